@@ -1,0 +1,156 @@
+"""How the headless commands print: live output, then tables of what the probe saw."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from studytorch.kernel.protocol import Died, Display, Restarted, Stream
+
+if TYPE_CHECKING:
+    from studytorch.course.checker import StepVerdict
+    from studytorch.kernel import KernelSession, RunResult
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def safe_text(text: str) -> Text:
+    """Snippet output as plain text: ANSI colours kept, markup never interpreted."""
+    return Text.from_ansi(_CONTROL.sub("", text.replace("\r\n", "\n")))
+
+
+def stream(event: Any) -> None:
+    """Print what a run produced while it runs: raw text, never markup."""
+    if isinstance(event, Stream):
+        target = sys.stderr if event.name == "stderr" else sys.stdout
+        target.write(event.text)
+        target.flush()
+    elif isinstance(event, Display):
+        print(event.text, flush=True)
+    elif isinstance(event, (Died, Restarted)):
+        err.print(Text(f"! {event.reason}", style="bold red"))
+
+
+def report(result: RunResult, timeout: float | None = None) -> None:
+    if result.dropped:
+        err.print(Text(f"[output cut: {result.dropped:,} more characters not shown]", "yellow"))
+    if result.status == "timeout":
+        err.print(Text(f"! stopped after the {timeout:g} s timeout", style="bold red"))
+    if result.traceback and result.status != "timeout":
+        err.print(safe_text("\n".join(result.traceback)))
+    if result.error and result.error.get("line"):
+        line = result.error["line"]
+        err.print(Text(f"at line {line}: {result.error.get('line_text') or ''}", style="bold"))
+        for op in result.error.get("operands", []):
+            err.print(Text(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
+    if result.tensors:
+        out.print(tensor_table(result.tensors))
+    for module in result.summary.get("modules", []):
+        out.print(module_table(module))
+    for opt in result.summary.get("optimizers", []):
+        groups = ", ".join(f"lr={g['lr']} ({g['params']} params)" for g in opt["param_groups"])
+        out.print(Text(f"{opt['name']}: {opt['type']} {groups}"))
+    for item in result.summary.get("data", []):
+        fields = ", ".join(f"{k}={v}" for k, v in item.items() if k not in ("name", "kind"))
+        out.print(Text(f"{item['name']}: {item['kind']} {fields}"))
+    out.print(Text(f"{result.status} in {result.duration_s:.3f} s", style="dim"))
+
+
+def tensor_table(tensors: list[dict[str, Any]]) -> Table:
+    table = Table(title="tensors", title_justify="left")
+    for column in ("name", "shape", "dtype", "device", "requires_grad", "grad_fn", "grad"):
+        table.add_column(column)
+    for t in tensors:
+        grad = t.get("grad")
+        table.add_row(
+            Text(t["name"]),
+            str(tuple(t["shape"])),
+            t["dtype"],
+            t["device"],
+            "yes" if t["requires_grad"] else "",
+            t.get("grad_fn") or "",
+            f"norm {grad['norm']:.4g}" if grad and isinstance(grad["norm"], float) else "",
+        )
+    return table
+
+
+def module_table(module: dict[str, Any]) -> Table:
+    title = f"{module['name']}: {module['type']} ({module['total']:,} parameters)"
+    table = Table(title=Text(title), title_justify="left")
+    for column in ("parameter", "shape", "requires_grad", "grad norm"):
+        table.add_column(column)
+    for p in module["parameters"]:
+        norm = p["grad_norm"]
+        table.add_row(
+            Text(p["name"]),
+            str(tuple(p["shape"])),
+            "yes" if p["requires_grad"] else "no",
+            f"{norm:.4g}" if isinstance(norm, float) else "",
+        )
+    return table
+
+
+def check_table(verdicts: list[StepVerdict]) -> None:
+    table = Table(title="studytorch check", title_justify="left")
+    for column in ("lesson", "step", "result", "detail"):
+        table.add_column(column)
+    for v in verdicts:
+        mark = Text("pass", "green") if v.passed else Text("FAIL", "bold red")
+        table.add_row(v.lesson, v.step, mark, Text(v.detail))
+    out.print(table)
+
+
+def doctor(session: KernelSession) -> int:
+    from studytorch import __version__, locations
+    from studytorch.kernel import KernelError
+
+    rows: list[tuple[str, str]] = [
+        ("studytorch", __version__),
+        ("app Python", f"{sys.version.split()[0]} ({sys.executable})"),
+        ("kernel Python", str(session.existing or session.python)),
+    ]
+    status = 0
+
+    async def probe() -> dict[str, Any]:
+        try:
+            await session.start()
+            return await session.ready()
+        finally:
+            await session.shutdown()
+
+    try:
+        info = asyncio.run(probe())
+    except KernelError as exc:
+        rows.append(("kernel", f"FAILED: {exc}"))
+        status = 3
+    else:
+        cuda = ", ".join(info.get("cuda_devices", [])) or "none"
+        rows += [
+            ("torch", info.get("torch", "?")),
+            ("kernel Python version", info.get("python", "?")),
+            ("CUDA", f"yes: {cuda}" if info.get("cuda") else "no"),
+            ("MPS", "yes" if info.get("mps") else "no"),
+            ("device (auto)" if session.device_spec == "auto" else "device", info["device"]),
+        ]
+    rows += [
+        ("data", str(locations.data_dir())),
+        ("progress database", str(locations.database_path())),
+        ("kernel logs", str(locations.log_dir())),
+        ("built-in lessons", str(locations.builtin_lessons_dir())),
+        ("your lessons", str(locations.user_lessons_dir())),
+    ]
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    for key, value in rows:
+        table.add_row(key, Text(value))
+    out.print(table)
+    return status

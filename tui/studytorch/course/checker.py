@@ -1,0 +1,75 @@
+"""Prove a lesson: every solution passes its check, every starter with a check does not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from studytorch.course.model import Lesson, Step
+from studytorch.kernel.result import RunResult, collect
+
+if TYPE_CHECKING:
+    from studytorch.kernel.session import KernelSession
+
+STEP_TIMEOUT_S = 60.0
+
+
+@dataclass(frozen=True)
+class StepVerdict:
+    lesson: str
+    step: str
+    passed: bool
+    detail: str
+    """What was tried and, on failure, what went wrong."""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One snippet run followed by the step's check."""
+
+    run: RunResult
+    passed: bool
+    message: dict[str, str] | None
+
+    def reason(self, lang: str = "en") -> str:
+        if self.run.error is not None and self.run.status != "ok":
+            return f"{self.run.error['type']}: {self.run.error['message']}".strip()
+        return (self.message or {}).get(lang, "")
+
+
+async def attempt(session: KernelSession, step: Step, code: str) -> Attempt:
+    """Run `code` as the learner's snippet for `step`, then the step's check if it has one."""
+    run = await collect(session.execute(code, timeout=STEP_TIMEOUT_S))
+    if not run.ok:
+        return Attempt(run, False, None)
+    if step.check is None:
+        return Attempt(run, True, None)
+    verdict = await session.check(step.check)
+    return Attempt(run, bool(verdict.get("passed")), verdict.get("message"))
+
+
+async def check_step(session: KernelSession, lesson: Lesson, step: Step) -> StepVerdict:
+    def verdict(passed: bool, detail: str) -> StepVerdict:
+        return StepVerdict(lesson.id, step.id, passed, detail)
+
+    await session.reset()
+    solved = await attempt(session, step, step.solution or step.starter)
+    if not solved.passed:
+        what = "solution" if step.solution else "starter"
+        return verdict(False, f"the {what} does not pass: {solved.reason()}")
+    if step.check is None:
+        return verdict(True, "runs")
+    await session.reset()
+    started = await attempt(session, step, step.starter)
+    if started.passed:
+        return verdict(False, "the starter already passes the check; the exercise teaches nothing")
+    return verdict(True, "solution passes, starter fails")
+
+
+async def check_course(session: KernelSession, lessons: Iterable[Lesson]) -> list[StepVerdict]:
+    verdicts = []
+    for lesson in lessons:
+        for step in lesson.steps:
+            verdicts.append(await check_step(session, lesson, step))
+    return verdicts

@@ -1,0 +1,217 @@
+"""Read lesson folders into Lessons; a broken lesson is reported with file:line and skipped."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from studytorch.course.model import LANGUAGES, Card, Lesson, LessonError, Localized, Step
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FORMAT_VERSION = 1
+LESSON_FILE = "lesson.toml"
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class _Invalid(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Locator:
+    """Finds the line of a table or key in the raw TOML text, since tomllib gives no positions."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def header(self, table: str, index: int) -> int:
+        seen = -1
+        for number, line in enumerate(self.lines, 1):
+            if line.strip() == f"[[{table}]]":
+                seen += 1
+                if seen == index:
+                    return number
+        return 0
+
+    def key(self, key: str, start: int = 1) -> int:
+        root = key.split(".")[0]
+        pattern = re.compile(rf"^\s*{re.escape(root)}\s*[.=]")
+        for number in range(max(start, 1), len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if number > start and start > 1 and line.strip().startswith("[["):
+                break
+            if pattern.match(line):
+                return number
+        return start
+
+
+@dataclass
+class LoadReport:
+    """What a load found: the lessons that loaded, and the problems of those that did not."""
+
+    lessons: list[Lesson] = field(default_factory=list)
+    errors: list[LessonError] = field(default_factory=list)
+
+    def find(self, lesson_id: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
+
+
+def load_course(dirs: Iterable[tuple[Path, bool]] | None = None) -> LoadReport:
+    """Load every lesson folder in `dirs` (pairs of folder and whether it is built in)."""
+    if dirs is None:
+        from studytorch import locations
+
+        dirs = [(locations.builtin_lessons_dir(), True), (locations.user_lessons_dir(), False)]
+    report = LoadReport()
+    for root, builtin in dirs:
+        if not root.is_dir():
+            continue
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            if not (folder / LESSON_FILE).is_file():
+                if not builtin and not folder.name.startswith("."):
+                    report.errors.append(
+                        LessonError(folder, 0, f"no {LESSON_FILE} in this lesson folder", folder)
+                    )
+                continue
+            result = load_lesson(folder, builtin=builtin)
+            if isinstance(result, LessonError):
+                report.errors.append(result)
+            elif report.find(result.id):
+                report.errors.append(
+                    LessonError(
+                        folder / LESSON_FILE, 1, f"lesson id {result.id!r} is already taken", folder
+                    )
+                )
+            else:
+                report.lessons.append(result)
+    return report
+
+
+def load_lesson(folder: Path, builtin: bool = True) -> Lesson | LessonError:
+    path = folder / LESSON_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return LessonError(path, 0, f"cannot read: {exc}", folder)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        return LessonError(path, int(match[1]) if match else 0, f"not valid TOML: {exc}", folder)
+    try:
+        return _lesson(data, _Locator(text), folder, builtin)
+    except _Invalid as exc:
+        return LessonError(path, exc.line, exc.message, folder)
+
+
+def _lesson(data: dict[str, Any], where: _Locator, folder: Path, builtin: bool) -> Lesson:
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
+        raise _Invalid(
+            where.key("format_version"),
+            f"format_version must be {FORMAT_VERSION} (found {version!r})",
+        )
+    lesson_id = _identifier(data, "id", where, 1)
+    title = _localized(data, "title", where, 1)
+    raw_steps = data.get("steps")
+    if not isinstance(raw_steps, list) or not raw_steps:
+        raise _Invalid(where.key("steps"), "a lesson needs at least one [[steps]] table")
+    steps = [_step(raw, where, i) for i, raw in enumerate(raw_steps)]
+    seen: set[str] = set()
+    for step in steps:
+        if step.id in seen:
+            raise _Invalid(step.line, f"step id {step.id!r} is used twice")
+        seen.add(step.id)
+    cards = [_card(raw, where, i) for i, raw in enumerate(data.get("cards", []))]
+    return Lesson(lesson_id, title, tuple(steps), tuple(cards), folder, builtin)
+
+
+def _step(raw: Any, where: _Locator, index: int) -> Step:
+    line = where.header("steps", index)
+    if not isinstance(raw, dict):
+        raise _Invalid(line, "each [[steps]] entry must be a table")
+    step_id = _identifier(raw, "id", where, line)
+    starter = _code(raw, "starter", where, line, required=True) or ""
+    solution = _code(raw, "solution", where, line)
+    check = _code(raw, "check", where, line)
+    if check is not None and solution is None:
+        raise _Invalid(line, f"step {step_id!r} has a check but no solution")
+    hints_raw = raw.get("hints", {"en": [], "ko": []})
+    if not isinstance(hints_raw, dict) or any(
+        not isinstance(hints_raw.get(lang), list) for lang in LANGUAGES
+    ):
+        raise _Invalid(where.key("hints", line), "hints needs hints.en and hints.ko, lists of text")
+    if len(hints_raw["en"]) != len(hints_raw["ko"]):
+        raise _Invalid(
+            where.key("hints", line), "hints.en and hints.ko must have the same number of hints"
+        )
+    hints = tuple(
+        Localized(str(en), str(ko)) for en, ko in zip(hints_raw["en"], hints_raw["ko"], strict=True)
+    )
+    return Step(
+        id=step_id,
+        title=_localized(raw, "title", where, line),
+        note=_localized(raw, "note", where, line),
+        starter=starter,
+        solution=solution,
+        check=check,
+        hints=hints,
+        line=line,
+    )
+
+
+def _card(raw: Any, where: _Locator, index: int) -> Card:
+    line = where.header("cards", index)
+    if not isinstance(raw, dict):
+        raise _Invalid(line, "each [[cards]] entry must be a table")
+    return Card(_localized(raw, "question", where, line), _localized(raw, "answer", where, line))
+
+
+def _identifier(raw: dict[str, Any], key: str, where: _Locator, line: int) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not _ID.match(value):
+        raise _Invalid(
+            where.key(key, line),
+            f"{key} must be lowercase letters, digits and dashes (found {value!r})",
+        )
+    return value
+
+
+def _localized(raw: dict[str, Any], key: str, where: _Locator, line: int) -> Localized:
+    value = raw.get(key)
+    if not isinstance(value, dict):
+        raise _Invalid(where.key(key, line), f"{key} needs {key}.en and {key}.ko")
+    for lang in LANGUAGES:
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            raise _Invalid(where.key(key, line), f"{key}.{lang} is missing or empty")
+    return Localized(value["en"].strip(), value["ko"].strip())
+
+
+def _code(
+    raw: dict[str, Any], key: str, where: _Locator, line: int, required: bool = False
+) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        if required:
+            raise _Invalid(line, f"step needs {key} (Python code)")
+        return None
+    if not isinstance(value, str):
+        raise _Invalid(where.key(key, line), f"{key} must be a string of Python code")
+    try:
+        compile(value, f"<{key}>", "exec")
+    except SyntaxError as exc:
+        at = where.key(key, line)
+        # A multi-line string starts on the line after `key = '''`.
+        raise _Invalid(at + (exc.lineno or 1), f"{key}: {exc.msg}") from None
+    return value.strip("\n") + "\n"

@@ -1,0 +1,77 @@
+"""The lesson model: a Lesson is an ordered list of Steps, plus review Cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGUAGES = ("en", "ko")
+"""Every text a learner reads exists in each of these."""
+
+
+@dataclass(frozen=True)
+class Localized:
+    """One text in English and Korean."""
+
+    en: str
+    ko: str
+
+    def get(self, lang: str) -> str:
+        return self.ko if lang == "ko" else self.en
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of a lesson: a note to read and a snippet to run."""
+
+    id: str
+    title: Localized
+    note: Localized
+    starter: str
+    solution: str | None = None
+    check: str | None = None
+    """Run after the snippet in a copy of its namespace; it passes when it does not raise."""
+    hints: tuple[Localized, ...] = ()
+    line: int = 0
+    """Where the step starts in its lesson file, for messages."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """A review question with its answer."""
+
+    question: Localized
+    answer: Localized
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: Localized
+    steps: tuple[Step, ...]
+    cards: tuple[Card, ...] = ()
+    path: Path | None = None
+    builtin: bool = True
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+
+@dataclass(frozen=True)
+class LessonError:
+    """A problem in a lesson file, with the place to fix it."""
+
+    path: Path
+    line: int
+    message: str
+    lesson_dir: Path | None = field(default=None, compare=False)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.path}: {self.message}"
+        )

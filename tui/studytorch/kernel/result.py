@@ -1,0 +1,96 @@
+"""RunResult: everything one run reported, gathered from its events (for the CLI and tests)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from studytorch.kernel.protocol import (
+    Died,
+    Display,
+    Done,
+    Error,
+    Event,
+    Restarted,
+    Stream,
+    Summary,
+)
+
+
+@dataclass
+class RunResult:
+    stdout: str = ""
+    stderr: str = ""
+    displays: list[str] = field(default_factory=list)
+    error: dict[str, Any] | None = None
+    traceback: list[str] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+    status: str = "ok"
+    duration_s: float = 0.0
+    dropped: int = 0
+    notices: list[str] = field(default_factory=list)
+    """Things the bridge had to say: a dead kernel, a restart."""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def tensors(self) -> list[dict[str, Any]]:
+        return self.summary.get("tensors", [])
+
+    def tensor(self, name: str) -> dict[str, Any]:
+        return next(t for t in self.tensors if t["name"] == name)
+
+    def add(self, event: Event) -> None:
+        if isinstance(event, Stream):
+            if event.name == "stderr":
+                self.stderr += event.text
+            else:
+                self.stdout += event.text
+        elif isinstance(event, Display):
+            self.displays.append(event.text)
+        elif isinstance(event, Summary) and event.kind == "run":
+            self.summary = event.payload
+            probe_error = event.payload.get("error")
+            if probe_error and self.error is not None:
+                self.error.update(probe_error)
+        elif isinstance(event, Error):
+            self.error = {"type": event.ename, "message": event.evalue, "line": None}
+            self.traceback = event.traceback
+        elif isinstance(event, (Died, Restarted)):
+            self.notices.append(event.reason)
+            if isinstance(event, Died):
+                self.error = {"type": "KernelDied", "message": event.reason, "line": None}
+                if event.log_tail:
+                    self.notices.append(event.log_tail)
+        elif isinstance(event, Done):
+            self.status = event.status
+            self.duration_s = event.duration_s
+            self.dropped = event.dropped
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract of `studytorch run --json` (see docs/run-json.md)."""
+        return {
+            "ok": self.ok,
+            "status": self.status,
+            "stdout": self.stdout,
+            "stderr": self.stderr,
+            "displays": self.displays,
+            "error": self.error,
+            "tensors": self.tensors,
+            "modules": self.summary.get("modules", []),
+            "optimizers": self.summary.get("optimizers", []),
+            "data": self.summary.get("data", []),
+            "duration_s": round(self.duration_s, 4),
+            "output_dropped": self.dropped,
+            "notices": self.notices,
+        }
+
+
+async def collect(events: AsyncIterator[Event]) -> RunResult:
+    result = RunResult()
+    async for event in events:
+        result.add(event)
+    return result

@@ -1,0 +1,53 @@
+"""Every directory studytorch reads or writes, in one place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "studytorch"
+
+
+def data_dir() -> Path:
+    """Progress, edits and user lessons. `STUDYTORCH_HOME` moves everything (tests use it)."""
+    home = os.environ.get("STUDYTORCH_HOME")
+    if home:
+        path = Path(home).expanduser()
+    else:
+        import platformdirs  # deferred: only needed when STUDYTORCH_HOME is unset
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    """Kernel logs: the kernel's own stdout/stderr land here, never on the learner's screen."""
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path() -> Path:
+    return data_dir() / "studytorch.sqlite3"
+
+
+def user_lessons_dir() -> Path:
+    """Learners drop their own lesson folders here; they appear beside the built-in ones."""
+    return data_dir() / "lessons"
+
+
+def _shipped(name: str) -> Path:
+    # A wheel carries the folder inside the package; an editable install reads the checkout.
+    packaged = Path(__file__).parent / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / name
+
+
+def builtin_lessons_dir() -> Path:
+    return _shipped("lessons")
+
+
+def assets_dir() -> Path:
+    return _shipped("assets")
