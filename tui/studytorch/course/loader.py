@@ -212,6 +212,9 @@ def _code(
         compile(value, f"<{key}>", "exec")
     except SyntaxError as exc:
         at = where.key(key, line)
-        # A multi-line string starts on the line after `key = '''`.
-        raise _Invalid(at + (exc.lineno or 1), f"{key}: {exc.msg}") from None
+        # A string that opens with a newline (`key = '''` alone on its line) starts on the next
+        # line, since TOML drops that newline; any other string starts on the key's own line.
+        opener = where.lines[at - 1] if 0 < at <= len(where.lines) else ""
+        first = at + 1 if re.search(r"=\s*('''|\"\"\")$", opener) else at
+        raise _Invalid(first + (exc.lineno or 1) - 1, f"{key}: {exc.msg}") from None
     return value.strip("\n") + "\n"

@@ -290,6 +290,9 @@ def _number(value) -> float | None:
 def describe_error(exc: BaseException, source: str) -> dict:
     line, frame_ns = _snippet_line(exc)
     lines = source.splitlines()
+    if line:
+        # IPython drops a cell's leading blank lines before compiling it: count them back in.
+        line += next((i for i, text in enumerate(lines) if text.strip()), 0)
     text = lines[line - 1] if line and 0 < line <= len(lines) else None
     return {
         "type": type(exc).__name__,
@@ -347,6 +350,18 @@ def reset() -> None:
         if name not in _baseline or ns[name] is not _baseline[name]:
             del ns[name]
     ns.update(_baseline)
+    # Output history (Out, _, __, ___, _N) would keep the learner's tensors, and GPU memory, alive.
+    hook = _shell.displayhook
+    hook._ = hook.__ = hook.___ = ""
+    for store in (ns, _shell.user_ns_hidden):
+        for name in list(store):
+            if name[:1] == "_" and name[1:].isdigit():
+                del store[name]
+        for name in ("_", "__", "___"):
+            if name in store:
+                store[name] = ""
+    if isinstance(ns.get("_oh"), dict):
+        ns["_oh"].clear()
     import gc
 
     gc.collect()

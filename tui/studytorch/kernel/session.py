@@ -351,7 +351,7 @@ class KernelSession:
                     continue
                 reason = explain_exit(code)
             else:  # attached kernel: its heartbeat is all we can see
-                misses = 0 if self._kc.is_alive() else misses + 1
+                misses = 0 if await self._kc.is_alive() else misses + 1
                 if misses < 3:
                     continue
                 reason = "the attached kernel stopped answering its heartbeat"
@@ -455,7 +455,9 @@ class KernelSession:
                     if SUMMARY_MIME in data:
                         yield Summary(data[SUMMARY_MIME])
                     else:
-                        yield Display(str(data.get("text/plain", ""))[:OUTPUT_LIMIT], data)
+                        text = str(data.get("text/plain", ""))
+                        dropped += max(0, len(text) - OUTPUT_LIMIT)
+                        yield Display(text[:OUTPUT_LIMIT], data)
                 elif kind == "error":
                     if status == "ok":
                         status = "error"

@@ -1,0 +1,116 @@
+"""Shared fixtures: a sandboxed data dir for every test, one warm kernel, and an orphan check.
+
+Nothing here touches the learner's real data: `STUDYTORCH_HOME` points into pytest's tmp dirs
+for the whole session (so module-scoped fixtures are covered too) and per test. `TMPDIR` points
+there as well, so every kernel the tests start (in-process or through the CLI) keeps its
+connection file under this session's tmp dir, which is how the orphan check recognises them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+import pytest_asyncio
+
+from studytorch.kernel import Event, KernelSession
+
+REPO = Path(__file__).resolve().parents[1]
+RUN_LIMIT_S = 90.0
+"""No single run in a test may take longer than this: a hang fails the test instead."""
+
+
+def _kernels_of_this_session(marker: str) -> list[psutil.Process]:
+    """ipykernel processes this test session started: our descendants, or kernels whose
+    command line names a file under this session's tmp dir (CLI kernels outlive their CLI)."""
+    mine = {p.pid for p in psutil.Process().children(recursive=True)}
+    found = []
+    for proc in psutil.process_iter(["pid", "cmdline", "status"]):
+        try:
+            cmdline = proc.info["cmdline"] or []
+            if proc.info["status"] == psutil.STATUS_ZOMBIE:
+                continue
+            if not any("ipykernel" in part for part in cmdline):
+                continue
+            if proc.pid in mine or any(marker in part for part in cmdline):
+                found.append(proc)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Session-wide: data dir and temp dir inside pytest's tmp; at the end, no kernel survives."""
+    base = tmp_path_factory.getbasetemp()
+    root = tmp_path_factory.mktemp("sandbox")
+    tmp = root / "tmp"
+    tmp.mkdir()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("STUDYTORCH_HOME", str(root / "home"))
+        mp.setenv("TMPDIR", str(tmp))
+        mp.setattr(tempfile, "tempdir", None)  # recomputed from TMPDIR on next use
+        yield tmp
+    deadline = time.monotonic() + 5
+    leftovers = _kernels_of_this_session(str(base))
+    while leftovers and time.monotonic() < deadline:
+        time.sleep(0.2)
+        leftovers = _kernels_of_this_session(str(base))
+    described = [f"{p.pid}: {' '.join(p.info['cmdline'] or [])}" for p in leftovers]
+    for proc in leftovers:  # do not leave them behind even when failing
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    assert not described, "kernels outlived the tests:\n" + "\n".join(described)
+
+
+@pytest.fixture(autouse=True)
+def studytorch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own empty data dir."""
+    home = tmp_path / "studytorch-home"
+    monkeypatch.setenv("STUDYTORCH_HOME", str(home))
+    return home
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def kernel(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[KernelSession]:
+    """One warm CPU kernel shared by a module's tests that leave it alive."""
+    session = KernelSession(device="cpu", log_dir=tmp_path_factory.mktemp("kernel-logs"))
+    await session.start()
+    await asyncio.wait_for(session.ready(), RUN_LIMIT_S)
+    yield session
+    await session.shutdown()
+
+
+async def run_events(
+    session: KernelSession, code: str, timeout: float | None = None
+) -> list[tuple[float, Event]]:
+    """Run `code`; every event with the seconds since the run began. Fails on a hang."""
+    started = time.perf_counter()
+    events: list[tuple[float, Event]] = []
+
+    async def gather() -> None:
+        async for event in session.execute(code, timeout=timeout):
+            events.append((time.perf_counter() - started, event))
+
+    await asyncio.wait_for(gather(), RUN_LIMIT_S)
+    return events
+
+
+def studytorch_cmd(*args: str) -> list[str]:
+    """The `studytorch` command as the installed entry point runs it."""
+    return [sys.executable, "-m", "studytorch", *args]
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, **extra}
+    env.pop("COLUMNS", None)
+    return env

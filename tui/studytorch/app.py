@@ -1,0 +1,151 @@
+"""The Textual app: owns the kernel session, the store and the course; screens do the rest."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from studytorch.course import LoadReport, load_course
+from studytorch.kernel import KernelError, KernelSession, KernelState
+from studytorch.lang import default_language
+from studytorch.store import Store, StoreError
+
+
+class StudyApp(App[None]):
+    """studytorch: read a note, edit a snippet, run it, see what it did."""
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False  # Ctrl+P is "previous step"; F1 lists every key
+    TITLE = "studytorch"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help", priority=True),
+        Binding("ctrl+l", "toggle_language", "한/En", priority=True),
+    ]
+
+    lang: reactive[str] = reactive("en")
+    """The language notes and messages are shown in: "en" or "ko"."""
+    kernel_state: reactive[str] = reactive(KernelState.STARTING.value)
+    """Mirrors the session's state so screens can watch it."""
+    kernel_message: reactive[str] = reactive("")
+    """Why the kernel is dead or what it is waiting for; empty when all is well."""
+
+    def __init__(
+        self,
+        *,
+        session: KernelSession | None = None,
+        store: Store | None = None,
+        course: LoadReport | None = None,
+        lesson: str | None = None,
+        lang: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session or KernelSession(cwd=_workspace())
+        self.session.on_state = self._on_kernel_state
+        self.store = store or Store()
+        self.course = course if course is not None else load_course()
+        self.start_lesson = lesson
+        self.lang = lang or self.store.get_setting("lang") or default_language()
+
+    def on_mount(self) -> None:
+        from studytorch.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.store.notice:
+            self.notify(self.store.notice, severity="warning", timeout=20)
+        if self.course.errors:
+            count = len(self.course.errors)
+            self.notify(
+                f"{count} lesson(s) could not be loaded; see the list on the home screen.",
+                severity="warning",
+            )
+        if self.start_lesson:
+            lesson = self.course.find(self.start_lesson)
+            if lesson is None:
+                self.notify(f"No lesson {self.start_lesson!r}.", severity="error")
+            else:
+                from studytorch.screens.lesson import LessonScreen
+
+                self.push_screen(LessonScreen(lesson))
+        self.start_kernel()
+
+    def start_kernel(self, restart: bool = False) -> None:
+        self.run_worker(self._start_kernel(restart), exclusive=True, group="kernel")
+
+    async def _start_kernel(self, restart: bool) -> None:
+        self.kernel_message = ""
+        try:
+            if restart:
+                await self.session.restart()
+            else:
+                await self.session.start()
+            await self.session.ready()
+        except KernelError as exc:
+            self.kernel_state = KernelState.DEAD.value
+            self.kernel_message = str(exc).splitlines()[0]
+            self.notify(str(exc), title="The kernel did not start", severity="error", timeout=30)
+
+    def _on_kernel_state(self, state: KernelState) -> None:
+        self.kernel_state = state.value
+        if state == KernelState.DEAD and self.session.death is not None:
+            self.kernel_message = f"{self.session.death.reason} (F9 restarts)"
+        elif state in (KernelState.READY, KernelState.STARTING):
+            self.kernel_message = ""
+
+    def watch_lang(self, lang: str) -> None:
+        try:
+            self.store.set_setting("lang", lang)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+
+    def action_toggle_language(self) -> None:
+        self.lang = "en" if self.lang == "ko" else "ko"
+
+    def action_help(self) -> None:
+        from studytorch.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def on_unmount(self) -> None:
+        await self.session.shutdown()
+        self.store.close()
+
+
+def _workspace() -> str:
+    """Snippets run here, so files a lesson writes do not land in the learner's project."""
+    from studytorch import locations
+
+    path = locations.data_dir() / "workspace"
+    path.mkdir(exist_ok=True)
+    return str(path)
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Run the app from the command line; refuse politely where a TUI cannot work."""
+    # Textual draws on stderr and reads stdin: both must be a terminal.
+    if not (sys.stdin.isatty() and sys.stderr.isatty()) or os.environ.get("TERM") == "dumb":
+        print(
+            "studytorch: the app needs an interactive terminal (this one is not, or TERM=dumb).\n"
+            "Headless commands work anywhere:\n"
+            "  studytorch run FILE.py     run a snippet and print what it did\n"
+            "  studytorch check           prove every lesson\n"
+            "  studytorch lessons         list the lessons",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        store = Store()
+    except StoreError as exc:
+        print(f"studytorch: {exc}", file=sys.stderr)
+        return 2
+    session = KernelSession(
+        python=args.python, existing=args.existing, device=args.device, cwd=_workspace()
+    )
+    StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang).run()
+    return 0

@@ -1,0 +1,1 @@
+"""The app's screens: home, lesson, help and a confirmation dialog."""

@@ -1,0 +1,45 @@
+"""HelpScreen: every key binding, read from the bindings themselves."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static, TextArea
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the app and of the screen it was opened from."""
+
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Static(Text("Keys (Esc closes)", style="bold"), id="help-title")
+            yield DataTable(cursor_type="row", id="help-keys")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("key", "does", "where")
+        groups = [
+            (type(self.under).__name__.removesuffix("Screen"), self.under.BINDINGS),
+            ("everywhere", self.app.BINDINGS),
+        ]
+        if self.under.query("TextArea"):
+            groups.append(("editor", TextArea.BINDINGS))
+        for where, bindings in groups:
+            for binding in bindings:
+                if not isinstance(binding, Binding):
+                    continue
+                keys = ", ".join(
+                    self.app.get_key_display(Binding(key, binding.action))
+                    for key in binding.key.split(",")
+                )
+                table.add_row(keys, binding.description or binding.action.replace("_", " "), where)
+        table.focus()

@@ -1,0 +1,138 @@
+"""HomeScreen: the lessons in order with progress, the one to resume first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from studytorch.widgets.status import KernelStatus
+
+if TYPE_CHECKING:
+    from studytorch.app import StudyApp
+    from studytorch.course import Lesson
+
+_TEXT = {
+    "en": {
+        "title": "PyTorch basics, one runnable step at a time",
+        "resume": "Resume",
+        "step": "step",
+        "broken": "Lessons that could not be loaded (fix and restart):",
+        "empty": "No lessons found.",
+    },
+    "ko": {
+        "title": "실행하며 배우는 PyTorch 기초",
+        "resume": "이어서 하기",
+        "step": "단계",
+        "broken": "불러오지 못한 레슨 (고친 뒤 다시 실행하세요):",
+        "empty": "레슨이 없습니다.",
+    },
+}
+
+
+class HomeScreen(Screen[None]):
+    """Pick a lesson; Enter opens it."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=True),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    app: StudyApp
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home"):
+            yield Static(id="home-title")
+            yield OptionList(id="lesson-list")
+            yield Static(id="lesson-errors")
+        yield KernelStatus(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._refresh_texts)
+        self.watch(self.app, "kernel_state", self._kernel_changed)
+        self.watch(self.app, "kernel_message", self._kernel_changed)
+
+    def on_screen_resume(self) -> None:
+        self._refresh_texts()  # progress may have changed in a lesson
+
+    def _kernel_changed(self, _value: str = "") -> None:
+        status = self.query_one(KernelStatus)
+        status.state = self.app.kernel_state
+        status.device = self.app.session.device or ""
+        status.message = self.app.kernel_message
+
+    def _refresh_texts(self, _lang: str = "") -> None:
+        lang = self.app.lang
+        text = _TEXT[lang]
+        self.query_one("#home-title", Static).update(Text(f"studytorch · {text['title']}"))
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        lessons = self.app.course.lessons
+        progress = self.app.store.progress()
+        resume = self._resume_target(lessons)
+        if resume is not None:
+            lesson, index = resume
+            label = Text(f"▶ {text['resume']}: {lesson.title.get(lang)} · ")
+            label.append(f"{text['step']} {index + 1}/{len(lesson.steps)}")
+            options.add_option(Option(label, id="resume"))
+            options.add_option(None)
+        for number, lesson in enumerate(lessons, 1):
+            done = len(progress.get(lesson.id, set()) & {s.id for s in lesson.steps})
+            total = len(lesson.steps)
+            mark = "✓" if done == total else " "
+            label = Text(f"{number:>2}. {mark} ")
+            label.append(lesson.title.get(lang))
+            label.append(f"  {done}/{total}", style="dim" if done < total else "green")
+            if not lesson.builtin:
+                label.append("  (yours)", style="italic")
+            options.add_option(Option(label, id=f"lesson:{lesson.id}"))
+        if not lessons:
+            options.add_option(Option(Text(text["empty"]), disabled=True))
+        options.highlighted = highlighted if highlighted is not None else 0
+        errors = self.query_one("#lesson-errors", Static)
+        if self.app.course.errors:
+            lines = Text(text["broken"] + "\n", style="bold")
+            for error in self.app.course.errors:
+                lines.append(f"  {error}\n", style="")
+            errors.update(lines)
+            errors.display = True
+        else:
+            errors.display = False
+
+    def _resume_target(self, lessons: list[Lesson]) -> tuple[Lesson, int] | None:
+        position = self.app.store.last_position()
+        if position is None:
+            return None
+        lesson = self.app.course.find(position[0])
+        if lesson is None:
+            return None
+        ids = [step.id for step in lesson.steps]
+        return lesson, ids.index(position[1]) if position[1] in ids else 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id)
+
+    def action_open(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._open(options.get_option_at_index(options.highlighted).id)
+
+    def _open(self, option_id: str | None) -> None:
+        from studytorch.screens.lesson import LessonScreen
+
+        if option_id == "resume":
+            target = self._resume_target(self.app.course.lessons)
+            if target:
+                self.app.push_screen(LessonScreen(target[0], target[1]))
+        elif option_id and option_id.startswith("lesson:"):
+            lesson = self.app.course.find(option_id.removeprefix("lesson:"))
+            if lesson is not None:
+                self.app.push_screen(LessonScreen(lesson))

@@ -1,0 +1,448 @@
+"""LessonScreen: the note, the snippet editor and what the last run did, for one step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane, TextArea
+
+from studytorch.kernel import Died, Display, Done, Error, KernelState, Restarted, Stream, Summary
+from studytorch.screens.confirm import ConfirmScreen
+from studytorch.store import StoreError
+from studytorch.widgets.output import OutputLog
+from studytorch.widgets.status import KernelStatus
+from studytorch.widgets.tensors import TensorView
+
+if TYPE_CHECKING:
+    from studytorch.app import StudyApp
+    from studytorch.course import Lesson, Step
+
+AUTOSAVE_S = 0.4
+"""An edit is written this long after the last keystroke (and always before a run or leaving)."""
+WIDE = 120
+"""From this width the note gets its own column; below it the note is a tab."""
+NARROW = 60
+"""Below this width the editor and the results stack instead of sitting side by side."""
+
+_TEXT = {
+    "en": {
+        "note": "Note",
+        "output": "Output",
+        "tensors": "Tensors",
+        "step": "step",
+        "running": "▶ running…",
+        "waiting": "▶ waiting for the kernel to warm up (torch is loading)…",
+        "passed": "✓ Check passed",
+        "failed": "✗ Check failed: ",
+        "busy": "Already running: F8 interrupts.",
+        "hint": "Hint",
+        "no_hint": "This step has no hints.",
+        "no_more": "No more hints.",
+        "no_solution": "This step has no solution to show.",
+        "ask_solution": "Replace your snippet with the solution? (Ctrl+Z undoes it.)",
+        "ask_reset": "Reset the snippet to the starter code? (Ctrl+Z undoes it.)",
+        "line": "at line",
+        "cut": "characters of output were not shown",
+        "interrupt_none": "Nothing is running.",
+        "no_devices": "Only the CPU is available to this kernel.",
+        "device": "Switching to device",
+        "last": "This is the last step. Ctrl+O goes back to the lessons.",
+        "first": "This is the first step.",
+    },
+    "ko": {
+        "note": "설명",
+        "output": "출력",
+        "tensors": "텐서",
+        "step": "단계",
+        "running": "▶ 실행 중…",
+        "waiting": "▶ 커널 준비를 기다리는 중 (torch 불러오는 중)…",
+        "passed": "✓ 검사 통과",
+        "failed": "✗ 검사 실패: ",
+        "busy": "이미 실행 중입니다. F8로 중단하세요.",
+        "hint": "힌트",
+        "no_hint": "이 단계에는 힌트가 없습니다.",
+        "no_more": "힌트를 모두 보았습니다.",
+        "no_solution": "이 단계에는 보여 줄 정답이 없습니다.",
+        "ask_solution": "지금 코드를 정답으로 바꿀까요? (Ctrl+Z로 되돌릴 수 있습니다)",
+        "ask_reset": "코드를 처음 상태로 되돌릴까요? (Ctrl+Z로 되돌릴 수 있습니다)",
+        "line": "줄",
+        "cut": "글자의 출력은 생략했습니다",
+        "interrupt_none": "실행 중인 코드가 없습니다.",
+        "no_devices": "이 커널에서는 CPU만 쓸 수 있습니다.",
+        "device": "장치를 바꿉니다",
+        "last": "마지막 단계입니다. Ctrl+O로 레슨 목록에 돌아갑니다.",
+        "first": "첫 번째 단계입니다.",
+    },
+}
+
+
+class LessonScreen(Screen[None]):
+    """One lesson, one step at a time. Keys work while the editor has focus."""
+
+    BINDINGS = [
+        Binding("f5", "run", "Run", priority=True),
+        Binding("ctrl+r", "run", "Run", show=False, priority=True),
+        Binding("f8", "interrupt", "Interrupt", priority=True),
+        Binding("f9", "restart", "Restart kernel", priority=True),
+        Binding("ctrl+n", "next_step", "Next step", priority=True),
+        Binding("ctrl+p", "previous_step", "Prev step", priority=True),
+        Binding("f2", "hint", "Hint", priority=True),
+        Binding("f3", "solution", "Solution", priority=True),
+        Binding("f4", "reset", "Reset snippet", priority=True),
+        Binding("ctrl+g", "switch_device", "Device", priority=True),
+        Binding("ctrl+t", "next_tab", "Note/Output/Tensors", priority=True),
+        Binding("ctrl+o", "back", "Lessons", priority=True),
+    ]
+
+    app: StudyApp
+
+    def __init__(self, lesson: Lesson, index: int | None = None) -> None:
+        super().__init__()
+        self.lesson = lesson
+        passed = None
+        if index is None:
+            passed = self._passed()
+            index = next((i for i, s in enumerate(lesson.steps) if s.id not in passed), 0)
+        self.index = index
+        self.hints_shown = 0
+        self.check_line = ""
+        self._save_timer: Timer | None = None
+        self._saved_code = ""
+        self._editor_code = ""
+        """The editor's text, mirrored so it can be saved after the widgets are gone."""
+        """What the store holds for this step; the editor differing from it is an unsaved edit."""
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="step-bar")
+        with Horizontal(id="lesson-body"):
+            with VerticalScroll(id="note-column"):
+                yield Markdown(id="note-wide")
+            yield TextArea.code_editor(language="python", id="editor", soft_wrap=False)
+            with TabbedContent(id="results"):
+                with TabPane("Note", id="tab-note"), VerticalScroll():
+                    yield Markdown(id="note-narrow")
+                with TabPane("Output", id="tab-output"):
+                    yield OutputLog(id="output")
+                with TabPane("Tensors", id="tab-tensors"):
+                    yield TensorView(id="tensors")
+        yield KernelStatus(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._language_changed)
+        self.watch(self.app, "kernel_state", self._kernel_changed)
+        self.watch(self.app, "kernel_message", self._kernel_changed)
+        self._apply_layout(self.size.width)
+        self.show_step(self.index)
+
+    def on_resize(self, event: Any) -> None:
+        self._apply_layout(event.size.width)
+
+    def _apply_layout(self, width: int) -> None:
+        wide = width >= WIDE
+        self.set_class(wide, "-wide")
+        self.set_class(width < NARROW, "-narrow")
+        tabs = self.query_one(TabbedContent)
+        if wide:
+            if tabs.active == "tab-note":
+                tabs.active = "tab-output"
+            tabs.hide_tab("tab-note")
+        else:
+            tabs.show_tab("tab-note")
+
+    @property
+    def step(self) -> Step:
+        return self.lesson.steps[self.index]
+
+    def t(self, key: str) -> str:
+        return _TEXT[self.app.lang][key]
+
+    # --- showing a step --------------------------------------------------------------------
+
+    def show_step(self, index: int) -> None:
+        self._save_now()
+        self.index = index
+        self.hints_shown = 0
+        self.check_line = ""
+        step = self.step
+        code = self._load_edit(step) or step.starter
+        editor = self.query_one("#editor", TextArea)
+        self._saved_code = self._editor_code = code
+        editor.load_text(code)
+        editor.focus()
+        self.query_one(OutputLog).clear()
+        self.query_one(TensorView).show([])
+        try:
+            self.app.store.set_position(self.lesson.id, step.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+        self._refresh_texts()
+        if self.size.width < WIDE:
+            self.query_one(TabbedContent).active = "tab-note"
+
+    def _refresh_texts(self) -> None:
+        lang = self.app.lang
+        step = self.step
+        passed = self._passed()
+        marks = "".join("●" if s.id in passed else "○" for s in self.lesson.steps)
+        bar = Text(no_wrap=True, overflow="ellipsis")
+        bar.append(f"{self.t('step')} {self.index + 1}/{len(self.lesson.steps)} {marks} ")
+        bar.append(step.title.get(lang), style="bold")
+        bar.append(f" · {self.lesson.title.get(lang)}", style="dim")
+        self.query_one("#step-bar", Static).update(bar)
+        self.query_one(KernelStatus).check = self.check_line
+        note = step.note.get(lang)
+        for index, hint in enumerate(step.hints[: self.hints_shown], 1):
+            note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint.get(lang)}"
+        self.query_one("#note-wide", Markdown).update(note)
+        self.query_one("#note-narrow", Markdown).update(note)
+        tabs = self.query_one(TabbedContent)
+        for pane, key in (
+            ("tab-note", "note"),
+            ("tab-output", "output"),
+            ("tab-tensors", "tensors"),
+        ):
+            tabs.get_tab(pane).label = self.t(key)
+
+    def _language_changed(self, _lang: str) -> None:
+        self._refresh_texts()
+
+    def _kernel_changed(self, _value: str = "") -> None:
+        status = self.query_one(KernelStatus)
+        status.state = self.app.kernel_state
+        status.device = self.app.session.device or ""
+        status.message = self.app.kernel_message
+
+    def _passed(self) -> set[str]:
+        try:
+            return self.app.store.passed_steps(self.lesson.id)
+        except StoreError:
+            return set()
+
+    # --- saving edits ----------------------------------------------------------------------
+
+    def _load_edit(self, step: Step) -> str | None:
+        try:
+            return self.app.store.load_edit(self.lesson.id, step.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return None
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._editor_code = event.text_area.text
+        if self._editor_code == self._saved_code:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_S, self._save_now)
+
+    def _save_now(self) -> None:
+        code = self._editor_code
+        if code == self._saved_code:
+            return
+        try:
+            self.app.store.save_edit(self.lesson.id, self.step.id, code)
+        except StoreError as exc:
+            self.notify(f"{exc} Your edit is still in the editor.", severity="error")
+            return
+        self._saved_code = code
+
+    def on_screen_suspend(self) -> None:
+        self._save_now()
+
+    def on_unmount(self) -> None:
+        self._save_now()
+
+    # --- running ---------------------------------------------------------------------------
+
+    def action_run(self) -> None:
+        if self.app.kernel_state == KernelState.BUSY.value or self._run_in_progress():
+            self.notify(self.t("busy"))
+            return
+        self._save_now()
+        self.run_snippet(self.query_one("#editor", TextArea).text, self.step)
+
+    def _run_in_progress(self) -> bool:
+        return any(w.group == "run" and w.is_running for w in self.workers)
+
+    @work(group="run", exclusive=True)
+    async def run_snippet(self, code: str, step: Step) -> None:
+        output = self.query_one(OutputLog)
+        tensors = self.query_one(TensorView)
+        tabs = self.query_one(TabbedContent)
+        status = self.query_one(KernelStatus)
+        session = self.app.session
+        waiting = session.state in (KernelState.STARTING, KernelState.WARMING)
+        output.begin(self.t("waiting") if waiting else self.t("running"))
+        if tabs.active == "tab-note":
+            tabs.active = "tab-output"
+        self.check_line = ""
+        summary: dict[str, Any] = {}
+        error: Error | None = None
+        done: Done | None = None
+        async for event in session.execute(code):
+            if isinstance(event, Stream):
+                output.stream(event.name, event.text)
+            elif isinstance(event, Display):
+                output.flush()
+                output.write(Text(event.text))
+            elif isinstance(event, Error):
+                error = event
+                output.traceback(event.traceback)
+            elif isinstance(event, Summary) and event.kind == "run":
+                summary = event.payload
+                tensors.show(summary.get("tensors", []))
+            elif isinstance(event, (Died, Restarted)):
+                output.note(f"! {event.reason}", "bold red")
+                if isinstance(event, Died) and event.log_tail:
+                    output.note(event.log_tail)
+            elif isinstance(event, Done):
+                done = event
+        output.flush()
+        if done is None:
+            return
+        if done.dropped:
+            output.note(f"[{done.dropped:,} {self.t('cut')}]", "yellow")
+        where = (summary.get("error") or {}) if error else {}
+        if where.get("line"):
+            operands = ", ".join(
+                f"{op['name']}: {tuple(op['shape'])}" for op in where.get("operands", [])
+            )
+            output.note(
+                f"{self.t('line')} {where['line']}: {where.get('line_text', '').strip()}"
+                + (f"   ({operands})" if operands else ""),
+                "bold",
+            )
+        took = (
+            f"{done.duration_s * 1000:.0f} ms"
+            if done.duration_s < 1
+            else f"{done.duration_s:.2f} s"
+        )
+        status.last_run = took if done.status == "ok" else f"{done.status} · {took}"
+        try:
+            self.app.store.record_run(self.lesson.id, step.id, done.status, done.duration_s)
+        except StoreError:
+            pass
+        if done.status == "ok" and step.check is not None:
+            await self._run_check(step)
+        elif step.check is not None:
+            self.check_line = self.t("failed") + (error.ename if error else done.status)
+        self._refresh_texts()
+
+    async def _run_check(self, step: Step) -> None:
+        verdict = await self.app.session.check(step.check or "")
+        output = self.query_one(OutputLog)
+        if verdict.get("passed"):
+            self.check_line = self.t("passed")
+            output.note(self.check_line, "bold green")
+            try:
+                self.app.store.mark_passed(self.lesson.id, step.id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+        else:
+            message = (verdict.get("message") or {}).get(self.app.lang, "")
+            self.check_line = self.t("failed") + message
+            output.note(self.check_line, "bold red")
+
+    def action_interrupt(self) -> None:
+        if not self._run_in_progress():
+            self.notify(self.t("interrupt_none"))
+            return
+        self.run_worker(self.app.session.interrupt(), group="control")
+
+    def action_restart(self) -> None:
+        for worker in self.workers:
+            if worker.group == "run":
+                worker.cancel()
+        self.query_one(OutputLog).clear()
+        self.query_one(TensorView).show([])
+        self.app.start_kernel(restart=True)
+
+    def action_switch_device(self) -> None:
+        info = self.app.session.info
+        choices = ["cpu"]
+        if info.get("cuda"):
+            choices += [f"cuda:{i}" for i in range(len(info.get("cuda_devices", [])) or 1)]
+        if info.get("mps"):
+            choices.append("mps")
+        if len(choices) == 1:
+            self.notify(self.t("no_devices"))
+            return
+        current = self.app.session.device or "cpu"
+        current = "cuda:0" if current == "cuda" else current
+        following = (
+            choices[(choices.index(current) + 1) % len(choices)] if current in choices else "cpu"
+        )
+        self.notify(f"{self.t('device')}: {following}")
+        self.app.session.device_spec = following
+        self.action_restart()
+
+    # --- moving around ---------------------------------------------------------------------
+
+    def action_next_tab(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        panes = (
+            ["tab-output", "tab-tensors"]
+            if self.has_class("-wide")
+            else ["tab-note", "tab-output", "tab-tensors"]
+        )
+        current = panes.index(tabs.active) if tabs.active in panes else -1
+        tabs.active = panes[(current + 1) % len(panes)]
+
+    def action_next_step(self) -> None:
+        if self.index + 1 < len(self.lesson.steps):
+            self.show_step(self.index + 1)
+        else:
+            self.notify(self.t("last"))
+
+    def action_previous_step(self) -> None:
+        if self.index > 0:
+            self.show_step(self.index - 1)
+        else:
+            self.notify(self.t("first"))
+
+    def action_back(self) -> None:
+        self._save_now()
+        self.app.pop_screen()
+
+    def action_hint(self) -> None:
+        hints = self.step.hints
+        if not hints:
+            self.notify(self.t("no_hint"))
+        elif self.hints_shown >= len(hints):
+            self.notify(self.t("no_more"))
+        else:
+            self.hints_shown += 1
+            self._refresh_texts()
+            if self.size.width < WIDE:
+                self.query_one(TabbedContent).active = "tab-note"
+
+    def action_solution(self) -> None:
+        solution = self.step.solution
+        if solution is None:
+            self.notify(self.t("no_solution"))
+            return
+        self._replace_code_after_asking(self.t("ask_solution"), solution)
+
+    def action_reset(self) -> None:
+        self._replace_code_after_asking(self.t("ask_reset"), self.step.starter)
+
+    def _replace_code_after_asking(self, question: str, code: str) -> None:
+        step = self.step
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.step is step:
+                editor = self.query_one("#editor", TextArea)
+                editor.replace(code, (0, 0), editor.document.end)  # undoable, unlike load_text
+                editor.focus()
+
+        self.app.push_screen(ConfirmScreen(question, self.app.lang), answered)

@@ -1,0 +1,1 @@
+"""Widgets of the lesson screen: status line, output log, tensor table."""

@@ -1,0 +1,58 @@
+"""OutputLog: what a snippet printed, its traceback and the check's verdict, never as markup."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.widgets import RichLog
+
+_CONTROL = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
+"""Control characters and escape sequences other than colours (cursor moves, clears...)."""
+
+
+def safe_text(text: str, style: str = "") -> Text:
+    """Untrusted text for the screen: ANSI colours kept, markup and cursor tricks not."""
+    cleaned = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    result = Text.from_ansi(cleaned)
+    if style:
+        result.stylize(style)
+    return result
+
+
+class OutputLog(RichLog):
+    """Streams a run's output line by line; a partial line waits for its end or the run's end."""
+
+    DEFAULT_CSS = """
+    OutputLog { height: 1fr; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(max_lines=5000, wrap=True, markup=False, highlight=False, **kwargs)
+        self._partial = {"stdout": "", "stderr": ""}
+
+    def begin(self, title: str) -> None:
+        self.clear()
+        self._partial = {"stdout": "", "stderr": ""}
+        self.write(Text(title, style="dim"))
+
+    def stream(self, name: str, text: str) -> None:
+        text = self._partial[name] + text
+        head, sep, tail = text.rpartition("\n")
+        self._partial[name] = tail
+        if sep:
+            self.write(safe_text(head, "red" if name == "stderr" else ""))
+
+    def flush(self) -> None:
+        for name, text in self._partial.items():
+            if text:
+                self.write(safe_text(text, "red" if name == "stderr" else ""))
+        self._partial = {"stdout": "", "stderr": ""}
+
+    def note(self, text: str, style: str = "dim") -> None:
+        self.flush()
+        self.write(Text(text, style=style))
+
+    def traceback(self, lines: list[str]) -> None:
+        self.flush()
+        self.write(safe_text("\n".join(lines)))
