@@ -17,14 +17,6 @@ from studytorch import locations
 from studytorch.store import RUNS_KEPT, SCHEMA_VERSION, Store, StoreError
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    # Nothing here may touch the real data folder.
-    path = tmp_path / "home"
-    monkeypatch.setenv("STUDYTORCH_HOME", str(path))
-    return path
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "progress.sqlite3"
@@ -165,11 +157,12 @@ def test_settings(db: Path) -> None:
         assert store.get_setting("theme") == "dark"
 
 
-def test_default_path_is_in_the_studytorch_home(home: Path) -> None:
+def test_default_path_is_in_the_studytorch_home(studytorch_home: Path) -> None:
+    # conftest's autouse fixture points STUDYTORCH_HOME at this test's tmp dir.
     with Store() as store:
         store.save_edit("tensors", "create", "x = 1")
         assert store.path == locations.database_path()
-        assert store.path.parent == home
+        assert store.path.parent == studytorch_home
     with Store() as store:
         assert store.load_edit("tensors", "create") == "x = 1"
 
@@ -343,9 +336,10 @@ def test_unwritable_folder_gives_a_store_error(tmp_path: Path) -> None:
 def test_path_under_a_regular_file_gives_a_store_error(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("I am a file")
-    with pytest.raises(StoreError) as caught:
-        Store(blocker / "progress.sqlite3")
-    assert "not-a-folder" in str(caught.value)
+    for path in (blocker / "progress.sqlite3", blocker / "deeper" / "progress.sqlite3"):
+        with pytest.raises(StoreError) as caught:
+            Store(path)
+        assert f"{blocker} is a file" in str(caught.value)
     assert blocker.read_text() == "I am a file"
 
 

@@ -50,7 +50,11 @@ class StudyApp(App[None]):
         self.store = store or Store()
         self.course = course if course is not None else load_course()
         self.start_lesson = lesson
-        self.lang = lang or self.store.get_setting("lang") or default_language()
+        try:
+            saved = self.store.get_setting("lang")
+        except StoreError:
+            saved = None
+        self.lang = lang or saved or default_language()
 
     def on_mount(self) -> None:
         from studytorch.screens.home import HomeScreen

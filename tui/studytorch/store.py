@@ -62,17 +62,15 @@ SCHEMA_VERSION = len(MIGRATIONS)
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 # SQLite's primary result codes; the sqlite3 module only names them from Python 3.11 on.
-_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = (
-    3,
-    5,
-    6,
-    8,
-    10,
-    11,
-    13,
-    14,
-    26,
-)
+_PERM = 3
+_BUSY = 5
+_LOCKED = 6
+_READONLY = 8
+_IOERR = 10
+_CORRUPT = 11
+_FULL = 13
+_CANTOPEN = 14
+_NOTADB = 26
 
 
 class StoreError(Exception):
@@ -116,9 +114,11 @@ def _reason(exc: BaseException) -> str:
         }
         if code in reasons:
             return reasons[code]
-    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+    if isinstance(exc, (FileExistsError, NotADirectoryError)) and exc.filename:
         # mkdir's own words ("File exists") do not say which file is in the way.
-        return f"{exc.filename} is a file, but a folder is needed there"
+        for folder in (Path(exc.filename), *Path(exc.filename).parents):
+            if folder.exists() and not folder.is_dir():
+                return f"{folder} is a file, but a folder is needed there"
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror[0].lower() + exc.strerror[1:]
     return str(exc) or type(exc).__name__
