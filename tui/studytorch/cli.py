@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     _kernel_options(run)
     run.add_argument("--timeout", type=float, metavar="S", help="interrupt the run after S seconds")
     run.add_argument("--json", action="store_true", help="print one JSON object (docs/run-json.md)")
+    run.add_argument(
+        "--no-trace", action="store_true", help="do not record shapes line by line (for timing)"
+    )
 
     check = commands.add_parser("check", help="prove lessons: solutions pass, starters do not")
     check.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson ids (default: all)")
@@ -74,7 +77,13 @@ def main(argv: list[str] | None = None) -> int:
 def _session(args: argparse.Namespace, cwd: str | None = None):
     from studytorch.kernel import KernelSession
 
-    return KernelSession(python=args.python, existing=args.existing, device=args.device, cwd=cwd)
+    return KernelSession(
+        python=args.python,
+        existing=args.existing,
+        device=args.device,
+        cwd=cwd,
+        trace=not getattr(args, "no_trace", False),
+    )
 
 
 def cmd_run(args: argparse.Namespace) -> int:

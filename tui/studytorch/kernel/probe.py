@@ -20,7 +20,7 @@ MAX_TENSORS = 40
 MAX_MODULES = 10
 MAX_PARAMS = 40
 STATS_LIMIT = 1 << 22  # above this many elements, stats come from an evenly spaced sample
-HIDDEN = {"In", "Out", "exit", "quit", "get_ipython", "open", "torch", "device", "expect"}
+HIDDEN = {"In", "Out", "exit", "quit", "get_ipython", "open", "torch", "device", "expect", "track"}
 
 _shell = None
 _torch = None
@@ -28,7 +28,7 @@ _last_cell = ""
 _baseline: dict = {}
 
 
-def install(shell, device_spec: str) -> None:
+def install(shell, device_spec: str, trace: bool = True) -> None:
     """Import torch, resolve the device, and summarise after every learner run."""
     global _shell, _torch
     _shell = shell
@@ -45,6 +45,7 @@ def install(shell, device_spec: str) -> None:
         return
     shell.user_ns.update(torch=torch, device=device)
     _baseline.update(shell.user_ns)
+    install_live(shell, trace)  # probe_live.py, executed into this module after this file
     shell.events.register("pre_run_cell", _before)
     shell.events.register("post_run_cell", _after)
     info["device"] = str(device)
@@ -97,6 +98,8 @@ def _publish(payload: dict) -> None:
 def _before(info) -> None:
     global _last_cell
     _last_cell = info.raw_cell or ""
+    if not _last_cell.startswith("_studytorch_probe."):
+        begin_run()
 
 
 def _after(result) -> None:
@@ -106,6 +109,7 @@ def _after(result) -> None:
         payload = summarize(_shell.user_ns)
         exc = result.error_in_exec or result.error_before_exec
         payload["error"] = describe_error(exc, _last_cell) if exc is not None else None
+        end_run(payload, _shell.user_ns)
     except Exception as exc:  # the probe must never break the learner's kernel
         payload = {"kind": "run", "probe_error": f"{type(exc).__name__}: {exc}"}
     _publish(payload)
@@ -120,10 +124,10 @@ def summarize(ns: dict) -> dict:
     for name, value in list(ns.items()):
         if name.startswith("_") or name in HIDDEN or isinstance(value, types.ModuleType):
             continue
-        if isinstance(value, torch.Tensor) and len(tensors) < MAX_TENSORS:
-            tensors.append(tensor_summary(name, value))
-        elif isinstance(value, torch.nn.Module) and len(modules) < MAX_MODULES:
-            modules.append(module_summary(name, value))
+        if isinstance(value, torch.Tensor):
+            tensors.append(name)
+        elif isinstance(value, torch.nn.Module):
+            modules.append(name)
         elif isinstance(value, torch.optim.Optimizer):
             optimizers.append(optimizer_summary(name, value))
         elif isinstance(value, torch.utils.data.DataLoader):
@@ -137,6 +141,9 @@ def summarize(ns: dict) -> dict:
                     "len": _safe_len(value),
                 }
             )
+    # Past the limits keep the names defined last: they are what the learner just wrote.
+    tensors = [tensor_summary(name, ns[name]) for name in tensors[-MAX_TENSORS:]]
+    modules = [module_summary(name, ns[name]) for name in modules[-MAX_MODULES:]]
     _mark_shared_storage(tensors, ns)
     return {
         "kind": "run",

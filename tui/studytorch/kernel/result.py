@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from studytorch.explain import explain
 from studytorch.kernel.protocol import (
     Died,
     Display,
@@ -56,6 +57,7 @@ class RunResult:
             probe_error = event.payload.get("error")
             if probe_error and self.error is not None:
                 self.error.update(probe_error)
+                self.error["explanation"] = explain(self.error)
         elif isinstance(event, Error):
             self.error = {"type": event.ename, "message": event.evalue, "line": None}
             self.traceback = event.traceback
@@ -83,6 +85,10 @@ class RunResult:
             "modules": self.summary.get("modules", []),
             "optimizers": self.summary.get("optimizers", []),
             "data": self.summary.get("data", []),
+            "lines": self.summary.get("lines", []),
+            "graph": self.summary.get("graph", {}),
+            "metrics": self.summary.get("metrics", {}),
+            "batches": self.summary.get("batches", []),
             "duration_s": round(self.duration_s, 4),
             "output_dropped": self.dropped,
             "notices": self.notices,

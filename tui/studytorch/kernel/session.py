@@ -40,7 +40,8 @@ INTERRUPT_GRACE_S = 3.0
 """How long a run may ignore an interrupt before the kernel is restarted."""
 START_TIMEOUT_S = 60.0
 
-_PROBE_SOURCE = Path(__file__).with_name("probe.py")
+_PROBE_SOURCES = [Path(__file__).with_name(name) for name in ("probe.py", "probe_live.py")]
+"""Kernel-side code, executed in order into one module `_studytorch_probe`."""
 
 
 class KernelError(Exception):
@@ -86,6 +87,7 @@ class KernelSession:
         python: str | None = None,
         existing: str | Path | None = None,
         device: str = "auto",
+        trace: bool = True,
         cwd: str | Path | None = None,
         log_dir: Path | None = None,
         on_state: Callable[[KernelState], None] | None = None,
@@ -93,6 +95,8 @@ class KernelSession:
         self.python = python or sys.executable
         self.existing = Path(existing) if existing else None
         self.device_spec = device
+        self.trace = trace
+        """Record tensor shapes line by line (the `--no-trace` flag turns it off)."""
         self.cwd = str(cwd) if cwd else os.getcwd()
         self.log_dir = log_dir
         self.on_state = on_state
@@ -233,15 +237,16 @@ class KernelSession:
 
     async def _warm_up(self) -> None:
         self._set_state(KernelState.WARMING)
-        source = _PROBE_SOURCE.read_text(encoding="utf-8")
-        code = (
-            "import sys as _s, types as _t\n"
-            "_studytorch_probe = _t.ModuleType('_studytorch_probe')\n"
-            f"exec(compile({source!r}, '<studytorch-probe>', 'exec'), _studytorch_probe.__dict__)\n"
-            "_s.modules['_studytorch_probe'] = _studytorch_probe\n"
-            f"_studytorch_probe.install(get_ipython(), {self.device_spec!r})\n"
-            "del _s, _t\n"
-        )
+        code = "import sys as _s, types as _t\n"
+        code += "_studytorch_probe = _t.ModuleType('_studytorch_probe')\n"
+        for path in _PROBE_SOURCES:
+            source = path.read_text(encoding="utf-8")
+            code += (
+                f"exec(compile({source!r}, '<{path.stem}>', 'exec'), _studytorch_probe.__dict__)\n"
+            )
+        code += "_s.modules['_studytorch_probe'] = _studytorch_probe\n"
+        code += f"_studytorch_probe.install(get_ipython(), {self.device_spec!r}, {self.trace!r})\n"
+        code += "del _s, _t\n"
         error: Error | None = None
         async for event in self._run(code, silent=True):
             if isinstance(event, Summary) and event.kind == "ready":
