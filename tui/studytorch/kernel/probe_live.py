@@ -138,7 +138,7 @@ def record_line(line: int, names: tuple, values: tuple) -> None:
     if run is None:
         return
     tensor = _torch.Tensor
-    for name, value in zip(names, values):
+    for name, value in zip(names, values, strict=True):
         if isinstance(value, tensor):
             key = (line, name)
             entry = run.lines.get(key)
@@ -186,7 +186,7 @@ def _flush(run: _Run, final: bool = False) -> None:
             values[start:] = _floats(values[start:])
             append[name] = {"start": start, "values": values[start:]}
             run.sent[name] = len(values)
-    if not append or final and not run.announced:
+    if not append or (final and not run.announced):
         return
     from IPython.display import publish_display_data
 

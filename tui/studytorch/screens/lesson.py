@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane, TextArea
@@ -328,10 +329,8 @@ class LessonScreen(Screen[None]):
             else f"{done.duration_s:.2f} s"
         )
         status.last_run = took if done.status == "ok" else f"{done.status} · {took}"
-        try:
+        with contextlib.suppress(StoreError):
             self.app.store.record_run(self.lesson.id, step.id, done.status, done.duration_s)
-        except StoreError:
-            pass
         if done.status == "ok" and step.check is not None:
             await self._run_check(step)
         elif step.check is not None:
