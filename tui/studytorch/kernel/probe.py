@@ -44,8 +44,8 @@ def install(shell, device_spec: str, trace: bool = True) -> None:
         _publish(info)
         return
     shell.user_ns.update(torch=torch, device=device)
-    _baseline.update(shell.user_ns)
     install_live(shell, trace)  # probe_live.py, executed into this module after this file
+    _baseline.update(shell.user_ns)  # after install_live: reset() must keep its helpers
     shell.events.register("pre_run_cell", _before)
     shell.events.register("post_run_cell", _after)
     info["device"] = str(device)

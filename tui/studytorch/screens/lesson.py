@@ -12,14 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Markdown, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Markdown, Static, TextArea
 
-from studytorch.kernel import Died, Display, Done, Error, KernelState, Restarted, Stream, Summary
+from studytorch.kernel import Done, KernelState, Summary
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.store import StoreError
-from studytorch.widgets.output import OutputLog
+from studytorch.widgets.editor import SnippetEditor, line_annotations
+from studytorch.widgets.results import ResultsPanel
 from studytorch.widgets.status import KernelStatus
-from studytorch.widgets.tensors import TensorView
 
 if TYPE_CHECKING:
     from studytorch.app import StudyApp
@@ -98,7 +98,7 @@ class LessonScreen(Screen[None]):
         Binding("f3", "solution", "Solution", priority=True),
         Binding("f4", "reset", "Reset snippet", priority=True),
         Binding("ctrl+g", "switch_device", "Device", priority=True),
-        Binding("ctrl+t", "next_tab", "Note/Output/Tensors", priority=True),
+        Binding("ctrl+t", "next_tab", "Next pane", priority=True),
         Binding("ctrl+o", "back", "Lessons", priority=True),
     ]
 
@@ -117,6 +117,8 @@ class LessonScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._saved_code = ""
         self._editor_code = ""
+        self.metric_runs: dict[str, list[dict[str, list[float]]]] = {}
+        """Metrics of earlier runs per step, drawn under the current curve."""
         """The editor's text, mirrored so it can be saved after the widgets are gone."""
         """What the store holds for this step; the editor differing from it is an unsaved edit."""
 
@@ -127,14 +129,8 @@ class LessonScreen(Screen[None]):
         with Horizontal(id="lesson-body"):
             with VerticalScroll(id="note-column"):
                 yield Markdown(id="note-wide")
-            yield TextArea.code_editor(language="python", id="editor", soft_wrap=False)
-            with TabbedContent(id="results"):
-                with TabPane("Note", id="tab-note"), VerticalScroll():
-                    yield Markdown(id="note-narrow")
-                with TabPane("Output", id="tab-output"):
-                    yield OutputLog(id="output")
-                with TabPane("Tensors", id="tab-tensors"):
-                    yield TensorView(id="tensors")
+            yield SnippetEditor(id="editor")
+            yield ResultsPanel(id="results")
         yield KernelStatus(id="status")
         yield Footer()
 
@@ -149,16 +145,13 @@ class LessonScreen(Screen[None]):
         self._apply_layout(event.size.width)
 
     def _apply_layout(self, width: int) -> None:
-        wide = width >= WIDE
-        self.set_class(wide, "-wide")
+        self.set_class(width >= WIDE, "-wide")
         self.set_class(width < NARROW, "-narrow")
-        tabs = self.query_one(TabbedContent)
-        if wide:
-            if tabs.active == "tab-note":
-                tabs.active = "tab-output"
-            tabs.hide_tab("tab-note")
-        else:
-            tabs.show_tab("tab-note")
+        self.query_one(ResultsPanel).set_note_tab(width < WIDE)
+
+    @property
+    def results(self) -> ResultsPanel:
+        return self.query_one(ResultsPanel)
 
     @property
     def step(self) -> Step:
@@ -176,19 +169,19 @@ class LessonScreen(Screen[None]):
         self.check_line = ""
         step = self.step
         code = self._load_edit(step) or step.starter
-        editor = self.query_one("#editor", TextArea)
+        editor = self.query_one(SnippetEditor)
         self._saved_code = self._editor_code = code
         editor.load_text(code)
         editor.focus()
-        self.query_one(OutputLog).clear()
-        self.query_one(TensorView).show([])
+        editor.annotate({})
+        self.results.clear()
         try:
             self.app.store.set_position(self.lesson.id, step.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         self._refresh_texts()
         if self.size.width < WIDE:
-            self.query_one(TabbedContent).active = "tab-note"
+            self.results.tabs.active = "tab-note"
 
     def _refresh_texts(self) -> None:
         lang = self.app.lang
@@ -206,13 +199,7 @@ class LessonScreen(Screen[None]):
             note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint.get(lang)}"
         self.query_one("#note-wide", Markdown).update(note)
         self.query_one("#note-narrow", Markdown).update(note)
-        tabs = self.query_one(TabbedContent)
-        for pane, key in (
-            ("tab-note", "note"),
-            ("tab-output", "output"),
-            ("tab-tensors", "tensors"),
-        ):
-            tabs.get_tab(pane).label = self.t(key)
+        self.results.label(lang)
 
     def _language_changed(self, _lang: str) -> None:
         self._refresh_texts()
@@ -270,59 +257,34 @@ class LessonScreen(Screen[None]):
             self.notify(self.t("busy"))
             return
         self._save_now()
-        self.run_snippet(self.query_one("#editor", TextArea).text, self.step)
+        self.run_snippet(self.query_one(SnippetEditor).text, self.step)
 
     def _run_in_progress(self) -> bool:
         return any(w.group == "run" and w.is_running for w in self.workers)
 
     @work(group="run", exclusive=True)
     async def run_snippet(self, code: str, step: Step) -> None:
-        output = self.query_one(OutputLog)
-        tensors = self.query_one(TensorView)
-        tabs = self.query_one(TabbedContent)
+        results = self.results
+        editor = self.query_one(SnippetEditor)
         status = self.query_one(KernelStatus)
         session = self.app.session
         waiting = session.state in (KernelState.STARTING, KernelState.WARMING)
-        output.begin(self.t("waiting") if waiting else self.t("running"))
-        if tabs.active == "tab-note":
-            tabs.active = "tab-output"
+        earlier = self.metric_runs.setdefault(step.id, [])
+        results.begin(self.t("waiting") if waiting else self.t("running"), earlier)
         self.check_line = ""
-        summary: dict[str, Any] = {}
-        error: Error | None = None
         done: Done | None = None
         async for event in session.execute(code):
-            if isinstance(event, Stream):
-                output.stream(event.name, event.text)
-            elif isinstance(event, Display):
-                output.flush()
-                output.write(Text(event.text))
-            elif isinstance(event, Error):
-                error = event
-                output.traceback(event.traceback)
-            elif isinstance(event, Summary) and event.kind == "run":
-                summary = event.payload
-                tensors.show(summary.get("tensors", []))
-            elif isinstance(event, (Died, Restarted)):
-                output.note(f"! {event.reason}", "bold red")
-                if isinstance(event, Died) and event.log_tail:
-                    output.note(event.log_tail)
-            elif isinstance(event, Done):
+            results.feed(event)
+            if isinstance(event, Done):
                 done = event
-        output.flush()
+            elif isinstance(event, Summary) and event.kind == "run":
+                editor.annotate(line_annotations(event.payload.get("lines", [])))
         if done is None:
             return
-        if done.dropped:
-            output.note(f"[{done.dropped:,} {self.t('cut')}]", "yellow")
-        where = (summary.get("error") or {}) if error else {}
-        if where.get("line"):
-            operands = ", ".join(
-                f"{op['name']}: {tuple(op['shape'])}" for op in where.get("operands", [])
-            )
-            output.note(
-                f"{self.t('line')} {where['line']}: {where.get('line_text', '').strip()}"
-                + (f"   ({operands})" if operands else ""),
-                "bold",
-            )
+        results.finish(done, self.app.lang, _TEXT[self.app.lang])
+        if results.summary.get("metrics"):
+            earlier.append(results.summary["metrics"])
+            del earlier[:-3]
         took = (
             f"{done.duration_s * 1000:.0f} ms"
             if done.duration_s < 1
@@ -334,12 +296,13 @@ class LessonScreen(Screen[None]):
         if done.status == "ok" and step.check is not None:
             await self._run_check(step)
         elif step.check is not None:
+            error = results.error
             self.check_line = self.t("failed") + (error.ename if error else done.status)
         self._refresh_texts()
 
     async def _run_check(self, step: Step) -> None:
         verdict = await self.app.session.check(step.check or "")
-        output = self.query_one(OutputLog)
+        output = self.results.output
         if verdict.get("passed"):
             self.check_line = self.t("passed")
             output.note(self.check_line, "bold green")
@@ -362,8 +325,8 @@ class LessonScreen(Screen[None]):
         for worker in self.workers:
             if worker.group == "run":
                 worker.cancel()
-        self.query_one(OutputLog).clear()
-        self.query_one(TensorView).show([])
+        self.results.clear()
+        self.query_one(SnippetEditor).annotate({})
         self.app.start_kernel(restart=True)
 
     def action_switch_device(self) -> None:
@@ -388,14 +351,7 @@ class LessonScreen(Screen[None]):
     # --- moving around ---------------------------------------------------------------------
 
     def action_next_tab(self) -> None:
-        tabs = self.query_one(TabbedContent)
-        panes = (
-            ["tab-output", "tab-tensors"]
-            if self.has_class("-wide")
-            else ["tab-note", "tab-output", "tab-tensors"]
-        )
-        current = panes.index(tabs.active) if tabs.active in panes else -1
-        tabs.active = panes[(current + 1) % len(panes)]
+        self.results.cycle()
 
     def action_next_step(self) -> None:
         if self.index + 1 < len(self.lesson.steps):
@@ -423,7 +379,7 @@ class LessonScreen(Screen[None]):
             self.hints_shown += 1
             self._refresh_texts()
             if self.size.width < WIDE:
-                self.query_one(TabbedContent).active = "tab-note"
+                self.results.tabs.active = "tab-note"
 
     def action_solution(self) -> None:
         solution = self.step.solution
@@ -440,7 +396,7 @@ class LessonScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and self.step is step:
-                editor = self.query_one("#editor", TextArea)
+                editor = self.query_one(SnippetEditor)
                 editor.replace(code, (0, 0), editor.document.end)  # undoable, unlike load_text
                 editor.focus()
 

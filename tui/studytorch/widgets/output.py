@@ -7,8 +7,15 @@ import re
 from rich.text import Text
 from textual.widgets import RichLog
 
-_CONTROL = re.compile(r"\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
-"""Control characters and escape sequences other than colours (cursor moves, clears...)."""
+_CONTROL = re.compile(
+    r"\x1b\[(?![0-9;]*m)[0-?]*[ -/]*[@-~]"  # CSI other than colours: cursor moves, clears
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
+    r"|\x1b(?!\[[0-9;]*m)[@-Z\\-_]?"  # any other escape, and a lone ESC
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]"
+)
+"""Control characters and whole escape sequences other than colours (cursor moves, clears...).
+
+The whole sequence goes: removing only the ESC would leave "[2J" or "[A" on the screen."""
 
 
 def safe_text(text: str, style: str = "") -> Text:
@@ -28,7 +35,10 @@ class OutputLog(RichLog):
     """
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(max_lines=5000, wrap=True, markup=False, highlight=False, **kwargs)
+        # min_width: wrap at the pane's width (the default 78 would cut lines in a narrow pane)
+        super().__init__(
+            max_lines=5000, min_width=20, wrap=True, markup=False, highlight=False, **kwargs
+        )
         self._partial = {"stdout": "", "stderr": ""}
 
     def begin(self, title: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -63,6 +64,7 @@ class TensorView(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.tensors: list[dict[str, Any]] = []
+        self.graphs: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="tensor-table")
@@ -71,8 +73,9 @@ class TensorView(Vertical):
         with VerticalScroll(id="tensor-details-scroll"):
             yield Static(id="tensor-details")
 
-    def show(self, tensors: list[dict[str, Any]]) -> None:
+    def show(self, tensors: list[dict[str, Any]], graphs: dict[str, Any] | None = None) -> None:
         self.tensors = tensors
+        self.graphs = graphs or {}
         table = self.query_one(DataTable)
         table.clear()
         for t in tensors:
@@ -92,11 +95,19 @@ class TensorView(Vertical):
             )
         details = self.query_one("#tensor-details", Static)
         if tensors:
-            details.update(tensor_details(tensors[0]))
+            details.update(self._details(tensors[0]))
         else:
             details.update(Text("No tensors yet: run the snippet (F5).", style="dim"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if 0 <= event.cursor_row < len(self.tensors):
             details = self.query_one("#tensor-details", Static)
-            details.update(tensor_details(self.tensors[event.cursor_row]))
+            details.update(self._details(self.tensors[event.cursor_row]))
+
+    def _details(self, tensor: dict[str, Any]) -> Group:
+        from studytorch.widgets.graph import graph_tree
+
+        graph = self.graphs.get(tensor["name"])
+        if graph is None:
+            return Group(tensor_details(tensor))
+        return Group(tensor_details(tensor), Text(""), graph_tree(tensor["name"], graph))

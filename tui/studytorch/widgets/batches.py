@@ -1,0 +1,56 @@
+"""BatchView: what a DataLoader handed out: indices per batch (shuffle shows), shapes, values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from studytorch.widgets.tensors import shape_text
+
+
+def _indices(indices: list[Any] | None) -> str:
+    if indices is None:
+        return "indices unknown (num_workers > 0)"
+    shown = ", ".join(map(str, indices[:12]))
+    return f"[{shown}{', …' if len(indices) > 12 else ''}]"
+
+
+def batches_renderable(batches: list[dict[str, Any]]) -> Group:
+    parts: list[Any] = []
+    for batch in batches:
+        head = Text()
+        head.append(f"{batch.get('loader') or 'loader'} ", style="bold")
+        head.append(f"epoch {batch['epoch']} · batch {batch['batch']}  ")
+        head.append(_indices(batch.get("indices")), style="cyan")
+        parts.append(head)
+        for part in batch.get("parts", []):
+            if "shape" in part:
+                parts.append(Text(f"  {part['name']}: {shape_text(part['shape'])} {part['dtype']}"))
+                table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
+                for row in part.get("preview", [])[:4]:
+                    cells = row if isinstance(row, list) else [row]
+                    table.add_row(
+                        "   ",
+                        *(Text(f"{v:.4g}" if isinstance(v, float) else str(v)) for v in cells),
+                    )
+                parts.append(table)
+            else:
+                parts.append(
+                    Text(f"  {part['name']}: {part.get('type')} {part.get('preview', '')}")
+                )
+    return Group(*parts)
+
+
+class BatchView(VerticalScroll):
+    """The first batches of the first epochs of each DataLoader the run iterated."""
+
+    def compose(self):
+        yield Static(id="batch-body")
+
+    def show(self, batches: list[dict[str, Any]]) -> None:
+        self.query_one("#batch-body", Static).update(batches_renderable(batches))

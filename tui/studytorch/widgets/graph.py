@@ -1,0 +1,46 @@
+"""The autograd graph of a tensor as a terminal tree: grad_fn nodes down to named leaves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from rich.tree import Tree
+
+from studytorch.widgets.tensors import shape_text
+
+
+def _label(node: dict[str, Any]) -> Text:
+    label = Text(node["name"], style="bold")
+    if node.get("var"):
+        label.append(f"  {node['var']}", style="cyan")
+    if node.get("shape") is not None:
+        label.append(f" {shape_text(node['shape'])}")
+    if "grad_norm" in node:
+        norm = node["grad_norm"]
+        label.append("  .grad " + (f"norm {norm:.4g}" if isinstance(norm, float) else "None"))
+    return label
+
+
+def graph_tree(name: str, graph: dict[str, Any]) -> Tree:
+    """`graph` is the probe's {root, nodes: [{id, name, children, var?, shape?, grad_norm?}]}."""
+    nodes = {node["id"]: node for node in graph.get("nodes", [])}
+    tree = Tree(Text(f"autograd graph of {name}", style="bold underline"))
+    seen: set[int] = set()
+
+    def grow(branch: Tree, node_id: int) -> None:
+        node = nodes.get(node_id)
+        if node is None:
+            return
+        if node_id in seen:  # shared subgraph: name it once, point at it afterwards
+            branch.add(Text(f"↑ {node['name']} (shown above)", style="dim"))
+            return
+        seen.add(node_id)
+        child = branch.add(_label(node))
+        for child_id in node.get("children", []):
+            grow(child, child_id)
+
+    grow(tree, graph.get("root", 0))
+    if graph.get("truncated"):
+        tree.add(Text("… (graph cut at 60 nodes)", style="dim"))
+    return tree
