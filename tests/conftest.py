@@ -9,6 +9,7 @@ connection file under this session's tmp dir, which is how the orphan check reco
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import tempfile
@@ -65,10 +66,8 @@ def _sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         leftovers = _kernels_of_this_session(str(base))
     described = [f"{p.pid}: {' '.join(p.info['cmdline'] or [])}" for p in leftovers]
     for proc in leftovers:  # do not leave them behind even when failing
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             proc.kill()
-        except psutil.NoSuchProcess:
-            pass
     assert not described, "kernels outlived the tests:\n" + "\n".join(described)
 
 
@@ -81,7 +80,7 @@ def studytorch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
-async def kernel(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[KernelSession]:
+async def warm_kernel(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[KernelSession]:
     """One warm CPU kernel shared by a module's tests that leave it alive."""
     session = KernelSession(device="cpu", log_dir=tmp_path_factory.mktemp("kernel-logs"))
     await session.start()
@@ -111,6 +110,5 @@ def studytorch_cmd(*args: str) -> list[str]:
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, **extra}
-    env.pop("COLUMNS", None)
-    return env
+    """The test's environment (sandboxed data dir), with a wide terminal so paths do not wrap."""
+    return {**os.environ, "COLUMNS": "200", **extra}

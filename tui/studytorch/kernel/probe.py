@@ -44,12 +44,23 @@ def install(shell, device_spec: str, trace: bool = True) -> None:
         _publish(info)
         return
     shell.user_ns.update(torch=torch, device=device)
+    _drop_earlier_probe(shell)
     install_live(shell, trace)  # probe_live.py, executed into this module after this file
     _baseline.update(shell.user_ns)  # after install_live: reset() must keep its helpers
     shell.events.register("pre_run_cell", _before)
     shell.events.register("post_run_cell", _after)
     info["device"] = str(device)
     _publish(info)
+
+
+def _drop_earlier_probe(shell) -> None:
+    """A kernel attached to again (--existing) still has the last probe's hooks: remove them,
+    or every run would be summarised twice and every line recorded twice."""
+    mine = globals()["__name__"]
+    for event in ("pre_run_cell", "post_run_cell"):
+        callbacks = shell.events.callbacks[event]
+        callbacks[:] = [cb for cb in callbacks if getattr(cb, "__module__", None) != mine]
+    shell.ast_transformers[:] = [t for t in shell.ast_transformers if type(t).__module__ != mine]
 
 
 def _devices(torch) -> dict:
@@ -110,6 +121,8 @@ def _after(result) -> None:
         exc = result.error_in_exec or result.error_before_exec
         payload["error"] = describe_error(exc, _last_cell) if exc is not None else None
         end_run(payload, _shell.user_ns)
+        for item in payload.get("lines", []):
+            item["line"] += _dropped_lines(_last_cell)
     except Exception as exc:  # the probe must never break the learner's kernel
         payload = {"kind": "run", "probe_error": f"{type(exc).__name__}: {exc}"}
     _publish(payload)
@@ -298,8 +311,7 @@ def describe_error(exc: BaseException, source: str) -> dict:
     line, frame_ns = _snippet_line(exc)
     lines = source.splitlines()
     if line:
-        # IPython drops a cell's leading blank lines before compiling it: count them back in.
-        line += next((i for i, text in enumerate(lines) if text.strip()), 0)
+        line += _dropped_lines(source)
     text = lines[line - 1] if line and 0 < line <= len(lines) else None
     return {
         "type": type(exc).__name__,
@@ -308,6 +320,11 @@ def describe_error(exc: BaseException, source: str) -> dict:
         "line_text": text,
         "operands": _operands(text, frame_ns) if text else [],
     }
+
+
+def _dropped_lines(source: str) -> int:
+    """IPython drops a cell's leading blank lines before compiling it: line numbers need them."""
+    return next((i for i, text in enumerate(source.splitlines()) if text.strip()), 0)
 
 
 def _snippet_line(exc: BaseException) -> tuple[int | None, dict]:

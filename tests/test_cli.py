@@ -1,0 +1,195 @@
+"""The headless command line, run as a learner (or a script) runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import studytorch_cmd, subprocess_env
+from studytorch import __version__
+
+RUN_TIMEOUT_S = 120
+
+
+def studytorch(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        studytorch_cmd(*args),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        env=subprocess_env(),
+    )
+
+
+def run_json(tmp_path: Path, code: str, *extra: str) -> tuple[int, dict]:
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(code, encoding="utf-8")
+    proc = studytorch("run", "--json", "--device", "cpu", *extra, str(snippet))
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1, f"--json prints exactly one line:\n{proc.stdout}\n{proc.stderr}"
+    return proc.returncode, json.loads(lines[0])
+
+
+# --- run ------------------------------------------------------------------------------------
+
+
+@pytest.mark.kernel
+def test_run_json_reports_the_squeezed_shape(tmp_path):
+    code, report = run_json(tmp_path, "x = torch.zeros(2, 1, 3)\ny = x.squeeze()\nprint('done')\n")
+    assert code == 0
+    assert {"ok", "stdout", "stderr", "error", "tensors", "modules", "duration_s"} <= set(report)
+    assert report["ok"] is True
+    assert report["error"] is None
+    assert report["stdout"] == "done\n"
+    assert report["stderr"] == ""
+    tensors = {t["name"]: t for t in report["tensors"]}
+    assert tensors["y"]["shape"] == [2, 3]
+    assert tensors["x"]["shape"] == [2, 1, 3]
+    for key, value in {
+        "dtype": "float32",
+        "device": "cpu",
+        "requires_grad": False,
+        "grad": None,
+    }.items():
+        assert tensors["y"][key] == value
+    assert report["modules"] == []
+    assert isinstance(report["duration_s"], float)
+    assert 0 <= report["duration_s"] < 30
+
+
+@pytest.mark.kernel
+def test_run_json_error_has_type_message_and_line_and_exits_1(tmp_path):
+    code, report = run_json(tmp_path, "a = torch.ones(2, 3)\nb = torch.ones(4, 5)\nc = a @ b\n")
+    assert code == 1
+    assert report["ok"] is False
+    error = report["error"]
+    assert error["type"] == "RuntimeError"
+    assert "2x3 and 4x5" in error["message"]
+    assert error["line"] == 3
+    assert {t["name"] for t in report["tensors"]} == {"a", "b"}
+
+
+@pytest.mark.kernel
+def test_run_timeout_stops_an_endless_loop_and_exits_124(tmp_path):
+    code, report = run_json(tmp_path, "while True:\n    pass\n", "--timeout", "1")
+    assert code == 124
+    assert report["status"] == "timeout"
+    assert report["ok"] is False
+
+
+@pytest.mark.kernel
+def test_run_exits_3_when_the_kernel_dies(tmp_path):
+    code, report = run_json(tmp_path, "import os\nos._exit(3)\n")
+    assert code == 3
+    assert report["ok"] is False
+    assert report["error"]["type"] == "KernelDied"
+    assert "code 3" in report["error"]["message"]
+
+
+def test_run_exits_3_when_the_kernel_cannot_start(tmp_path):
+    code, report = run_json(tmp_path, "x = 1\n", "--python", "/nonexistent/python3")
+    assert code == 3
+    assert report["ok"] is False
+    assert report["error"]["type"] == "KernelError"
+    assert "/nonexistent/python3" in report["error"]["message"]
+
+
+def test_run_exits_2_for_a_file_it_cannot_read(tmp_path):
+    missing = studytorch("run", "--json", str(tmp_path / "nope.py"))
+    assert missing.returncode == 2
+    assert "cannot read" in missing.stderr
+    assert missing.stdout == ""
+    binary = tmp_path / "binary.py"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    assert studytorch("run", str(binary)).returncode == 2
+
+
+@pytest.mark.kernel
+def test_run_text_mode_prints_output_verbatim_and_a_tensor_table(tmp_path):
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "print('[bold]x[/] [/] [@click=app.quit]x[/]')\ny = torch.zeros(2, 1, 3).squeeze()\n"
+    )
+    proc = studytorch("run", "--device", "cpu", str(snippet))
+    assert proc.returncode == 0, proc.stderr
+    assert "[bold]x[/] [/] [@click=app.quit]x[/]\n" in proc.stdout
+    assert "(2, 3)" in proc.stdout
+    assert "float32" in proc.stdout
+
+
+@pytest.mark.kernel
+def test_run_reads_the_snippet_from_standard_input():
+    proc = studytorch("run", "--json", "--device", "cpu", "-", stdin="print(6 * 7)\n")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["stdout"] == "42\n"
+
+
+# --- check, lessons, doctor -------------------------------------------------------------------
+
+
+@pytest.mark.kernel
+def test_check_proves_a_lesson_and_ends_with_the_count():
+    proc = studytorch("check", "--device", "cpu", "shape-ops")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "shape-ops" in proc.stdout
+    last = proc.stdout.strip().splitlines()[-1]
+    match = re.fullmatch(r"(\d+) passed, 0 failed", last)
+    assert match, last
+    assert int(match[1]) >= 1
+
+
+def test_check_unknown_lesson_is_a_usage_error():
+    proc = studytorch("check", "no-such-lesson")
+    assert proc.returncode == 2
+    assert "no-such-lesson" in proc.stderr
+
+
+def test_lessons_lists_id_tab_title():
+    proc = studytorch("lessons", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("shape-ops\t") and len(line) > len("shape-ops\t") for line in lines)
+    assert all("\t" in line for line in lines)
+
+
+def test_lessons_shows_a_learners_own_lesson_and_reports_a_broken_one(studytorch_home):
+    from test_lessons_loader import write_lesson
+
+    write_lesson(studytorch_home / "lessons" / "my-lesson", lesson_id="my-own")
+    broken = studytorch_home / "lessons" / "broken"
+    broken.mkdir(parents=True)
+    (broken / "lesson.toml").write_text("format_version = 1\nid = oops\n")
+    proc = studytorch("lessons", "--lang", "en")
+    assert "my-own\tMy lesson" in proc.stdout.splitlines()
+    assert "shape-ops" in proc.stdout
+    assert f"{broken / 'lesson.toml'}:2:" in proc.stderr
+    assert proc.returncode == 1
+
+
+@pytest.mark.kernel
+def test_doctor_names_torch_and_the_data_dir(studytorch_home):
+    proc = studytorch("doctor", "--device", "cpu")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.search(r"torch\s+2\.13", proc.stdout)
+    assert str(studytorch_home) in proc.stdout
+
+
+def test_version_prints_the_package_version():
+    proc = studytorch("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"studytorch {__version__}"
+
+
+def test_help_lists_the_commands():
+    proc = studytorch("--help")
+    assert proc.returncode == 0
+    for command in ("run", "check", "lessons", "doctor"):
+        assert command in proc.stdout
+    run_help = studytorch("run", "--help")
+    assert "--timeout" in run_help.stdout
+    assert "--json" in run_help.stdout

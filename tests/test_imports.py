@@ -1,0 +1,84 @@
+"""The two-process rule, checked in a fresh interpreter: the UI never imports torch, and the
+engine never imports Textual."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import subprocess_env
+
+
+def modules_after_import(*names: str) -> set[str]:
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {list(names)!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=subprocess_env(),
+    )
+    assert proc.returncode == 0, proc.stderr
+    return set(json.loads(proc.stdout))
+
+
+def present(*names: str) -> list[str]:
+    return [name for name in names if importlib.util.find_spec(name) is not None]
+
+
+def test_the_ui_side_never_imports_torch():
+    names = [
+        "studytorch",
+        "studytorch.cli",
+        "studytorch.kernel",
+        "studytorch.course",
+        "studytorch.console",
+        *present("studytorch.app", "studytorch.store"),
+    ]
+    loaded = modules_after_import(*names)
+    assert set(names) <= loaded
+    assert "torch" not in loaded
+
+
+def test_the_engine_never_imports_textual():
+    names = [
+        "studytorch.kernel",
+        "studytorch.course",
+        "studytorch.course.checker",
+        "studytorch.kernel.result",
+        *present("studytorch.store"),
+    ]
+    loaded = modules_after_import(*names)
+    assert "textual" not in loaded
+    assert "torch" not in loaded
+
+
+@pytest.mark.parametrize("command", [["lessons"], ["--version"]])
+def test_headless_commands_do_not_load_torch_or_textual(command, tmp_path):
+    code = (
+        "import json, sys, io, contextlib\n"
+        "from studytorch import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    cli.main({command!r})\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=subprocess_env(),
+    )
+    assert proc.returncode == 0, proc.stderr
+    loaded = set(json.loads(proc.stdout))
+    assert "torch" not in loaded
+    assert "textual" not in loaded

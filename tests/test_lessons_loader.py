@@ -1,0 +1,237 @@
+"""The lesson loader: a broken lesson is reported as `path:line: message` and skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studytorch import locations
+from studytorch.course import Lesson, LessonError, load_course, load_lesson
+
+GOOD = """\
+format_version = 1
+id = "{id}"
+title.en = "My lesson"
+title.ko = "나의 수업"
+
+[[steps]]
+id = "first"
+title.en = "First step"
+title.ko = "첫 단계"
+note.en = \"\"\"
+Make y a 2x3 tensor.
+\"\"\"
+note.ko = \"\"\"
+y를 2x3 텐서로 만드세요.
+\"\"\"
+starter = '''
+y = torch.zeros(3, 2)
+'''
+solution = '''
+y = torch.zeros(2, 3)
+'''
+check = '''
+expect(y.shape == (2, 3), "y should be 2x3", "y는 2x3이어야 합니다")
+'''
+hints.en = ["Rows first."]
+hints.ko = ["행이 먼저입니다."]
+
+[[steps]]
+id = "second"
+title.en = "Second step"
+title.ko = "둘째 단계"
+note.en = "Just run it."
+note.ko = "그냥 실행하세요."
+starter = '''
+z = torch.ones(4)
+'''
+
+[[cards]]
+question.en = "What does squeeze() remove?"
+question.ko = "squeeze()는 무엇을 없애나요?"
+answer.en = "Dimensions of size 1."
+answer.ko = "크기가 1인 차원."
+"""
+
+
+def write_lesson(
+    folder: Path, lesson_id: str = "mine", replace: dict[str, str] | None = None
+) -> Path:
+    """A valid lesson folder, optionally broken by replacing exact pieces of its text."""
+    text = GOOD.format(id=lesson_id)
+    for old, new in (replace or {}).items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "lesson.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
+    """The 1-based line of the n-th line containing `needle`."""
+    hits = [n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def only_error(folder: Path) -> LessonError:
+    report = load_course([(folder.parent, False)])
+    assert report.lessons == []
+    (error,) = report.errors
+    return error
+
+
+# --- the good lesson ---------------------------------------------------------------------------
+
+
+def test_a_valid_lesson_loads_with_steps_hints_and_cards(tmp_path):
+    write_lesson(tmp_path / "lessons" / "01-mine")
+    report = load_course([(tmp_path / "lessons", False)])
+    assert report.errors == []
+    (lesson,) = report.lessons
+    assert isinstance(lesson, Lesson)
+    assert lesson.id == "mine"
+    assert lesson.title.get("ko") == "나의 수업"
+    assert [s.id for s in lesson.steps] == ["first", "second"]
+    first = lesson.step("first")
+    assert first.starter == "y = torch.zeros(3, 2)\n"
+    assert first.solution == "y = torch.zeros(2, 3)\n"
+    assert "expect(" in first.check
+    assert first.note.en == "Make y a 2x3 tensor."
+    assert first.hints[0].get("ko") == "행이 먼저입니다."
+    assert lesson.step("second").check is None
+    assert len(lesson.cards) == 1
+    assert lesson.builtin is False
+
+
+# --- broken lessons: the right line, and the others still load ---------------------------------
+
+
+def test_bad_toml_is_reported_at_its_line(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "bad", replace={'title.en = "First step"': "title.en = First step"}
+    )
+    error = only_error(path.parent)
+    assert error.path == path
+    assert error.line == line_of(path, "title.en = First step")
+    assert "not valid TOML" in error.message
+
+
+def test_missing_korean_note_is_reported_at_the_note(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "no-ko",
+        replace={'note.ko = """\ny를 2x3 텐서로 만드세요.\n"""\n': ""},
+    )
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "note.en")
+    assert "note.ko" in error.message
+
+
+def test_syntax_error_in_starter_is_reported_at_the_file_line_of_the_bad_code(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "bad-code",
+        replace={"starter = '''\ny = torch.zeros(3, 2)\n": "starter = '''\nok = 1\ny = = 2\n"},
+    )
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "y = = 2")
+    assert error.message.startswith("starter:")
+
+
+def test_syntax_error_in_a_one_line_string_is_reported_at_that_line(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "bad-code",
+        replace={"starter = '''\nz = torch.ones(4)\n'''": 'starter = "z = = 4"'},
+    )
+    error = only_error(path.parent)
+    assert error.line == line_of(path, 'starter = "z = = 4"')
+
+
+def test_syntax_error_on_the_opening_line_of_a_multiline_string_is_reported_there(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "bad-code",
+        replace={"solution = '''\ny = torch.zeros(2, 3)\n": "solution = '''y = = 3\nw = 1\n"},
+    )
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "solution = '''y = = 3")
+    assert error.message.startswith("solution:")
+
+
+def test_check_without_solution_is_reported_at_its_step(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "no-solution",
+        replace={"solution = '''\ny = torch.zeros(2, 3)\n'''\n": ""},
+    )
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "[[steps]]", 1)
+    assert "check but no solution" in error.message
+
+
+def test_duplicate_step_id_is_reported_at_the_second_step(tmp_path):
+    path = write_lesson(tmp_path / "lessons" / "dup", replace={'id = "second"': 'id = "first"'})
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "[[steps]]", 2)
+    assert "'first' is used twice" in error.message
+
+
+def test_wrong_format_version_is_reported_at_that_key(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "future", replace={"format_version = 1": "\nformat_version = 2"}
+    )
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "format_version = 2") == 2
+    assert "format_version must be 1" in error.message
+
+
+def test_errors_read_as_path_line_message_and_good_lessons_still_load(tmp_path):
+    root = tmp_path / "lessons"
+    write_lesson(root / "01-good", lesson_id="good")
+    bad = write_lesson(root / "02-bad", lesson_id="bad", replace={'id = "second"': 'id = "first"'})
+    write_lesson(root / "03-also-good", lesson_id="also-good")
+    report = load_course([(root, False)])
+    assert [lesson.id for lesson in report.lessons] == ["good", "also-good"]
+    (error,) = report.errors
+    assert str(error) == f"{bad}:{line_of(bad, '[[steps]]', 2)}: step id 'first' is used twice"
+
+
+def test_a_folder_without_lesson_file_is_reported_in_user_lessons(tmp_path):
+    (tmp_path / "lessons" / "empty").mkdir(parents=True)
+    report = load_course([(tmp_path / "lessons", False)])
+    (error,) = report.errors
+    assert "no lesson.toml" in str(error)
+
+
+def test_load_lesson_returns_the_error_instead_of_raising(tmp_path):
+    path = write_lesson(tmp_path / "x", replace={"format_version = 1": "format_version = 0"})
+    result = load_lesson(path.parent)
+    assert isinstance(result, LessonError)
+    assert result.line == 1
+
+
+# --- learner lessons beside built-ins ----------------------------------------------------------
+
+
+def test_learners_own_lesson_appears_beside_the_built_in_ones(studytorch_home):
+    write_lesson(studytorch_home / "lessons" / "90-mine", lesson_id="my-own")
+    report = load_course()
+    ids = [lesson.id for lesson in report.lessons]
+    assert "shape-ops" in ids
+    assert ids[-1] == "my-own"  # user lessons come after the built-ins
+    mine = report.find("my-own")
+    assert mine.builtin is False
+    assert mine.path == locations.user_lessons_dir() / "90-mine"
+    assert report.find("shape-ops").builtin is True
+
+
+def test_a_learner_lesson_cannot_take_a_built_in_id(studytorch_home):
+    path = write_lesson(studytorch_home / "lessons" / "copy", lesson_id="shape-ops")
+    report = load_course()
+    assert report.find("shape-ops").builtin is True
+    assert any(e.path == path and "already taken" in e.message for e in report.errors)
+
+
+@pytest.mark.parametrize("bad_id", ["Shape", "-lead", "with space", ""])
+def test_lesson_ids_must_be_lowercase_words_with_dashes(tmp_path, bad_id):
+    path = write_lesson(tmp_path / "lessons" / "x", replace={'id = "mine"': f'id = "{bad_id}"'})
+    error = only_error(path.parent)
+    assert error.line == 2
