@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import sys
 import time
 
 LIVE_INTERVAL_S = 0.1
@@ -225,8 +226,11 @@ def _patch_dataloader() -> None:
 
     def __next__(self):
         batch = original_next(self)
-        if _run is not None:
-            _record_batch(_run, self, batch)
+        # Look the probe up now, not at patch time: re-attaching to a kernel installs a new one.
+        probe = sys.modules.get("_studytorch_probe")
+        run = getattr(probe, "_run", None)
+        if run is not None:
+            probe._record_batch(run, self, batch)
         return batch
 
     base._next_index, base.__next__ = _next_index, __next__

@@ -75,6 +75,21 @@ def explain_exit(returncode: int | None) -> str:
     return f"the kernel exited with code {returncode} (the snippet or a library ended the process)"
 
 
+def _capped_error(evalue: str, traceback: list[str]) -> tuple[str, list[str]]:
+    """A 1 MB exception message must not arrive whole: keep the start of each, say what was cut."""
+    limit = OUTPUT_LIMIT // 4
+    if len(evalue) > limit:
+        evalue = evalue[:limit] + f" … [{len(evalue) - limit:,} characters cut]"
+    kept, total = [], 0
+    for line in traceback:
+        if total + len(line) > OUTPUT_LIMIT:
+            kept.append(line[: max(0, OUTPUT_LIMIT - total)] + " … [traceback cut]")
+            break
+        kept.append(line)
+        total += len(line)
+    return evalue, kept
+
+
 class KernelSession:
     """A kernel we start (or attach to) plus the probe: `execute` yields Events as they arrive.
 
@@ -309,6 +324,9 @@ class KernelSession:
         proc, self._proc = self._proc, None
         if proc is not None and proc.poll() is None:
             with contextlib.suppress(OSError):
+                # jupyter_client starts kernels in a new session: the group takes workers along.
+                os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
                 proc.kill()
             with contextlib.suppress(Exception):
                 proc.wait(timeout=5)
@@ -402,6 +420,7 @@ class KernelSession:
     async def check(self, source: str) -> dict[str, Any]:
         """Run a lesson check against the namespace; returns {"passed", "message"}."""
         async with self._run_lock:
+            await self.ready()
             verdict: dict[str, Any] | None = None
             async for event in self._run(f"_studytorch_probe.check({source!r})", silent=True):
                 if isinstance(event, Summary) and event.kind == "check":
@@ -466,7 +485,8 @@ class KernelSession:
                 elif kind == "error":
                     if status == "ok":
                         status = "error"
-                    yield Error(content["ename"], content["evalue"], content["traceback"])
+                    evalue, traceback = _capped_error(content["evalue"], content["traceback"])
+                    yield Error(content["ename"], evalue, traceback)
                 elif kind == "status" and content.get("execution_state") == "idle":
                     break
         finally:

@@ -70,7 +70,8 @@ class SnippetEditor(TextArea):
         if line_index >= self.document.line_count:
             return strip
         text_end = self.gutter_width + len(self.document.get_line(line_index)) - scroll_x
-        width = strip.cell_length
+        # The strip spans the widget's whole region; only the content region is drawn.
+        width = min(strip.cell_length, self.scrollable_content_region.width)
         start = width - len(note) - 1
         if start < text_end + 2:
             return strip  # no room on this line: the Tensors pane still has it
@@ -79,6 +80,6 @@ class SnippetEditor(TextArea):
             [
                 strip.crop(0, start),
                 Strip([Segment(note, style)]),
-                strip.crop(start + len(note), width),
+                strip.crop(start + len(note), strip.cell_length),
             ]
         )
