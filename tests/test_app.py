@@ -1,0 +1,434 @@
+"""The Textual app driven by Pilot: what a learner sees after each key, on a real kernel.
+
+Tests whose behaviour is about the kernel (running, checking, dying, shutting down) use a real
+ipykernel with CPU torch and a real SQLite store. Starting a kernel costs seconds, so the tests
+that only read what a run produced share the module's warm kernel (`module_kernel`)
+through `SharedSession`, which lets each app "start" and "shut down" without ending it. The
+tests that own their kernel's life (death, restart, quit) start their own. Tests about the
+screens alone (language, help, saved edits, a damaged database) use the FakeSession.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pytest
+import pytest_asyncio
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Markdown, TabbedContent, TextArea
+
+from fakes import FakeSession
+from studytorch.app import StudyApp
+from studytorch.kernel import KernelSession, KernelState
+from studytorch.screens.confirm import ConfirmScreen
+from studytorch.screens.help import HelpScreen
+from studytorch.screens.lesson import AUTOSAVE_S, LessonScreen
+from studytorch.store import Store
+from studytorch.widgets.output import OutputLog
+from studytorch.widgets.status import KernelStatus
+
+LESSON = "shape-ops"
+STEP = "view"
+"""The first step of shape-ops: its starter makes y = x.view(2, 3); the check wants (3, 2)."""
+WAIT_S = 90.0
+"""The longest any wait for the kernel may take before the test fails instead of hanging."""
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+class SharedSession:
+    """A warm KernelSession lent to one app: its start and shutdown leave the kernel running.
+
+    Everything else (execute, check, state, info...) goes straight to the real session.
+    """
+
+    def __init__(self, real: KernelSession) -> None:
+        self._real = real
+        self.on_state: Callable[[KernelState], None] | None = None
+        self.shut_down = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def _forward(self, state: KernelState) -> None:
+        if self.on_state is not None:
+            self.on_state(state)
+
+    async def start(self) -> None:
+        self._real.on_state = self._forward
+        if self._real.state in (KernelState.STOPPED, KernelState.DEAD):
+            await self._real.start()
+        else:
+            self._forward(self._real.state)
+
+    async def shutdown(self) -> None:
+        self._real.on_state = None
+        self.shut_down = True
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], what: str, timeout: float = WAIT_S):
+    """Let the app run until `condition()` holds; fail saying `what` was awaited."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        await pilot.pause(0.05)
+
+
+def lesson_screen(app: StudyApp) -> LessonScreen:
+    screen = app.screen
+    assert isinstance(screen, LessonScreen), f"expected the lesson screen, got {screen!r}"
+    return screen
+
+
+def editor(app: StudyApp) -> TextArea:
+    return lesson_screen(app).query_one("#editor", TextArea)
+
+
+def visible_line(area: TextArea, y: int) -> str:
+    """Line `y` of a text area as far as it is drawn (the region minus borders and scrollbar)."""
+    return area.render_line(y).crop(0, area.scrollable_content_region.width).text
+
+
+def output_text(app: StudyApp) -> str:
+    log = lesson_screen(app).query_one(OutputLog)
+    return "\n".join(strip.text for strip in log.lines)
+
+
+def status_text(app: StudyApp) -> str:
+    return str(app.screen.query_one(KernelStatus).render())
+
+
+def run_in_progress(screen: LessonScreen) -> bool:
+    return any(w.group == "run" and w.is_running for w in screen.workers)
+
+
+async def run_and_wait(pilot: Pilot, store: Store) -> None:
+    """Press F5 and wait until the run is recorded and its check (if any) has reported."""
+    app = pilot.app
+    screen = lesson_screen(app)
+    step_id = screen.step.id
+    before = len(store.runs(screen.lesson.id, step_id, limit=1000))
+    await pilot.press("f5")
+    await until(
+        pilot,
+        lambda: (
+            len(store.runs(screen.lesson.id, step_id, limit=1000)) > before
+            and not run_in_progress(screen)
+        ),
+        "the run to finish",
+    )
+    await pilot.pause()
+
+
+async def kernel_ready(pilot: Pilot) -> None:
+    await until(pilot, lambda: pilot.app.kernel_state == "ready", "the kernel to be ready")
+
+
+def fake_app(store_path: Path, **kwargs: Any) -> StudyApp:
+    kwargs.setdefault("lang", "en")
+    return StudyApp(session=FakeSession(), store=Store(store_path), **kwargs)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "db.sqlite3")
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def module_kernel(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[KernelSession]:
+    """One warm CPU kernel for this module's tests that only read what a run produced."""
+    session = KernelSession(device="cpu", log_dir=tmp_path_factory.mktemp("app-kernel-logs"))
+    await session.start()
+    await asyncio.wait_for(session.ready(), WAIT_S)
+    yield session
+    await session.shutdown()
+
+
+@pytest.fixture
+def shared(module_kernel: KernelSession) -> SharedSession:
+    return SharedSession(module_kernel)
+
+
+# --- running on a real kernel ---------------------------------------------------------------
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+@pytest.mark.parametrize("size", SIZES)
+async def test_run_shows_y_with_shape_2_3_in_the_tensor_table(
+    shared: SharedSession, store: Store, size: tuple[int, int]
+) -> None:
+    app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=size) as pilot:
+        await kernel_ready(pilot)
+        await run_and_wait(pilot, store)
+        table = lesson_screen(app).query_one("#tensor-table", DataTable)
+        row = table.get_row("y")
+        assert str(row[0]) == "y"
+        assert row[1] == "(2, 3)"
+        assert table.get_row("x")[1] == "(6,)"
+        # The editor shows y's shape at the right of its line, whole, inside the visible width.
+        assert "y (2, 3)" in visible_line(editor(app), 1)
+        await pilot.press("ctrl+t")  # from Output (where a run lands) to Tensors
+        tabs = lesson_screen(app).query_one(TabbedContent)
+        assert tabs.active == "tab-tensors"
+        assert table.region.width > 0, "the tensor table is not on screen"
+    assert shared.shut_down
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+async def test_starter_fails_check_then_solution_passes_and_is_recorded(
+    shared: SharedSession, store: Store
+) -> None:
+    app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await kernel_ready(pilot)
+        screen = lesson_screen(app)
+        await run_and_wait(pilot, store)
+        assert "✗" in status_text(app)
+        assert "(3, 2)" in status_text(app), "the check's message should say what is expected"
+        assert STEP not in store.passed_steps(LESSON)
+
+        await pilot.press("f3")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await until(pilot, lambda: app.screen is screen, "the confirm dialog to close")
+        assert editor(app).text.strip() == screen.step.solution.strip()
+
+        await run_and_wait(pilot, store)
+        assert "✓" in status_text(app)
+        assert "✓" in output_text(app)
+        assert STEP in store.passed_steps(LESSON)
+        assert "●" in str(screen.query_one("#step-bar").render()), "the step bar marks it done"
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+async def test_markup_in_snippet_output_is_shown_literally_and_is_not_a_link(
+    shared: SharedSession, store: Store
+) -> None:
+    printed = "[@click=app.quit]x[/] [bold]b"
+    app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await kernel_ready(pilot)
+        # Also a screen clear and a cursor move, which must not leave "[2J" or "[A" behind.
+        editor(app).load_text(f"print({printed!r})\nprint('\\x1b[2J\\x1b[Aclear \\x1b[31mred')\n")
+        await run_and_wait(pilot, store)
+        assert printed in output_text(app)
+        assert "clear red" in output_text(app)
+        assert "[2J" not in output_text(app) and "[A" not in output_text(app)
+        log = lesson_screen(app).query_one(OutputLog)
+        actions = [
+            seg.style.meta
+            for strip in log.lines
+            for seg in strip
+            if seg.style is not None and seg.style.meta
+        ]
+        assert not any("@click" in meta for meta in actions), actions
+        assert app.is_running
+        assert app.return_code is None
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+async def test_tiny_terminal_40x12_runs_and_shows_help_without_crashing(
+    shared: SharedSession, store: Store
+) -> None:
+    app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await kernel_ready(pilot)
+        await run_and_wait(pilot, store)
+        await pilot.press("ctrl+t", "ctrl+t", "ctrl+t")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LessonScreen)
+        assert app.is_running
+
+
+# --- kernel life: death, restart, quit (each test owns its kernel) ----------------------------
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+async def test_os_exit_is_explained_with_its_code_and_f9_restarts_a_working_kernel(
+    store: Store, tmp_path: Path
+) -> None:
+    session = KernelSession(device="cpu", log_dir=tmp_path / "logs")
+    app = StudyApp(session=session, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await kernel_ready(pilot)
+        first_pid = session._proc.pid
+        editor(app).load_text("import os; os._exit(3)\n")
+        await run_and_wait(pilot, store)
+        assert "code 3" in output_text(app)
+        assert app.kernel_state == "dead"
+        assert "code 3" in status_text(app)
+        assert "F9" in status_text(app), "the status line should say how to restart"
+
+        await pilot.press("f9")
+        await kernel_ready(pilot)
+        assert session._proc.pid != first_pid
+        assert "code 3" not in status_text(app)
+
+        editor(app).load_text("z = torch.ones(4) * 7\nprint('sum', int(z.sum()))\n")
+        await run_and_wait(pilot, store)
+        assert "sum 28" in output_text(app)
+        assert store.runs(LESSON, STEP)[0][0] == "ok"
+        assert "z" in [str(r[0]) for r in _rows(lesson_screen(app).query_one("#tensor-table"))]
+
+
+def _rows(table: DataTable) -> list[list[Any]]:
+    return [table.get_row_at(i) for i in range(table.row_count)]
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+async def test_quitting_shuts_the_kernel_down_and_leaves_no_process(
+    store: Store, tmp_path: Path
+) -> None:
+    session = KernelSession(device="cpu", log_dir=tmp_path / "logs")
+    app = StudyApp(session=session, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await kernel_ready(pilot)
+        proc = psutil.Process(session._proc.pid)
+        private_dir = session._tmp
+        assert private_dir is not None and private_dir.is_dir()
+        assert any("ipykernel_launcher" in part for part in proc.cmdline())
+        await pilot.press("ctrl+q")
+    assert session._proc is None
+    assert session.state == KernelState.STOPPED
+    assert not private_dir.exists(), "the connection file and sockets should be removed"
+    try:
+        gone = proc.status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        gone = True
+    assert gone, f"kernel {proc.pid} is still running"
+    leftovers = [
+        child.pid
+        for child in psutil.Process().children(recursive=True)
+        if _is_kernel_of(child, str(private_dir))
+    ]
+    assert not leftovers, f"ipykernel processes of this app remain: {leftovers}"
+
+
+def _is_kernel_of(proc: psutil.Process, marker: str) -> bool:
+    try:
+        cmdline = proc.cmdline()
+        return proc.status() != psutil.STATUS_ZOMBIE and any(marker in part for part in cmdline)
+    except psutil.Error:
+        return False
+
+
+# --- screens without a kernel (FakeSession) --------------------------------------------------
+
+
+@pytest.mark.parametrize("leave", ["autosave", "quit-at-once", "back-to-lessons"])
+async def test_an_edit_survives_restarting_the_app(tmp_path: Path, leave: str) -> None:
+    db = tmp_path / "db.sqlite3"
+    app = fake_app(db, lesson=LESSON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"# mine", "enter")  # typed at the cursor: the top of the snippet
+        assert editor(app).text.startswith("# mine\nx = torch.arange")
+        if leave == "autosave":
+            await pilot.pause(AUTOSAVE_S)
+            await until(
+                pilot,
+                lambda: "# mine" in (app.store.load_edit(LESSON, STEP) or ""),
+                "the autosave",
+                timeout=10,
+            )
+        elif leave == "back-to-lessons":
+            await pilot.press("ctrl+o")
+            assert not isinstance(app.screen, LessonScreen)
+        await pilot.press("ctrl+q")
+
+    again = fake_app(db, lesson=LESSON)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert editor(again).text.startswith("# mine\nx = torch.arange")
+
+
+async def test_ctrl_l_shows_the_note_in_korean_and_remembers_it(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    app = fake_app(db, lesson=LESSON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        note = lesson_screen(app).query_one("#note-narrow", Markdown)
+        assert "메모리" not in note.source
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.lang == "ko"
+        assert "메모리" in note.source  # "memory", from the Korean note of shape-ops/view
+        tabs = lesson_screen(app).query_one(TabbedContent)
+        assert str(tabs.get_tab("tab-note").label) == "설명"
+        assert app.store.get_setting("lang") == "ko"
+
+    with Store(db) as reopened:
+        assert reopened.get_setting("lang") == "ko"
+    # A new app without --lang starts in the remembered language.
+    again = StudyApp(session=FakeSession(), store=Store(db), lesson=LESSON)
+    try:
+        assert again.lang == "ko"
+    finally:
+        again.store.close()
+
+
+async def test_help_lists_every_binding_of_the_lesson_screen(tmp_path: Path) -> None:
+    app = fake_app(tmp_path / "db.sqlite3", lesson=LESSON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        rows = [[str(cell) for cell in row] for row in _rows(app.screen.query_one(DataTable))]
+        lesson_rows = [row for row in rows if row[2] == "Lesson"]
+        for binding in LessonScreen.BINDINGS:
+            keys = ", ".join(
+                app.get_key_display(type(binding)(key, binding.action))
+                for key in binding.key.split(",")
+            )
+            assert [keys, binding.description, "Lesson"] in lesson_rows, (
+                f"{binding.key} ({binding.description}) is missing from help"
+            )
+        assert len(lesson_rows) == len(LessonScreen.BINDINGS)
+        everywhere = {row[1] for row in rows if row[2] == "everywhere"}
+        assert {b.description for b in StudyApp.BINDINGS} <= everywhere
+        await pilot.press("escape")
+        assert isinstance(app.screen, LessonScreen)
+
+
+async def test_a_damaged_database_is_moved_aside_with_a_notice_and_the_app_starts(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db.sqlite3"
+    db.write_bytes(b"this is not a database, just garbage \x00\xff" * 200)
+    store = Store(db)
+    assert store.notice is not None
+    moved = [p for p in tmp_path.iterdir() if p.name.startswith("db.sqlite3.corrupt")]
+    assert len(moved) == 1
+    app = StudyApp(session=FakeSession(), store=store, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(str(moved[0]) in m for m in messages), messages
+        assert app.screen.query_one("#lesson-list").option_count > 0
+        assert app.is_running
+
+
+def test_untrusted_text_keeps_markup_as_text_and_colours_but_drops_cursor_moves() -> None:
+    """The helper the output log relies on: markup stays text, colours stay, clears go whole."""
+    from studytorch.widgets.output import safe_text
+
+    text = safe_text("[bold]b[/] \x1b[31mred\x1b[0m \x1b[2Jcleared")
+    assert isinstance(text, Text)
+    assert text.plain == "[bold]b[/] red cleared"
+    assert [text.plain[span.start : span.end] for span in text.spans] == ["red"]  # its colour
