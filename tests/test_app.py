@@ -130,8 +130,16 @@ async def run_and_wait(pilot: Pilot, store: Store) -> None:
     await pilot.pause()
 
 
+async def lessons_read(pilot: Pilot) -> None:
+    """The app reads lessons after its first frame; then `--lesson` has opened its screen."""
+    await until(pilot, lambda: pilot.app.course_loaded, "the lessons to be read")
+
+
 async def kernel_ready(pilot: Pilot) -> None:
-    await until(pilot, lambda: pilot.app.kernel_state == "ready", "the kernel to be ready")
+    """The kernel is ready and the lessons are read (so `--lesson` has opened its screen)."""
+    app = pilot.app
+    await until(pilot, lambda: app.course_loaded, "the lessons to be read")
+    await until(pilot, lambda: app.kernel_state == "ready", "the kernel to be ready")
 
 
 def fake_app(store_path: Path, **kwargs: Any) -> StudyApp:
@@ -339,6 +347,7 @@ async def test_an_edit_survives_restarting_the_app(tmp_path: Path, leave: str) -
     db = tmp_path / "db.sqlite3"
     app = fake_app(db, lesson=LESSON)
     async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
         await pilot.press(*"# mine", "enter")  # typed at the cursor: the top of the snippet
         assert editor(app).text.startswith("# mine\nx = torch.arange")
         if leave == "autosave":
@@ -356,6 +365,7 @@ async def test_an_edit_survives_restarting_the_app(tmp_path: Path, leave: str) -
 
     again = fake_app(db, lesson=LESSON)
     async with again.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
         await pilot.pause()
         assert editor(again).text.startswith("# mine\nx = torch.arange")
 
@@ -364,6 +374,7 @@ async def test_ctrl_l_shows_the_note_in_korean_and_remembers_it(tmp_path: Path) 
     db = tmp_path / "db.sqlite3"
     app = fake_app(db, lesson=LESSON)
     async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
         note = lesson_screen(app).query_one("#note-narrow", Markdown)
         assert "메모리" not in note.source
         await pilot.press("ctrl+l")
@@ -387,6 +398,7 @@ async def test_ctrl_l_shows_the_note_in_korean_and_remembers_it(tmp_path: Path) 
 async def test_help_lists_every_binding_of_the_lesson_screen(tmp_path: Path) -> None:
     app = fake_app(tmp_path / "db.sqlite3", lesson=LESSON)
     async with app.run_test(size=(120, 40)) as pilot:
+        await lessons_read(pilot)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         rows = [[str(cell) for cell in row] for row in _rows(app.screen.query_one(DataTable))]
@@ -417,6 +429,7 @@ async def test_a_damaged_database_is_moved_aside_with_a_notice_and_the_app_start
     assert len(moved) == 1
     app = StudyApp(session=FakeSession(), store=store, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any(str(moved[0]) in m for m in messages), messages

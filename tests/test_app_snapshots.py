@@ -31,9 +31,11 @@ def make_app(tmp_path: Path, lesson: str | None = "shape-ops") -> StudyApp:
 
 
 async def steady(pilot: Pilot) -> None:
-    """Wait for start-up and stop the cursor blinking."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Wait for start-up (lessons read, kernel ready) and stop the cursor blinking."""
+    app = pilot.app
+    while not (app.course_loaded and app.kernel_state == "ready"):
+        await pilot.pause(0.05)
+    await app.workers.wait_for_complete()
     for area in pilot.app.screen.query(TextArea):
         area.cursor_blink = False
     await pilot.pause()

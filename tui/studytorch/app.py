@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import os
+import signal
 import sys
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from studytorch.course import LoadReport, load_course
-from studytorch.kernel import KernelError, KernelSession, KernelState
+from studytorch.course.model import LoadReport
+from studytorch.kernel.protocol import KernelState
+from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.lang import default_language
 from studytorch.store import Store, StoreError
+
+FIRST_FRAME_S = 0.15
+"""The kernel starts this long after mount, when the first screen has been drawn."""
 
 
 class StudyApp(App[None]):
@@ -25,7 +33,7 @@ class StudyApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help", priority=True),
-        Binding("ctrl+l", "toggle_language", "한/En", priority=True),
+        Binding("ctrl+l", "toggle_language", "한/En", show=False, priority=True),
     ]
 
     lang: reactive[str] = reactive("en")
@@ -34,6 +42,8 @@ class StudyApp(App[None]):
     """Mirrors the session's state so screens can watch it."""
     kernel_message: reactive[str] = reactive("")
     """Why the kernel is dead or what it is waiting for; empty when all is well."""
+    course_loaded: reactive[bool] = reactive(False)
+    """Lessons are read after the first frame; screens watch this to fill in."""
 
     def __init__(
         self,
@@ -48,8 +58,11 @@ class StudyApp(App[None]):
         self.session = session or KernelSession(cwd=_workspace())
         self.session.on_state = self._on_kernel_state
         self.store = store or Store()
-        self.course = course if course is not None else load_course()
+        self.course = course if course is not None else LoadReport()
+        self._course_given = course is not None
         self.start_lesson = lesson
+        self.handle_signals = False
+        """Set by `launch`: only the real command owns the process's signals, not tests."""
         try:
             saved = self.store.get_setting("lang")
         except StoreError:
@@ -62,6 +75,20 @@ class StudyApp(App[None]):
         self.push_screen(HomeScreen())
         if self.store.notice:
             self.notify(self.store.notice, severity="warning", timeout=20)
+        # Once the first frame is out: starting the kernel (imports, a process) would delay it.
+        self.set_timer(FIRST_FRAME_S, self.start_kernel)
+        if self.handle_signals:
+            self._exit_on_hangup()
+        # Reading and validating lessons holds the GIL for tens of milliseconds: after the frame.
+        self.call_after_refresh(self.read_lessons)
+
+    @work(group="course")
+    async def read_lessons(self) -> None:
+        """Read the lessons off the event loop, then open `--lesson` if one was asked for."""
+        if not self._course_given:
+            from studytorch.course.loader import load_course
+
+            self.course = await asyncio.to_thread(load_course)
         if self.course.errors:
             count = len(self.course.errors)
             self.notify(
@@ -75,8 +102,15 @@ class StudyApp(App[None]):
             else:
                 from studytorch.screens.lesson import LessonScreen
 
-                self.push_screen(LessonScreen(lesson))
-        self.start_kernel()
+                await self.push_screen(LessonScreen(lesson))
+        self.course_loaded = True
+
+    def _exit_on_hangup(self) -> None:
+        """A closed terminal or dropped SSH session (SIGHUP), or a SIGTERM, quits cleanly."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.exit)
 
     def start_kernel(self, restart: bool = False) -> None:
         self.run_worker(self._start_kernel(restart), exclusive=True, group="kernel")
@@ -151,5 +185,7 @@ def launch(args: argparse.Namespace) -> int:
     session = KernelSession(
         python=args.python, existing=args.existing, device=args.device, cwd=_workspace()
     )
-    StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang).run()
+    app = StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang)
+    app.handle_signals = True
+    app.run()
     return 0

@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studytorch.course.model import LANGUAGES, Card, Lesson, LessonError, Localized, Step
+from studytorch.course.model import (
+    LANGUAGES,
+    Card,
+    Lesson,
+    LessonError,
+    LoadReport,
+    Localized,
+    Step,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,17 +60,6 @@ class _Locator:
             if pattern.match(line):
                 return number
         return start
-
-
-@dataclass
-class LoadReport:
-    """What a load found: the lessons that loaded, and the problems of those that did not."""
-
-    lessons: list[Lesson] = field(default_factory=list)
-    errors: list[LessonError] = field(default_factory=list)
-
-    def find(self, lesson_id: str) -> Lesson | None:
-        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
 
 
 def load_course(dirs: Iterable[tuple[Path, bool]] | None = None) -> LoadReport:

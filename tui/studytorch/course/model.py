@@ -75,3 +75,14 @@ class LessonError:
             if self.line
             else f"{self.path}: {self.message}"
         )
+
+
+@dataclass
+class LoadReport:
+    """What a load found: the lessons that loaded, and the problems of those that did not."""
+
+    lessons: list[Lesson] = field(default_factory=list)
+    errors: list[LessonError] = field(default_factory=list)
+
+    def find(self, lesson_id: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)

@@ -116,6 +116,8 @@ def _before(info) -> None:
 def _after(result) -> None:
     if _last_cell.startswith("_studytorch_probe."):
         return
+    for stream in (sys.stdout, sys.stderr):  # the learner's output first, then the summaries
+        stream.flush()
     try:
         payload = summarize(_shell.user_ns)
         exc = result.error_in_exec or result.error_before_exec

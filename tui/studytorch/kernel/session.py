@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import importlib
 import json
 import logging
 import os
@@ -173,6 +174,8 @@ class KernelSession:
         return self.info
 
     async def _launch(self) -> None:
+        # Importing jupyter_client (zmq, traitlets) takes a tenth of a second: not on the loop.
+        await asyncio.to_thread(importlib.import_module, "jupyter_client")
         from jupyter_client import AsyncKernelManager
         from jupyter_client.asynchronous import AsyncKernelClient
         from jupyter_client.kernelspec import KernelSpecManager

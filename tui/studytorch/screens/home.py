@@ -25,6 +25,7 @@ _TEXT = {
         "step": "step",
         "broken": "Lessons that could not be loaded (fix and restart):",
         "empty": "No lessons found.",
+        "loading": "Reading the lessons…",
     },
     "ko": {
         "title": "실행하며 배우는 PyTorch 기초",
@@ -32,6 +33,7 @@ _TEXT = {
         "step": "단계",
         "broken": "불러오지 못한 레슨 (고친 뒤 다시 실행하세요):",
         "empty": "레슨이 없습니다.",
+        "loading": "레슨을 읽는 중…",
     },
 }
 
@@ -40,7 +42,7 @@ class HomeScreen(Screen[None]):
     """Pick a lesson; Enter opens it."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True),
+        Binding("enter", "open", "Open", priority=True),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -56,6 +58,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._refresh_texts)
+        self.watch(self.app, "course_loaded", self._refresh_texts)
         self.watch(self.app, "kernel_state", self._kernel_changed)
         self.watch(self.app, "kernel_message", self._kernel_changed)
 
@@ -68,7 +71,7 @@ class HomeScreen(Screen[None]):
         status.device = self.app.session.device or ""
         status.message = self.app.kernel_message
 
-    def _refresh_texts(self, _lang: str = "") -> None:
+    def _refresh_texts(self, _value: object = None) -> None:
         lang = self.app.lang
         text = _TEXT[lang]
         self.query_one("#home-title", Static).update(Text(f"studytorch · {text['title']}"))
@@ -95,7 +98,8 @@ class HomeScreen(Screen[None]):
                 label.append("  (yours)", style="italic")
             options.add_option(Option(label, id=f"lesson:{lesson.id}"))
         if not lessons:
-            options.add_option(Option(Text(text["empty"]), disabled=True))
+            empty = text["empty"] if self.app.course_loaded else text["loading"]
+            options.add_option(Option(Text(empty), disabled=True))
         options.highlighted = highlighted if highlighted is not None else 0
         errors = self.query_one("#lesson-errors", Static)
         if self.app.course.errors:

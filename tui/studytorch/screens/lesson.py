@@ -87,19 +87,20 @@ _TEXT = {
 class LessonScreen(Screen[None]):
     """One lesson, one step at a time. Keys work while the editor has focus."""
 
+    # The footer at 80 columns fits about eight keys: the rest are shown=False and listed by F1.
     BINDINGS = [
         Binding("f5", "run", "Run", priority=True),
         Binding("ctrl+r", "run", "Run", show=False, priority=True),
-        Binding("f8", "interrupt", "Interrupt", priority=True),
-        Binding("f9", "restart", "Restart kernel", priority=True),
-        Binding("ctrl+n", "next_step", "Next step", priority=True),
-        Binding("ctrl+p", "previous_step", "Prev step", priority=True),
+        Binding("f8", "interrupt", "Stop", priority=True),
+        Binding("f9", "restart", "Restart kernel", show=False, priority=True),
+        Binding("ctrl+n", "next_step", "Next", priority=True),
+        Binding("ctrl+p", "previous_step", "Previous step", show=False, priority=True),
         Binding("f2", "hint", "Hint", priority=True),
         Binding("f3", "solution", "Solution", priority=True),
-        Binding("f4", "reset", "Reset snippet", priority=True),
-        Binding("ctrl+g", "switch_device", "Device", priority=True),
-        Binding("ctrl+t", "next_tab", "Next pane", priority=True),
-        Binding("ctrl+o", "back", "Lessons", priority=True),
+        Binding("f4", "reset", "Reset snippet", show=False, priority=True),
+        Binding("ctrl+t", "next_tab", "Pane", priority=True),
+        Binding("ctrl+g", "switch_device", "Switch device", show=False, priority=True),
+        Binding("ctrl+o", "back", "Lessons", show=False, priority=True),
     ]
 
     app: StudyApp
@@ -184,22 +185,28 @@ class LessonScreen(Screen[None]):
             self.results.tabs.active = "tab-note"
 
     def _refresh_texts(self) -> None:
+        """Everything that depends on the step or the language."""
         lang = self.app.lang
         step = self.step
-        passed = self._passed()
-        marks = "".join("●" if s.id in passed else "○" for s in self.lesson.steps)
-        bar = Text(no_wrap=True, overflow="ellipsis")
-        bar.append(f"{self.t('step')} {self.index + 1}/{len(self.lesson.steps)} {marks} ")
-        bar.append(step.title.get(lang), style="bold")
-        bar.append(f" · {self.lesson.title.get(lang)}", style="dim")
-        self.query_one("#step-bar", Static).update(bar)
-        self.query_one(KernelStatus).check = self.check_line
         note = step.note.get(lang)
         for index, hint in enumerate(step.hints[: self.hints_shown], 1):
             note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint.get(lang)}"
         self.query_one("#note-wide", Markdown).update(note)
         self.query_one("#note-narrow", Markdown).update(note)
         self.results.label(lang)
+        self._refresh_bar()
+
+    def _refresh_bar(self) -> None:
+        """Where the learner is and how the last check went: cheap, redrawn after every run."""
+        lang = self.app.lang
+        passed = self._passed()
+        marks = "".join("●" if s.id in passed else "○" for s in self.lesson.steps)
+        bar = Text(no_wrap=True, overflow="ellipsis")
+        bar.append(f"{self.t('step')} {self.index + 1}/{len(self.lesson.steps)} {marks} ")
+        bar.append(self.step.title.get(lang), style="bold")
+        bar.append(f" · {self.lesson.title.get(lang)}", style="dim")
+        self.query_one("#step-bar", Static).update(bar)
+        self.query_one(KernelStatus).check = self.check_line
 
     def _language_changed(self, _lang: str) -> None:
         self._refresh_texts()
@@ -298,7 +305,7 @@ class LessonScreen(Screen[None]):
         elif step.check is not None:
             error = results.error
             self.check_line = self.t("failed") + (error.ename if error else done.status)
-        self._refresh_texts()
+        self._refresh_bar()
 
     async def _run_check(self, step: Step) -> None:
         verdict = await self.app.session.check(step.check or "")

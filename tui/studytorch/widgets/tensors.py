@@ -68,7 +68,7 @@ class TensorView(Vertical):
 
     def compose(self) -> ComposeResult:
         table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="tensor-table")
-        table.add_columns("name", "shape", "dtype", "device", "grad", "grad_fn")
+        table.add_columns("name", "shape", "dtype", "grad_fn", "grad", "device")
         yield table
         with VerticalScroll(id="tensor-details-scroll"):
             yield Static(id="tensor-details")
@@ -83,14 +83,14 @@ class TensorView(Vertical):
             if grad:
                 grad_text = f"norm {_number(grad['norm'])}"
             else:
-                grad_text = "requires" if t["requires_grad"] else ""
+                grad_text = "none yet" if t["requires_grad"] else ""
             table.add_row(
                 Text(t["name"]),
                 shape_text(t["shape"]),
                 t["dtype"],
-                t["device"],
-                grad_text,
                 t.get("grad_fn") or "",
+                grad_text,
+                t["device"],
                 key=t["name"],
             )
         details = self.query_one("#tensor-details", Static)
