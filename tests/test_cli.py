@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -193,3 +196,40 @@ def test_help_lists_the_commands():
     run_help = studytorch("run", "--help")
     assert "--timeout" in run_help.stdout
     assert "--json" in run_help.stdout
+
+
+def test_app_without_a_terminal_points_at_the_headless_commands():
+    proc = subprocess.run(
+        studytorch_cmd(), capture_output=True, text=True, env=subprocess_env(), timeout=60
+    )
+    assert proc.returncode == 2
+    assert "needs an interactive terminal" in proc.stderr
+    assert "studytorch run FILE.py" in proc.stderr and "studytorch check" in proc.stderr
+    assert proc.stdout == ""  # no escape codes or half-drawn screens
+
+
+def test_app_with_term_dumb_says_so_instead_of_drawing_garbage(tmp_path):
+    # A real terminal (tmux) but TERM=dumb: the same clear message, in the pane.
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    out = tmp_path / "pane.txt"
+    socket = f"studytorch-dumb-{os.getpid()}"
+    command = f"TERM=dumb {' '.join(studytorch_cmd())} 2> {out}; echo EXIT $? >> {out}"
+    env = subprocess_env()
+    env.pop("TMUX", None)
+    try:
+        subprocess.run(
+            ["tmux", "-L", socket, "new", "-d", "-x", "80", "-y", "24", command],
+            env=env,
+            check=True,
+        )
+        deadline = time.monotonic() + 30
+        while (
+            "EXIT" not in (out.read_text() if out.exists() else "") and time.monotonic() < deadline
+        ):
+            time.sleep(0.1)
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+    text = out.read_text()
+    assert "TERM=dumb" in text
+    assert "EXIT 2" in text
