@@ -17,32 +17,35 @@ def _norm(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else "-"
 
 
-def _change(now: Any, before: Any) -> Text:
-    if not isinstance(now, float) or not isinstance(before, float) or before == 0:
-        return Text("")
-    ratio = now / before
-    if ratio > 1.5:  # grads that only grow between runs usually mean a missing zero_grad()
-        return Text(f"×{ratio:.2g} ↑", style="bold yellow")
-    return Text(f"×{ratio:.2g}")
+def _grad(now: Any, before: Any) -> Text:
+    """The grad norm, flagged when it grew a lot since the previous run."""
+    text = Text(_norm(now))
+    if isinstance(now, float) and isinstance(before, float) and before > 0 and now / before > 1.5:
+        # Grads that only grow between runs of the same model usually mean a missing zero_grad().
+        text.append(f" ×{now / before:.2g}↑", style="bold yellow")
+    return text
 
 
 def modules_renderable(modules: list[dict[str, Any]], optimizers: list[dict[str, Any]]) -> Group:
     parts: list[Any] = []
     for module in modules:
+        if not module["total"]:
+            continue  # a loss function or an activation: nothing to learn, nothing to show
         title = Text(f"{module['name']}: {module['type']}  ", style="bold")
         title.append(f"{module['total']:,} parameters ({module['trainable']:,} trainable)")
         parts.append(title)
         table = Table(box=None, padding=(0, 1), header_style="bold")
-        for column in ("parameter", "shape", "grad", "grad norm", "last run", "change"):
-            table.add_column(column)
+        table.add_column("parameter", no_wrap=True)
+        table.add_column("shape", no_wrap=True)
+        table.add_column("grad norm", no_wrap=True)
+        table.add_column("last run", no_wrap=True)
         for p in module.get("parameters", []):
+            frozen = "" if p["requires_grad"] else " (frozen)"
             table.add_row(
-                Text(p["name"]),
+                Text(p["name"] + frozen),
                 shape_text(p["shape"]),
-                "yes" if p["requires_grad"] else "no",
-                _norm(p.get("grad_norm")),
+                _grad(p.get("grad_norm"), p.get("grad_norm_before")),
                 _norm(p.get("grad_norm_before")),
-                _change(p.get("grad_norm"), p.get("grad_norm_before")),
             )
         parts.append(table)
     for opt in optimizers:
