@@ -168,6 +168,9 @@ class FakeSession:
     async def reset(self) -> None:
         self.calls.append("reset")
 
+    async def prewarm(self) -> None:
+        self.calls.append("prewarm")
+
     async def shutdown(self) -> None:
         self.calls.append("shutdown")
         self._set_state(KernelState.STOPPED)

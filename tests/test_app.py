@@ -10,15 +10,13 @@ screens alone (language, help, saved edits, a damaged database) use the FakeSess
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import psutil
 import pytest
-import pytest_asyncio
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, TabbedContent, TextArea
@@ -152,19 +150,10 @@ def store(tmp_path: Path) -> Store:
     return Store(tmp_path / "db.sqlite3")
 
 
-@pytest_asyncio.fixture(loop_scope="module", scope="module")
-async def module_kernel(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[KernelSession]:
-    """One warm CPU kernel for this module's tests that only read what a run produced."""
-    session = KernelSession(device="cpu", log_dir=tmp_path_factory.mktemp("app-kernel-logs"))
-    await session.start()
-    await asyncio.wait_for(session.ready(), WAIT_S)
-    yield session
-    await session.shutdown()
-
-
 @pytest.fixture
-def shared(module_kernel: KernelSession) -> SharedSession:
-    return SharedSession(module_kernel)
+def shared(warm_kernel: KernelSession) -> SharedSession:
+    """conftest's warm kernel, wrapped so an app's start and quit do not end it."""
+    return SharedSession(warm_kernel)
 
 
 # --- running on a real kernel ---------------------------------------------------------------

@@ -190,3 +190,12 @@ async def test_a_run_ends_with_done_after_its_summary(kernel):
     kinds = [e.kind for e in events if isinstance(e, Summary)]
     assert kinds == ["run"]
     assert isinstance(events[-1], Done)
+
+
+async def test_prewarm_pays_the_first_optimizer_cost_before_the_learner_runs(kernel):
+    # The first optimizer imports torch._dynamo (about a second): the app prewarms after ready.
+    await asyncio.wait_for(kernel.prewarm(), RUN_LIMIT_S)
+    result, _ = await run(kernel, "import sys\nprint('torch._dynamo' in sys.modules)")
+    assert result.stdout.strip() == "True"
+    result, _ = await run(kernel, "print(sorted(k for k in globals() if not k.startswith('_')))")
+    assert "weight" not in result.stdout  # prewarm leaves the learner's namespace alone

@@ -393,6 +393,16 @@ def reset() -> None:
     gc.collect()
 
 
+def prewarm() -> None:
+    """Pay torch's lazy first-use costs now (the first optimizer imports torch._dynamo, about a
+    second), so a learner's first training step does not stall."""
+    torch = _torch
+    weight = torch.zeros(1, requires_grad=True)
+    torch.optim.SGD([weight], lr=0.1).step()
+    for _ in torch.utils.data.DataLoader(torch.utils.data.TensorDataset(weight.detach())):
+        pass
+
+
 # --- checks -------------------------------------------------------------------------------
 
 

@@ -420,6 +420,13 @@ class KernelSession:
             async for _ in self._run("_studytorch_probe.reset()", silent=True):
                 pass
 
+    async def prewarm(self) -> None:
+        """Warm torch's lazy parts in the background (the app does, a one-shot `run` need not)."""
+        async with self._run_lock:
+            await self.ready()
+            async for _ in self._run("_studytorch_probe.prewarm()", silent=True):
+                pass
+
     async def check(self, source: str) -> dict[str, Any]:
         """Run a lesson check against the namespace; returns {"passed", "message"}."""
         async with self._run_lock:
