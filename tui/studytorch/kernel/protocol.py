@@ -74,7 +74,7 @@ class Restarted:
 class Done:
     """The run finished. `dropped` counts output characters that were not kept."""
 
-    status: str  # "ok", "error", "timeout", "died", "restarted"
+    status: str  # "ok", "error", "interrupted", "timeout", "died", "restarted"
     duration_s: float
     dropped: int = 0
 

@@ -494,7 +494,8 @@ class KernelSession:
                         yield Display(text[:OUTPUT_LIMIT], data)
                 elif kind == "error":
                     if status == "ok":
-                        status = "error"
+                        interrupted = content["ename"] == "KeyboardInterrupt"
+                        status = "interrupted" if interrupted else "error"
                     evalue, traceback = _capped_error(content["evalue"], content["traceback"])
                     yield Error(content["ename"], evalue, traceback)
                 elif kind == "status" and content.get("execution_state") == "idle":

@@ -101,6 +101,8 @@ class LessonScreen(Screen[None]):
         Binding("ctrl+t", "next_tab", "Pane", priority=True),
         Binding("ctrl+g", "switch_device", "Switch device", show=False, priority=True),
         Binding("ctrl+o", "back", "Lessons", show=False, priority=True),
+        # In the editor Esc moves the focus on (TextArea does that); from a pane it comes back.
+        Binding("escape", "focus_editor", "Editor ⇄ panes (then Tab, arrows)", show=False),
     ]
 
     app: StudyApp
@@ -210,12 +212,14 @@ class LessonScreen(Screen[None]):
 
     def _language_changed(self, _lang: str) -> None:
         self._refresh_texts()
+        self._kernel_changed()
 
     def _kernel_changed(self, _value: str = "") -> None:
         status = self.query_one(KernelStatus)
         status.state = self.app.kernel_state
         status.device = self.app.session.device or ""
         status.message = self.app.kernel_message
+        status.lang = self.app.lang
 
     def _passed(self) -> set[str]:
         try:
@@ -302,7 +306,7 @@ class LessonScreen(Screen[None]):
             self.app.store.record_run(self.lesson.id, step.id, done.status, done.duration_s)
         if done.status == "ok" and step.check is not None:
             await self._run_check(step)
-        elif step.check is not None:
+        elif step.check is not None and done.status != "interrupted":
             error = results.error
             self.check_line = self.t("failed") + (error.ename if error else done.status)
         self._refresh_bar()
@@ -356,6 +360,9 @@ class LessonScreen(Screen[None]):
         self.action_restart()
 
     # --- moving around ---------------------------------------------------------------------
+
+    def action_focus_editor(self) -> None:
+        self.query_one(SnippetEditor).focus()
 
     def action_next_tab(self) -> None:
         self.results.cycle()

@@ -14,6 +14,28 @@ _STYLES = {
     "dead": "bold red",
     "stopped": "dim",
 }
+_WORDS = {
+    "en": {
+        "kernel": "kernel",
+        "last run": "last run",
+        "starting": "starting",
+        "warming": "warming up (torch is loading)",
+        "ready": "ready",
+        "busy": "running",
+        "dead": "dead",
+        "stopped": "stopped",
+    },
+    "ko": {
+        "kernel": "커널",
+        "last run": "마지막 실행",
+        "starting": "시작 중",
+        "warming": "준비 중 (torch 불러오는 중)",
+        "ready": "준비됨",
+        "busy": "실행 중",
+        "dead": "멈춤",
+        "stopped": "종료됨",
+    },
+}
 
 
 class KernelStatus(Static):
@@ -31,17 +53,21 @@ class KernelStatus(Static):
     """How the last run went, e.g. "12 ms" or "error after 0.3 s"."""
     check: reactive[str] = reactive("")
     """The step's check verdict after the last run ("✓ ..." or "✗ ...")."""
+    lang: reactive[str] = reactive("en")
+    """The language of the words around the values."""
     message: reactive[str] = reactive("")
     """A short explanation: why the kernel died, what to press."""
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("● ", style=_STYLES.get(self.state, ""))
-        text.append(f"kernel {self.state}", style=_STYLES.get(self.state, ""))
+        words = _WORDS.get(self.lang, _WORDS["en"])
+        state = words.get(self.state, self.state)
+        text.append(f"{words['kernel']} {state}", style=_STYLES.get(self.state, ""))
         if self.device:
             text.append(f" · {self.device}")
         if self.last_run:
-            text.append(f" · last run {self.last_run}")
+            text.append(f" · {words['last run']} {self.last_run}")
         if self.check:
             text.append(f" · {self.check}", style="bold green" if "✓" in self.check else "bold red")
         if self.message:
