@@ -41,5 +41,6 @@ class HelpScreen(ModalScreen[None]):
                     self.app.get_key_display(Binding(key, binding.action))
                     for key in binding.key.split(",")
                 )
-                table.add_row(keys, binding.description or binding.action.replace("_", " "), where)
+                does = binding.tooltip or binding.description or binding.action.replace("_", " ")
+                table.add_row(keys, does, where)
         table.focus()

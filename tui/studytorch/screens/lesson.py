@@ -91,14 +91,16 @@ class LessonScreen(Screen[None]):
     BINDINGS = [
         Binding("f5", "run", "Run", priority=True),
         Binding("ctrl+r", "run", "Run", show=False, priority=True),
-        Binding("f8", "interrupt", "Stop", priority=True),
+        Binding("f8", "interrupt", "Stop", tooltip="Interrupt the run", priority=True),
         Binding("f9", "restart", "Restart kernel", show=False, priority=True),
-        Binding("ctrl+n", "next_step", "Next", priority=True),
+        Binding("ctrl+n", "next_step", "Next", tooltip="Next step", priority=True),
         Binding("ctrl+p", "previous_step", "Previous step", show=False, priority=True),
-        Binding("f2", "hint", "Hint", priority=True),
-        Binding("f3", "solution", "Solution", priority=True),
+        Binding("f2", "hint", "Hint", tooltip="Show the next hint", priority=True),
+        Binding("f3", "solution", "Solution", tooltip="Show the solution (asks)", priority=True),
         Binding("f4", "reset", "Reset snippet", show=False, priority=True),
-        Binding("ctrl+t", "next_tab", "Pane", priority=True),
+        Binding(
+            "ctrl+t", "next_tab", "Pane", tooltip="Next pane: note, output, tensors…", priority=True
+        ),
         Binding("ctrl+g", "switch_device", "Switch device", show=False, priority=True),
         Binding("ctrl+o", "back", "Lessons", show=False, priority=True),
         # In the editor Esc moves the focus on (TextArea does that); from a pane it comes back.
