@@ -133,7 +133,8 @@ async def test_batches_show_the_indices_each_batch_drew_and_shuffle_changes_them
     x_part, y_part = first_epoch[0]["parts"]
     assert x_part["shape"] == [16, 3]
     assert y_part["shape"] == [16, 1]
-    assert len(x_part["preview"]) == 4
+    assert len(x_part["preview"]) == 4  # the first rows, a few values each
+    assert len(x_part["preview"][0]) == 3
 
 
 async def test_grad_norms_compare_with_the_previous_run_so_accumulation_shows(kernel):
@@ -199,3 +200,16 @@ async def test_prewarm_pays_the_first_optimizer_cost_before_the_learner_runs(ker
     assert result.stdout.strip() == "True"
     result, _ = await run(kernel, "print(sorted(k for k in globals() if not k.startswith('_')))")
     assert "weight" not in result.stdout  # prewarm leaves the learner's namespace alone
+
+
+async def test_a_one_dimensional_batch_part_previews_as_one_row_of_values(kernel):
+    code = (
+        "data = torch.utils.data.TensorDataset(torch.arange(8))\n"
+        "loader = torch.utils.data.DataLoader(data, batch_size=4)\n"
+        "for (batch,) in loader:\n"
+        "    pass\n"
+    )
+    result, _ = await run(kernel, code)
+    first = result.summary["batches"][0]
+    assert first["indices"] == [0, 1, 2, 3]
+    assert first["parts"][0]["preview"] == [0.0, 1.0, 2.0, 3.0]

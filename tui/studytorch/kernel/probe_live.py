@@ -288,9 +288,9 @@ def _parts(batch, prefix: str = "") -> list:
 
 def _batch_preview(t) -> list:
     """The first rows of a batch, a few values each, as plain numbers."""
+    if t.dim() <= 1:  # labels, indices: one row of the first values
+        return [round(v, 4) for v in t.detach().reshape(-1)[:8].float().cpu().tolist()]
     rows = t.detach()[:4]
-    if rows.dim() == 0:
-        return [rows.item()]
     flat = rows.reshape(rows.shape[0], -1)[:, :6].float().cpu()
     return [[round(v, 4) for v in row] for row in flat.tolist()]
 

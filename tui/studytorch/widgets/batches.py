@@ -20,6 +20,10 @@ def _indices(indices: list[Any] | None) -> str:
     return f"[{shown}{', …' if len(indices) > 12 else ''}]"
 
 
+def _cell(value: Any) -> Text:
+    return Text(f"{value:.4g}" if isinstance(value, float) else str(value))
+
+
 def batches_renderable(batches: list[dict[str, Any]]) -> Group:
     parts: list[Any] = []
     for batch in batches:
@@ -32,12 +36,11 @@ def batches_renderable(batches: list[dict[str, Any]]) -> Group:
             if "shape" in part:
                 parts.append(Text(f"  {part['name']}: {shape_text(part['shape'])} {part['dtype']}"))
                 table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
-                for row in part.get("preview", [])[:4]:
-                    cells = row if isinstance(row, list) else [row]
-                    table.add_row(
-                        "   ",
-                        *(Text(f"{v:.4g}" if isinstance(v, float) else str(v)) for v in cells),
-                    )
+                preview = part.get("preview", [])
+                # A 1-D part (labels, indices) previews as one row of values, not one per line.
+                rows = preview if preview and isinstance(preview[0], list) else [preview]
+                for row in rows[:4]:
+                    table.add_row("   ", *(_cell(v) for v in row))
                 parts.append(table)
             else:
                 parts.append(
