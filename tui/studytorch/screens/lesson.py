@@ -16,6 +16,7 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 
 from studytorch.kernel import Done, KernelState, Summary
 from studytorch.screens.confirm import ConfirmScreen
+from studytorch.screens.lesson_text import TEXT as _TEXT
 from studytorch.store import StoreError
 from studytorch.widgets.editor import SnippetEditor, line_annotations
 from studytorch.widgets.results import ResultsPanel
@@ -31,57 +32,6 @@ WIDE = 120
 """From this width the note gets its own column; below it the note is a tab."""
 NARROW = 60
 """Below this width the editor and the results stack instead of sitting side by side."""
-
-_TEXT = {
-    "en": {
-        "note": "Note",
-        "output": "Output",
-        "tensors": "Tensors",
-        "step": "step",
-        "running": "▶ running…",
-        "waiting": "▶ waiting for the kernel to warm up (torch is loading)…",
-        "passed": "✓ Check passed",
-        "failed": "✗ Check failed: ",
-        "busy": "Already running: F8 interrupts.",
-        "hint": "Hint",
-        "no_hint": "This step has no hints.",
-        "no_more": "No more hints.",
-        "no_solution": "This step has no solution to show.",
-        "ask_solution": "Replace your snippet with the solution? (Ctrl+Z undoes it.)",
-        "ask_reset": "Reset the snippet to the starter code? (Ctrl+Z undoes it.)",
-        "line": "at line",
-        "cut": "characters of output were not shown",
-        "interrupt_none": "Nothing is running.",
-        "no_devices": "Only the CPU is available to this kernel.",
-        "device": "Switching to device",
-        "last": "This is the last step. Ctrl+O goes back to the lessons.",
-        "first": "This is the first step.",
-    },
-    "ko": {
-        "note": "설명",
-        "output": "출력",
-        "tensors": "텐서",
-        "step": "단계",
-        "running": "▶ 실행 중…",
-        "waiting": "▶ 커널 준비를 기다리는 중 (torch 불러오는 중)…",
-        "passed": "✓ 검사 통과",
-        "failed": "✗ 검사 실패: ",
-        "busy": "이미 실행 중입니다. F8로 중단하세요.",
-        "hint": "힌트",
-        "no_hint": "이 단계에는 힌트가 없습니다.",
-        "no_more": "힌트를 모두 보았습니다.",
-        "no_solution": "이 단계에는 보여 줄 정답이 없습니다.",
-        "ask_solution": "지금 코드를 정답으로 바꿀까요? (Ctrl+Z로 되돌릴 수 있습니다)",
-        "ask_reset": "코드를 처음 상태로 되돌릴까요? (Ctrl+Z로 되돌릴 수 있습니다)",
-        "line": "줄",
-        "cut": "글자의 출력은 생략했습니다",
-        "interrupt_none": "실행 중인 코드가 없습니다.",
-        "no_devices": "이 커널에서는 CPU만 쓸 수 있습니다.",
-        "device": "장치를 바꿉니다",
-        "last": "마지막 단계입니다. Ctrl+O로 레슨 목록에 돌아갑니다.",
-        "first": "첫 번째 단계입니다.",
-    },
-}
 
 
 class LessonScreen(Screen[None]):
