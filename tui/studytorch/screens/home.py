@@ -57,24 +57,11 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "lang", self._language_changed)
+        self.watch(self.app, "lang", self._refresh_texts)
         self.watch(self.app, "course_loaded", self._refresh_texts)
-        self.watch(self.app, "kernel_state", self._kernel_changed)
-        self.watch(self.app, "kernel_message", self._kernel_changed)
 
     def on_screen_resume(self) -> None:
         self._refresh_texts()  # progress may have changed in a lesson
-
-    def _language_changed(self, _lang: str) -> None:
-        self._refresh_texts()
-        self._kernel_changed()
-
-    def _kernel_changed(self, _value: str = "") -> None:
-        status = self.query_one(KernelStatus)
-        status.state = self.app.kernel_state
-        status.device = self.app.session.device or ""
-        status.message = self.app.kernel_message
-        status.lang = self.app.lang
 
     def _refresh_texts(self, _value: object = None) -> None:
         lang = self.app.lang

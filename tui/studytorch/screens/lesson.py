@@ -91,8 +91,6 @@ class LessonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
-        self.watch(self.app, "kernel_state", self._kernel_changed)
-        self.watch(self.app, "kernel_message", self._kernel_changed)
         self._apply_layout(self.size.width)
         self.show_step(self.index)
 
@@ -164,14 +162,6 @@ class LessonScreen(Screen[None]):
 
     def _language_changed(self, _lang: str) -> None:
         self._refresh_texts()
-        self._kernel_changed()
-
-    def _kernel_changed(self, _value: str = "") -> None:
-        status = self.query_one(KernelStatus)
-        status.state = self.app.kernel_state
-        status.device = self.app.session.device or ""
-        status.message = self.app.kernel_message
-        status.lang = self.app.lang
 
     def _passed(self) -> set[str]:
         try:

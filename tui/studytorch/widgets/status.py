@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -57,6 +59,18 @@ class KernelStatus(Static):
     """The language of the words around the values."""
     message: reactive[str] = reactive("")
     """A short explanation: why the kernel died, what to press."""
+
+    def on_mount(self) -> None:
+        # Follow the app (a StudyApp): every screen's status line stays true by itself.
+        for name in ("kernel_state", "kernel_message", "lang"):
+            self.watch(self.app, name, self._follow_app)
+
+    def _follow_app(self, _value: object = None) -> None:
+        app: Any = self.app
+        self.state = app.kernel_state
+        self.device = app.session.device or ""
+        self.message = app.kernel_message
+        self.lang = app.lang
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
