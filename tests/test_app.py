@@ -433,3 +433,16 @@ def test_untrusted_text_keeps_markup_as_text_and_colours_but_drops_cursor_moves(
     assert isinstance(text, Text)
     assert text.plain == "[bold]b[/] red cleared"
     assert [text.plain[span.start : span.end] for span in text.spans] == ["red"]  # its colour
+
+
+async def test_enter_in_the_editor_keeps_python_indentation(tmp_path: Path) -> None:
+    app = fake_app(tmp_path / "db.sqlite3", lesson=LESSON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
+        area = editor(app)
+        area.load_text("")
+        await pilot.press(*"for i in range(3):", "enter", *"x = i", "enter", *"if x:", "enter")
+        await pilot.press(*"pass")
+        assert area.text == "for i in range(3):\n    x = i\n    if x:\n        pass"
+        await pilot.press("ctrl+z")  # one undo takes back the last typing, not the indentation
+        assert area.text.startswith("for i in range(3):\n    x = i\n")

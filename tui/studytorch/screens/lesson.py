@@ -16,6 +16,7 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 
 from studytorch.kernel import Done, KernelState, Summary
 from studytorch.screens.confirm import ConfirmScreen
+from studytorch.screens.lesson_text import RUN_STATUS
 from studytorch.screens.lesson_text import TEXT as _TEXT
 from studytorch.store import StoreError
 from studytorch.widgets.editor import SnippetEditor, line_annotations
@@ -243,7 +244,8 @@ class LessonScreen(Screen[None]):
             if done.duration_s < 1
             else f"{done.duration_s:.2f} s"
         )
-        status.last_run = took if done.status == "ok" else f"{done.status} · {took}"
+        ended = RUN_STATUS[self.app.lang].get(done.status, done.status)
+        status.last_run = took if done.status == "ok" else f"{ended} · {took}"
         with contextlib.suppress(StoreError):
             self.app.store.record_run(self.lesson.id, step.id, done.status, done.duration_s)
         if done.status == "ok" and step.check is not None:

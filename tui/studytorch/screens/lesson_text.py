@@ -44,3 +44,21 @@ TEXT = {
         "first": "첫 번째 단계입니다.",
     },
 }
+
+RUN_STATUS = {
+    "en": {
+        "error": "error",
+        "interrupted": "stopped",
+        "timeout": "timed out",
+        "died": "kernel died",
+        "restarted": "kernel restarted",
+    },
+    "ko": {
+        "error": "에러",
+        "interrupted": "중단됨",
+        "timeout": "시간 초과",
+        "died": "커널 종료됨",
+        "restarted": "커널 재시작",
+    },
+}
+"""How a run ended, for the status line (the "ok" case shows only the time)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.segment import Segment
+from textual import events
 from textual.strip import Strip
 from textual.widgets import TextArea
 
@@ -54,6 +55,20 @@ class SnippetEditor(TextArea):
         self.annotations = annotations
         self._annotated_lines = self.document.line_count
         self.refresh()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and not self.read_only:
+            # Keep the line's indentation, one level more after a colon: Python needs it.
+            event.stop()
+            event.prevent_default()
+            start, end = self.selection
+            line = self.document.get_line(start[0])[: start[1]]
+            indent = line[: len(line) - len(line.lstrip())]
+            if line.rstrip().endswith(":"):
+                indent += " " * self.indent_width
+            self.replace("\n" + indent, start, end, maintain_selection_offset=False)
+            return
+        await super()._on_key(event)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         # Once lines move, the shapes would point at the wrong lines: drop them until a rerun.
