@@ -613,3 +613,14 @@ async def test_events_are_plain_objects_the_ui_can_match_on(kernel):
     assert [t["name"] for t in summary.payload["tensors"]] == ["v"]
     collected = await collect(kernel.execute("print('again')"))
     assert collected.stdout == "again\n"
+
+
+async def test_running_after_a_failed_start_reports_why_instead_of_raising(tmp_path):
+    # The app's F5 after "the kernel did not start": a Died event with the reason, then Done.
+    session = KernelSession(python="/nonexistent/python3", log_dir=tmp_path)
+    with pytest.raises(KernelError):
+        await asyncio.wait_for(session.start(), 30)
+    events = [event for _, event in await run_events(session, "x = 1")]
+    assert isinstance(events[0], Died) and "/nonexistent/python3" in events[0].reason
+    assert isinstance(events[-1], Done) and events[-1].status == "died"
+    await session.shutdown()

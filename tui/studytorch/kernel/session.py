@@ -395,11 +395,13 @@ class KernelSession:
     async def execute(self, code: str, *, timeout: float | None = None) -> AsyncIterator[Event]:
         """Run a learner's snippet; yields Events and always ends with Done."""
         async with self._run_lock:
-            if self.state == KernelState.DEAD and self.owns_kernel:
-                reason = self.death.reason if self.death else "the kernel had stopped"
-                await self.restart()
-                yield Restarted(f"{reason}; started a fresh kernel (earlier variables are gone)")
             try:
+                if self.state == KernelState.DEAD and self.owns_kernel:
+                    reason = self.death.reason if self.death else "the kernel had stopped"
+                    await self.restart()
+                    yield Restarted(
+                        f"{reason}; started a fresh kernel (earlier variables are gone)"
+                    )
                 await self.ready()
             except KernelError as exc:
                 yield Died(str(exc))

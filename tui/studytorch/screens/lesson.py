@@ -216,8 +216,18 @@ class LessonScreen(Screen[None]):
     def _run_in_progress(self) -> bool:
         return any(w.group == "run" and w.is_running for w in self.workers)
 
-    @work(group="run", exclusive=True)
+    @work(group="run", exclusive=True, exit_on_error=False)
     async def run_snippet(self, code: str, step: Step) -> None:
+        try:
+            await self._run_snippet(code, step)
+        except Exception as exc:  # a bug of ours must not close the app and the learner's work
+            self.results.output.note(
+                f"! studytorch failed here: {type(exc).__name__}: {exc}", "red"
+            )
+            self.notify(f"{type(exc).__name__}: {exc}", title="studytorch", severity="error")
+            raise  # still logged by the worker
+
+    async def _run_snippet(self, code: str, step: Step) -> None:
         results = self.results
         editor = self.query_one(SnippetEditor)
         status = self.query_one(KernelStatus)
