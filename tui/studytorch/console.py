@@ -51,6 +51,11 @@ def report(result: RunResult, timeout: float | None = None) -> None:
         err.print(Text(f"at line {line}: {result.error.get('line_text') or ''}", style="bold"))
         for op in result.error.get("operands", []):
             err.print(Text(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
+    explanation = (result.error or {}).get("explanation")
+    if explanation:
+        from studytorch.lang import default_language
+
+        err.print(Text(explanation[default_language()], style="yellow"))
     if result.tensors:
         out.print(tensor_table(result.tensors))
     for module in result.summary.get("modules", []):
