@@ -56,6 +56,7 @@ class LessonScreen(Screen[None]):
         Binding("ctrl+o", "back", "Lessons", show=False, priority=True),
         # In the editor Esc moves the focus on (TextArea does that); from a pane it comes back.
         Binding("escape", "focus_editor", "Editor ⇄ panes (then Tab, arrows)", show=False),
+        Binding("question_mark", "app.help", "Help (outside the editor)", show=False),
     ]
 
     app: StudyApp
