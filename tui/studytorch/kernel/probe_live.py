@@ -139,7 +139,7 @@ def record_line(line: int, names: tuple, values: tuple) -> None:
     if run is None:
         return
     tensor = _torch.Tensor
-    for name, value in zip(names, values, strict=True):
+    for name, value in zip(names, values):  # noqa: B905 - the kernel may run Python < 3.10
         if isinstance(value, tensor):
             key = (line, name)
             entry = run.lines.get(key)
