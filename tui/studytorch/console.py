@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studytorch.kernel.protocol import Died, Display, Restarted, Stream
+from studytorch.text import safe_text, shape_text
 
 if TYPE_CHECKING:
     from studytorch.course.checker import StepVerdict
@@ -19,12 +19,6 @@ if TYPE_CHECKING:
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def safe_text(text: str) -> Text:
-    """Snippet output as plain text: ANSI colours kept, markup never interpreted."""
-    return Text.from_ansi(_CONTROL.sub("", text.replace("\r\n", "\n")))
 
 
 def stream(event: Any) -> None:
@@ -77,7 +71,7 @@ def tensor_table(tensors: list[dict[str, Any]]) -> Table:
         grad = t.get("grad")
         table.add_row(
             Text(t["name"]),
-            str(tuple(t["shape"])),
+            shape_text(t["shape"]),
             t["dtype"],
             t["device"],
             "yes" if t["requires_grad"] else "",
@@ -96,7 +90,7 @@ def module_table(module: dict[str, Any]) -> Table:
         norm = p["grad_norm"]
         table.add_row(
             Text(p["name"]),
-            str(tuple(p["shape"])),
+            shape_text(p["shape"]),
             "yes" if p["requires_grad"] else "no",
             f"{norm:.4g}" if isinstance(norm, float) else "",
         )

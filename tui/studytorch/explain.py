@@ -10,12 +10,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from studytorch.text import shape_text
+
 Explanation = dict[str, str]
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dict[str, Any]], Explanation]]
-
-
-def _shape(shape: list[int]) -> str:
-    return "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
 
 
 def _operands(error: dict[str, Any]) -> Explanation:
@@ -24,7 +22,7 @@ def _operands(error: dict[str, Any]) -> Explanation:
     line, text = error.get("line"), (error.get("line_text") or "").strip()
     if not line:
         return {"en": "", "ko": ""}
-    shapes = ", ".join(f"{op['name']} {_shape(op['shape'])} {op['dtype']}" for op in ops)
+    shapes = ", ".join(f"{op['name']} {shape_text(op['shape'])} {op['dtype']}" for op in ops)
     en = f"On line {line} (`{text}`)" + (f": {shapes}." if shapes else ".")
     ko = f"{line}번째 줄(`{text}`)" + (f": {shapes}." if shapes else "에서 났습니다.")
     return {"en": en + " ", "ko": ko + " "}

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from studytorch.course.model import (
-    LANGUAGES,
     Card,
     Lesson,
     LessonError,
@@ -17,6 +16,7 @@ from studytorch.course.model import (
     Localized,
     Step,
 )
+from studytorch.lang import LANGUAGES  # every text a learner reads exists in each
 
 if sys.version_info >= (3, 11):
     import tomllib

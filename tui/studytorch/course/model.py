@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LANGUAGES = ("en", "ko")
-"""Every text a learner reads exists in each of these."""
-
 
 @dataclass(frozen=True)
 class Localized:

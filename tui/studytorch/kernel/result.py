@@ -41,9 +41,6 @@ class RunResult:
     def tensors(self) -> list[dict[str, Any]]:
         return self.summary.get("tensors", [])
 
-    def tensor(self, name: str) -> dict[str, Any]:
-        return next(t for t in self.tensors if t["name"] == name)
-
     def add(self, event: Event) -> None:
         if isinstance(event, Stream):
             if event.name == "stderr":

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from studytorch.widgets.tensors import shape_text
+from studytorch.text import shape_text
 
 
 def _indices(indices: list[Any] | None) -> str:

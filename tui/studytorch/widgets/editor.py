@@ -9,7 +9,7 @@ from textual import events
 from textual.strip import Strip
 from textual.widgets import TextArea
 
-from studytorch.widgets.tensors import shape_text
+from studytorch.text import shape_text
 
 
 def line_annotations(lines: list[dict[str, Any]]) -> dict[int, str]:

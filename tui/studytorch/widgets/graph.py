@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 from rich.tree import Tree
 
-from studytorch.widgets.tensors import shape_text
+from studytorch.text import shape_text
 
 
 def _label(node: dict[str, Any]) -> Text:
