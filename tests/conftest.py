@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -79,14 +81,23 @@ def studytorch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@contextlib.asynccontextmanager
+async def warm_session(device: str, log_dir: Path) -> AsyncIterator[KernelSession]:
+    """A started kernel on `device`, ready to run, shut down afterwards."""
+    session = KernelSession(device=device, log_dir=log_dir)
+    try:
+        await session.start()
+        await asyncio.wait_for(session.ready(), RUN_LIMIT_S)
+        yield session
+    finally:
+        await session.shutdown()
+
+
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def warm_kernel(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[KernelSession]:
     """One warm CPU kernel shared by a module's tests that leave it alive."""
-    session = KernelSession(device="cpu", log_dir=tmp_path_factory.mktemp("kernel-logs"))
-    await session.start()
-    await asyncio.wait_for(session.ready(), RUN_LIMIT_S)
-    yield session
-    await session.shutdown()
+    async with warm_session("cpu", tmp_path_factory.mktemp("kernel-logs")) as session:
+        yield session
 
 
 async def run_events(
@@ -102,6 +113,13 @@ async def run_events(
 
     await asyncio.wait_for(gather(), RUN_LIMIT_S)
     return events
+
+
+@functools.cache
+def cuda_available() -> bool:
+    """Whether this interpreter's torch sees a CUDA GPU (asked in a subprocess, once)."""
+    probe = "import sys, torch; sys.exit(0 if torch.cuda.is_available() else 1)"
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True).returncode == 0
 
 
 def studytorch_cmd(*args: str) -> list[str]:

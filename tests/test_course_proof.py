@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 
 import pytest
 
-from studytorch.course import load_course
+from studytorch.course import Lesson, Localized, Step, load_course
 from studytorch.course.checker import check_course
-from studytorch.kernel import KernelSession
+from studytorch.kernel import Done, Error, Event, KernelSession, Summary
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
 
@@ -21,3 +22,49 @@ async def test_every_step_of_every_lesson_passes_studytorch_check(warm_kernel: K
     assert not failed, "\n".join(failed)
     checked = [v for v in verdicts if v.detail == "solution passes, starter fails"]
     assert len(checked) >= 25
+
+
+class StickyGpuSession:
+    """A kernel on a GPU as far as the checker sees it: a snippet that trips a device-side
+    assert leaves every later run failing until the kernel restarts."""
+
+    def __init__(self) -> None:
+        self.broken = False
+        self.restarts = 0
+        self.last = ""
+
+    async def reset(self) -> None:
+        pass
+
+    async def restart(self) -> None:
+        self.restarts += 1
+        self.broken = False
+
+    async def check(self, source: str) -> dict:
+        return {"passed": self.last == "solved = 1", "message": None}
+
+    async def execute(self, code: str, timeout: float | None = None) -> AsyncIterator[Event]:
+        self.last = code
+        if self.broken or "bad_label" in code:
+            self.broken = True
+            error = {"type": "AcceleratorError", "message": "CUDA error: device-side assert"}
+            yield Error(error["type"], error["message"], [])
+            yield Summary({"kind": "run", "error": error, "gpu_broken": True})
+            yield Done("error", 0.01)
+        else:
+            yield Summary({"kind": "run", "error": None})
+            yield Done("ok", 0.01)
+
+
+async def test_a_starter_that_breaks_the_gpu_does_not_fail_the_steps_after_it() -> None:
+    def step(name: str, starter: str) -> Step:
+        text = Localized(name, name)
+        return Step(name, text, text, starter, solution="solved = 1", check="expect(solved)")
+
+    lesson = Lesson(
+        "gpu", Localized("GPU", "GPU"), (step("one", "bad_label"), step("two", "x = 1"))
+    )
+    session = StickyGpuSession()
+    verdicts = await check_course(session, [lesson])  # type: ignore[arg-type]
+    assert [v.passed for v in verdicts] == [True, True], verdicts
+    assert session.restarts == 1

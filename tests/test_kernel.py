@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from conftest import RUN_LIMIT_S, run_events
+from conftest import RUN_LIMIT_S, cuda_available, run_events
 from studytorch.kernel import (
     Died,
     Display,
@@ -507,6 +507,7 @@ async def test_cancelled_shutdown_still_removes_the_process_and_connection_file(
 # --- kernels that cannot start --------------------------------------------------------------
 
 
+@pytest.mark.skipif(cuda_available(), reason="this machine has a CUDA GPU")
 async def test_cuda_on_a_machine_without_cuda_is_a_clear_kernel_error(tmp_path):
     session = KernelSession(device="cuda", log_dir=tmp_path)
     try:

@@ -213,6 +213,20 @@ def _oom(m: re.Match[str], e: dict[str, Any]) -> Explanation:
     )
 
 
+def _gpu_assert(m: re.Match[str], e: dict[str, Any]) -> Explanation:
+    return _both(
+        e,
+        "A check inside a GPU kernel failed, most often an index out of range (a class label "
+        "at or above the number of classes, an embedding index too big). CUDA reports it late "
+        "and the GPU is unusable in this kernel from then on: restart the kernel (F9). Running "
+        "the same snippet on the CPU (Ctrl+G) names the bad value precisely.",
+        "GPU 커널 안의 검사가 실패했습니다. 대개 인덱스가 범위를 벗어난 경우입니다(클래스 "
+        "개수 이상인 정답 레이블, 너무 큰 임베딩 인덱스 등). CUDA는 이 오류를 늦게 알려 주며, "
+        "이후 이 커널에서는 GPU를 쓸 수 없습니다. 커널을 다시 시작하세요(F9). 같은 스니펫을 "
+        "CPU에서 실행하면(Ctrl+G) 어떤 값이 잘못됐는지 정확히 알려 줍니다.",
+    )
+
+
 def _dim_range(m: re.Match[str], e: dict[str, Any]) -> Explanation:
     low, high, got = m.groups()
     return _both(
@@ -269,6 +283,7 @@ _RULES: list[_Rule] = [
         ),
         _device,
     ),
+    (re.compile(r"device-side assert triggered"), _gpu_assert),
     (re.compile(r"out of memory|DefaultCPUAllocator: can't allocate memory", re.I), _oom),
     (
         re.compile(

@@ -99,6 +99,31 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return "file is not a database" in text or "malformed" in text
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = _primary_code(exc)
+    if code is not None:
+        return code in (_BUSY, _LOCKED)
+    return "database is locked" in str(exc) or "database is busy" in str(exc)
+
+
+def _patiently(conn: sqlite3.Connection, sql: str) -> None:
+    """Run a statement that SQLite may refuse at once as busy instead of waiting for it.
+
+    Switching a new file to WAL needs an exclusive lock, and SQLite skips the busy handler where
+    waiting could deadlock, so two studytorch instances creating the file together can be
+    refused at once. Retry until the deadline the busy handler would have given.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute(sql)
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         code = _primary_code(exc)
@@ -235,7 +260,7 @@ class Store:
                 self._check(conn)
             # WAL lets a second studytorch read while this one writes; NORMAL still survives a
             # killed process (only a power cut can lose the last commits).
-            conn.execute("PRAGMA journal_mode = WAL")
+            _patiently(conn, "PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate(conn)
         except sqlite3.Error as exc:

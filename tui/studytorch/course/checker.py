@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from studytorch.course.model import Lesson, Step
+from studytorch.kernel import KernelError
 from studytorch.kernel.result import RunResult, collect
 
 if TYPE_CHECKING:
@@ -41,6 +43,11 @@ class Attempt:
 async def attempt(session: KernelSession, step: Step, code: str) -> Attempt:
     """Run `code` as the learner's snippet for `step`, then the step's check if it has one."""
     run = await collect(session.execute(code, timeout=STEP_TIMEOUT_S))
+    if run.gpu_broken:
+        # A starter's device-side assert would fail every later step on this GPU (an attached
+        # kernel cannot be restarted: the later steps then say why they fail).
+        with contextlib.suppress(KernelError):
+            await session.restart()
     if not run.ok:
         return Attempt(run, False, None)
     if step.check is None:

@@ -118,9 +118,18 @@ def _after(result) -> None:
         return
     for stream in (sys.stdout, sys.stderr):  # the learner's output first, then the summaries
         stream.flush()
+    exc = result.error_in_exec or result.error_before_exec
+    late = _wait_for_gpu()
+    if late is not None:
+        # CUDA's errors are sticky: the GPU is unusable in this kernel from now on, so no
+        # summaries, only the error. `late_error`: the snippet itself ended without one (CUDA
+        # reports late), and the bridge makes it this run's error.
+        error = describe_error(exc if exc is not None else late, _last_cell)
+        abandon_run()
+        _publish({"kind": "run", "error": error, "late_error": exc is None, "gpu_broken": True})
+        return
     try:
         payload = summarize(_shell.user_ns)
-        exc = result.error_in_exec or result.error_before_exec
         payload["error"] = describe_error(exc, _last_cell) if exc is not None else None
         end_run(payload, _shell.user_ns)
         for item in payload.get("lines", []):
@@ -128,6 +137,19 @@ def _after(result) -> None:
     except Exception as exc:  # the probe must never break the learner's kernel
         payload = {"kind": "run", "probe_error": f"{type(exc).__name__}: {exc}"}
     _publish(payload)
+
+
+def _wait_for_gpu() -> BaseException | None:
+    """Let queued GPU work finish, so the run's time includes it and an error it raises (a
+    device-side assert, say) belongs to the run that caused it rather than the next one."""
+    torch = _torch
+    if not torch.cuda.is_initialized():
+        return None
+    try:
+        torch.cuda.synchronize()
+    except Exception as exc:
+        return exc
+    return None
 
 
 # --- summaries ---------------------------------------------------------------------------

@@ -60,6 +60,12 @@ def begin_run() -> None:
     _run = _Run()
 
 
+def abandon_run() -> None:
+    """Stop recording without summarising (after a GPU error nothing on the GPU can be read)."""
+    global _run
+    _run = None
+
+
 def end_run(payload: dict, ns: dict) -> None:
     """Add what the live views saw to the run's summary, and stop recording."""
     global _run

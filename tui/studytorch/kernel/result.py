@@ -38,6 +38,11 @@ class RunResult:
         return self.status == "ok"
 
     @property
+    def gpu_broken(self) -> bool:
+        """The run hit a CUDA error that leaves the GPU unusable until the kernel restarts."""
+        return bool(self.summary.get("gpu_broken"))
+
+    @property
     def tensors(self) -> list[dict[str, Any]]:
         return self.summary.get("tensors", [])
 
@@ -88,6 +93,7 @@ class RunResult:
             "batches": self.summary.get("batches", []),
             "duration_s": round(self.duration_s, 4),
             "output_dropped": self.dropped,
+            "gpu_broken": self.gpu_broken,
             "notices": self.notices,
         }
 

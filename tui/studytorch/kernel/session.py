@@ -489,7 +489,15 @@ class KernelSession:
                 elif kind in ("display_data", "update_display_data", "execute_result"):
                     data = content.get("data", {})
                     if SUMMARY_MIME in data:
-                        yield Summary(data[SUMMARY_MIME])
+                        summary = Summary(data[SUMMARY_MIME])
+                        late = summary.payload.get("error") or {}
+                        if summary.payload.get("late_error") and status == "ok":
+                            # The GPU failed after the snippet's last line (CUDA reports late):
+                            # it is still this run's error.
+                            status = "error"
+                            ename, evalue = late.get("type", "Error"), late.get("message", "")
+                            yield Error(ename, evalue, [f"{ename}: {evalue}"])
+                        yield summary
                     else:
                         text = str(data.get("text/plain", ""))
                         dropped += max(0, len(text) - OUTPUT_LIMIT)

@@ -244,6 +244,8 @@ class LessonScreen(Screen[None]):
                 done = event
             elif isinstance(event, Summary) and event.kind == "run":
                 editor.annotate(line_annotations(event.payload.get("lines", [])))
+                if event.payload.get("gpu_broken"):
+                    self.notify(self.t("gpu_broken"), severity="warning", timeout=10)
         if done is None:
             return
         results.finish(done, self.app.lang, _TEXT[self.app.lang])

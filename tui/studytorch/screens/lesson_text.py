@@ -21,6 +21,8 @@ TEXT = {
         "device": "Switching to device",
         "last": "This is the last step. Ctrl+O goes back to the lessons.",
         "first": "This is the first step.",
+        "gpu_broken": "The GPU hit an error it cannot recover from in this kernel: "
+        "F9 restarts the kernel (your snippet stays).",
     },
     "ko": {
         "step": "단계",
@@ -42,6 +44,8 @@ TEXT = {
         "device": "장치를 바꿉니다",
         "last": "마지막 단계입니다. Ctrl+O로 레슨 목록에 돌아갑니다.",
         "first": "첫 번째 단계입니다.",
+        "gpu_broken": "GPU에서 이 커널로는 복구할 수 없는 오류가 났습니다. "
+        "F9로 커널을 다시 시작하세요(코드는 그대로 남습니다).",
     },
 }
 
