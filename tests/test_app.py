@@ -20,6 +20,7 @@ import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, TabbedContent, TextArea
+from textual.widgets._footer import FooterKey
 
 from fakes import FakeSession
 from studytorch.app import StudyApp
@@ -391,19 +392,48 @@ async def test_help_lists_every_binding_of_the_lesson_screen(tmp_path: Path) -> 
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         rows = [[str(cell) for cell in row] for row in _rows(app.screen.query_one(DataTable))]
-        lesson_rows = [row for row in rows if row[2] == "Lesson"]
+        lesson_rows = [row for row in rows if row[2] == "lesson"]
         for binding in LessonScreen.BINDINGS:
             keys = ", ".join(
                 app.get_key_display(type(binding)(key, binding.action))
                 for key in binding.key.split(",")
             )
             does = binding.tooltip or binding.description  # the longer text where there is one
-            assert [keys, does, "Lesson"] in lesson_rows, f"{binding.key} ({does}) is not in help"
+            assert [keys, does, "lesson"] in lesson_rows, f"{binding.key} ({does}) is not in help"
         assert len(lesson_rows) == len(LessonScreen.BINDINGS)
         everywhere = {row[1] for row in rows if row[2] == "everywhere"}
         assert {b.description for b in StudyApp.BINDINGS} <= everywhere
         await pilot.press("escape")
         assert isinstance(app.screen, LessonScreen)
+
+
+async def test_in_korean_the_footer_and_help_speak_korean_and_switch_back(tmp_path: Path) -> None:
+    app = fake_app(tmp_path / "db.sqlite3", lesson=LESSON)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await lessons_read(pilot)
+
+        def footer() -> dict[str, str]:
+            return {key.action: key.description for key in app.screen.query(FooterKey)}
+
+        assert footer()["run"] == "Run"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert footer()["run"] == "실행"
+        assert footer()["quit"] == "끝내기"
+        await pilot.press("f1")
+        rows = [[str(cell) for cell in row] for row in _rows(app.screen.query_one(DataTable))]
+        lesson_rows = [row for row in rows if row[2] == "레슨"]
+        assert len(lesson_rows) == len(LessonScreen.BINDINGS)
+        # Every key is explained in Korean: each row says something in Hangul.
+        hangul = [row for row in rows if any("가" <= ch <= "힣" for ch in row[1])]
+        untranslated = [row for row in rows if row[2] != "편집기" and row not in hangul]
+        assert untranslated == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert footer()["run"] == "Run"
 
 
 async def test_a_damaged_database_is_moved_aside_with_a_notice_and_the_app_starts(

@@ -115,6 +115,12 @@ CASES = [
         ["same device", ".to(device)"],
         ["장치"],
     ),
+    (
+        "torch.nn.functional.cross_entropy(logits, labels)",
+        {"logits": torch.ones(4, 1), "labels": torch.tensor([0, 1, 0, 1])},
+        ["label 1", "0 to C-1", "(4, 1)"],
+        ["레이블 1", "C-1"],
+    ),
     ("torch.empty(2 ** 62, dtype=torch.uint8)", {}, ["out of memory"], ["메모리"]),
     ("x.unsqueeze(5)", {"x": torch.ones(2, 3)}, ["Dimension 5", "-3 to 2"], ["차원"]),
 ]

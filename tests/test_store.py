@@ -276,6 +276,25 @@ def test_two_stores_writing_from_threads_lose_nothing(db: Path) -> None:
             assert all(store.load_edit(name, f"step{i}") == f"{name} {i}" for i in range(200))
 
 
+def test_opening_waits_for_another_writer_even_where_sqlite_would_not(db: Path) -> None:
+    # Another studytorch is mid-write on a file not yet in WAL mode. Switching to WAL needs an
+    # exclusive lock, and SQLite refuses it at once instead of waiting (deadlock avoidance):
+    # this is how two instances creating the database together used to fail.
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE scratch (x)")
+    other.execute("BEGIN IMMEDIATE")
+    finish = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    finish.start()
+    try:
+        store = Store(db)
+        store.save_edit("lesson", "step", "kept")
+        store.close()
+        assert Store(db).load_edit("lesson", "step") == "kept"
+    finally:
+        finish.join()
+        other.close()
+
+
 def test_two_processes_writing_at_once_lose_nothing(db: Path, tmp_path: Path) -> None:
     go = tmp_path / "go"
     writer = textwrap.dedent(

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from studytorch.course.model import LoadReport
 from studytorch.kernel.protocol import KernelState
 from studytorch.kernel.session import KernelError, KernelSession
+from studytorch.keys import localize
 from studytorch.lang import default_language
 from studytorch.store import Store, StoreError
 
@@ -137,6 +138,7 @@ class StudyApp(App[None]):
             self.kernel_message = ""
 
     def watch_lang(self, lang: str) -> None:
+        localize(self, lang)
         try:
             self.store.set_setting("lang", lang)
         except StoreError as exc:

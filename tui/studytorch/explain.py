@@ -213,6 +213,19 @@ def _oom(m: re.Match[str], e: dict[str, Any]) -> Explanation:
     )
 
 
+def _target_range(m: re.Match[str], e: dict[str, Any]) -> Explanation:
+    (label,) = m.groups()
+    return _both(
+        e,
+        f"The label {label} is not a class of this model: with C logits per row, class labels "
+        "must be 0 to C-1. Make the last layer output one logit per class (e.g. "
+        "`nn.Linear(16, num_classes)`), or check how the labels were made.",
+        f"레이블 {label}은(는) 이 모델의 클래스가 아닙니다. 행마다 로짓이 C개라면 클래스 "
+        "레이블은 0부터 C-1까지여야 합니다. 마지막 레이어가 클래스마다 로짓을 하나씩 내게 "
+        "하거나(`nn.Linear(16, 클래스 수)` 등) 레이블을 만든 방법을 확인하세요.",
+    )
+
+
 def _gpu_assert(m: re.Match[str], e: dict[str, Any]) -> Explanation:
     return _both(
         e,
@@ -283,6 +296,7 @@ _RULES: list[_Rule] = [
         ),
         _device,
     ),
+    (re.compile(r"Target (-?\d+) is out of bounds"), _target_range),
     (re.compile(r"device-side assert triggered"), _gpu_assert),
     (re.compile(r"out of memory|DefaultCPUAllocator: can't allocate memory", re.I), _oom),
     (

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static, TextArea
 
+from studytorch.keys import HELP_TEXT, label, localize
+
 
 class HelpScreen(ModalScreen[None]):
     """Lists the keys of the app and of the screen it was opened from."""
@@ -21,22 +23,28 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
-            yield Static(Text("Keys (Esc closes)", style="bold"), id="help-title")
+            yield Static(id="help-title")
             yield DataTable(cursor_type="row", id="help-keys")
 
     def on_mount(self) -> None:
+        lang = getattr(self.app, "lang", "en")
+        text = HELP_TEXT.get(lang, HELP_TEXT["en"])
+        localize(self, lang)
+        self.query_one("#help-title", Static).update(Text(text["title"], style="bold"))
         table = self.query_one(DataTable)
-        table.add_columns("key", "does", "where")
+        table.add_columns(*text["columns"])
+        screen = type(self.under).__name__.removesuffix("Screen")
         groups = [
-            (type(self.under).__name__.removesuffix("Screen"), self.under.BINDINGS),
-            ("everywhere", self.app.BINDINGS),
+            (text["where"].get(screen, screen), self.under.BINDINGS),
+            (text["where"]["app"], self.app.BINDINGS),
         ]
         if self.under.query("TextArea"):
-            groups.append(("editor", TextArea.BINDINGS))
+            groups.append((text["where"]["editor"], TextArea.BINDINGS))
         for where, bindings in groups:
             for binding in bindings:
                 if not isinstance(binding, Binding):
                     continue
+                binding = label(binding, lang)
                 keys = ", ".join(
                     self.app.get_key_display(Binding(key, binding.action))
                     for key in binding.key.split(",")

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from studytorch.keys import localize
 from studytorch.widgets.status import KernelStatus
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "lang", lambda lang: localize(self, lang))
         self.watch(self.app, "lang", self._refresh_texts)
         self.watch(self.app, "course_loaded", self._refresh_texts)
 

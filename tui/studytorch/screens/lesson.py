@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TextArea
 
 from studytorch.kernel import Done, KernelState, Summary
+from studytorch.keys import localize
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.lesson_text import RUN_STATUS
 from studytorch.screens.lesson_text import TEXT as _TEXT
@@ -162,7 +163,8 @@ class LessonScreen(Screen[None]):
         self.query_one("#step-bar", Static).update(bar)
         self.query_one(KernelStatus).check = self.check_line
 
-    def _language_changed(self, _lang: str) -> None:
+    def _language_changed(self, lang: str) -> None:
+        localize(self, lang)
         self._refresh_texts()
 
     def _passed(self) -> set[str]:
