@@ -22,9 +22,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, TabbedContent, TextArea
 from textual.widgets._footer import FooterKey
 
-from fakes import FakeSession
+from fakes import DURATION_S, FakeSession
 from studytorch.app import StudyApp
-from studytorch.kernel import KernelSession, KernelState
+from studytorch.kernel import Done, Error, Event, KernelSession, KernelState, Summary
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.help import HelpScreen
 from studytorch.screens.lesson import AUTOSAVE_S, LessonScreen
@@ -434,6 +434,30 @@ async def test_in_korean_the_footer_and_help_speak_korean_and_switch_back(tmp_pa
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert footer()["run"] == "Run"
+
+
+async def test_a_broken_gpu_says_f9_restarts_and_keeps_the_snippet(tmp_path: Path) -> None:
+    error = {"type": "AcceleratorError", "message": "CUDA error: device-side assert triggered"}
+
+    def broken_gpu(_code: str) -> list[Event]:
+        return [
+            Error(error["type"], error["message"], [f"{error['type']}: {error['message']}"]),
+            Summary({"kind": "run", "error": {**error, "line": None}, "gpu_broken": True}),
+            Done("error", DURATION_S),
+        ]
+
+    session = FakeSession(events_for=broken_gpu)
+    app = StudyApp(session=session, store=Store(tmp_path / "db.sqlite3"), lesson=LESSON, lang="ko")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await lessons_read(pilot)
+        before = editor(app).text
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("F9" in n.message and "GPU" in n.message for n in app._notifications)
+        assert editor(app).text == before
+        assert "device-side assert" in output_text(app)
+        assert "시작하세요(F9)" in output_text(app)  # the explanation, in Korean
 
 
 async def test_a_damaged_database_is_moved_aside_with_a_notice_and_the_app_starts(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from conftest import RUN_LIMIT_S, cuda_available, run_events
+from conftest import RUN_LIMIT_S, cuda_available, run_events, warm_session
 from studytorch.kernel import (
     Died,
     Display,
@@ -59,11 +59,8 @@ async def kernel(warm_kernel: KernelSession) -> KernelSession:
 @pytest_asyncio.fixture(loop_scope="module")
 async def own_kernel(tmp_path: Path):
     """A kernel of this test's own, for tests that crash or restart it."""
-    session = KernelSession(device="cpu", log_dir=tmp_path / "logs")
-    await session.start()
-    await asyncio.wait_for(session.ready(), RUN_LIMIT_S)
-    yield session
-    await session.shutdown()
+    async with warm_session("cpu", tmp_path / "logs") as session:
+        yield session
 
 
 # --- tensors -----------------------------------------------------------------------------
@@ -452,6 +449,25 @@ async def test_segfault_is_reported_as_sigsegv_and_the_next_run_works(own_kernel
     assert after.ok
     assert after.stdout == "2.0\n"
     assert any("SIGSEGV" in notice for notice in after.notices)
+
+
+async def test_a_gpu_error_reported_after_the_last_line_is_that_runs_error(own_kernel):
+    # CUDA reports a device-side assert at the next synchronisation, which the probe makes after
+    # the snippet. No GPU here, so torch.cuda is made to look like one that has failed.
+    code = (
+        "def broken():\n"
+        "    raise RuntimeError('CUDA error: device-side assert triggered')\n"
+        "torch.cuda.is_initialized = lambda: True\n"
+        "torch.cuda.synchronize = broken\n"
+        "x = torch.ones(2)\n"
+    )
+    result = await run(own_kernel, code)
+    assert result.status == "error"
+    assert result.error["type"] == "RuntimeError"
+    assert "device-side assert" in result.traceback[0]
+    assert "F9" in result.error["explanation"]["en"]
+    assert result.gpu_broken
+    assert result.tensors == []  # nothing on a failed GPU can be read
 
 
 async def test_loop_that_swallows_interrupts_is_restarted_after_the_grace_period(own_kernel):
