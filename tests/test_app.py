@@ -247,6 +247,10 @@ async def test_tiny_terminal_40x12_runs_and_shows_help_without_crashing(
     async with app.run_test(size=(40, 12)) as pilot:
         await kernel_ready(pilot)
         await run_and_wait(pilot, store)
+        # The editor gives up its border so the whole starter (3 lines) is in view.
+        area = editor(app)
+        assert area.scrollable_content_region.height >= 3
+        assert "y (2, 3)" in visible_line(area, 1)  # the shape beside the view line
         await pilot.press("ctrl+t", "ctrl+t", "ctrl+t")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)

@@ -34,6 +34,8 @@ WIDE = 120
 """From this width the note gets its own column; below it the note is a tab."""
 NARROW = 60
 """Below this width the editor and the results stack instead of sitting side by side."""
+SHORT = 16
+"""Below this height the editor drops its border: two more lines of code."""
 
 
 class LessonScreen(Screen[None]):
@@ -94,15 +96,16 @@ class LessonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
-        self._apply_layout(self.size.width)
+        self._apply_layout(self.size.width, self.size.height)
         self.show_step(self.index)
 
     def on_resize(self, event: Any) -> None:
-        self._apply_layout(event.size.width)
+        self._apply_layout(event.size.width, event.size.height)
 
-    def _apply_layout(self, width: int) -> None:
+    def _apply_layout(self, width: int, height: int) -> None:
         self.set_class(width >= WIDE, "-wide")
         self.set_class(width < NARROW, "-narrow")
+        self.set_class(height < SHORT, "-short")
         self.query_one(ResultsPanel).set_note_tab(width < WIDE)
 
     @property
