@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from studytorch import locations
-from studytorch.course import Lesson, LessonError, load_course, load_lesson
+from studytorch.course import Lesson, LessonError, LoadReport, load_course, load_lesson, loader
+from studytorch.course.cache import LessonCache
 
 GOOD = """\
 format_version = 1
@@ -235,3 +236,65 @@ def test_lesson_ids_must_be_lowercase_words_with_dashes(tmp_path, bad_id):
     path = write_lesson(tmp_path / "lessons" / "x", replace={'id = "mine"': f'id = "{bad_id}"'})
     error = only_error(path.parent)
     assert error.line == 2
+
+
+# --- the cache of parsed lessons --------------------------------------------------------------
+
+
+def cached_load(tmp_path: Path) -> LoadReport:
+    return load_course([(tmp_path / "lessons", False)], LessonCache(tmp_path / "cache.json"))
+
+
+def test_an_unchanged_lesson_comes_from_the_cache_unparsed(tmp_path, monkeypatch):
+    write_lesson(tmp_path / "lessons" / "01-mine")
+    parsed = load_course([(tmp_path / "lessons", False)])
+    first = cached_load(tmp_path)
+    assert (tmp_path / "cache.json").is_file()
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again although nothing changed")
+
+    monkeypatch.setattr(loader, "load_lesson", no_parsing)
+    again = cached_load(tmp_path)
+    assert again.lessons == first.lessons == parsed.lessons
+
+
+def test_an_edited_lesson_is_parsed_again(tmp_path):
+    path = write_lesson(tmp_path / "lessons" / "01-mine")
+    assert cached_load(tmp_path).lessons[0].title.en == "My lesson"
+    path.write_text(path.read_text().replace("My lesson", "My edited lesson"), encoding="utf-8")
+    assert cached_load(tmp_path).lessons[0].title.en == "My edited lesson"
+
+
+def test_a_broken_lesson_is_never_cached_and_is_reported_every_time(tmp_path):
+    write_lesson(tmp_path / "lessons" / "01-mine", replace={"format_version = 1": "oops ="})
+    for _ in range(2):
+        report = cached_load(tmp_path)
+        assert report.lessons == [] and len(report.errors) == 1
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"\x00\xffnot json", b"[1, 2]", b'{"version": 1, "studytorch": "0", "lessons": 3}', b""],
+)
+def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path, garbage):
+    write_lesson(tmp_path / "lessons" / "01-mine")
+    (tmp_path / "cache.json").write_bytes(garbage)
+    assert [lesson.id for lesson in cached_load(tmp_path).lessons] == ["mine"]
+    assert LessonCache(tmp_path / "cache.json").get(
+        tmp_path / "lessons" / "01-mine" / "lesson.toml", builtin=False
+    )
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path):
+    write_lesson(tmp_path / "lessons" / "01-mine")
+    (tmp_path / "blocked").write_text("a file where the cache folder would be")
+    cache = LessonCache(tmp_path / "blocked" / "cache.json")
+    report = load_course([(tmp_path / "lessons", False)], cache)
+    assert [lesson.id for lesson in report.lessons] == ["mine"]
+
+
+def test_the_built_in_course_reads_the_same_from_the_cache(tmp_path):
+    parsed = load_course()
+    load_course(cache=LessonCache(tmp_path / "cache.json"))
+    assert load_course(cache=LessonCache(tmp_path / "cache.json")).lessons == parsed.lessons

@@ -87,9 +87,12 @@ class StudyApp(App[None]):
     async def read_lessons(self) -> None:
         """Read the lessons off the event loop, then open `--lesson` if one was asked for."""
         if not self._course_given:
+            from studytorch import locations
+            from studytorch.course.cache import LessonCache
             from studytorch.course.loader import load_course
 
-            self.course = await asyncio.to_thread(load_course)
+            cache = LessonCache(locations.lesson_cache_path())
+            self.course = await asyncio.to_thread(load_course, cache=cache)
         if self.course.errors:
             count = len(self.course.errors)
             self.notify(

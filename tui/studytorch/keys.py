@@ -65,10 +65,11 @@ def localize(node: DOMNode, lang: str) -> None:
     merged = type(node)._merged_bindings
     if merged is None:
         return
-    node._bindings = BindingsMap.from_keys(
-        {
-            key: [label(binding, lang) for binding in bindings]
-            for key, bindings in merged.key_to_bindings.items()
-        }
-    )
+    relabelled = {
+        key: [label(binding, lang) for binding in bindings]
+        for key, bindings in merged.key_to_bindings.items()
+    }
+    if relabelled == node._bindings.key_to_bindings:
+        return  # unchanged (English at start-up): no footer rebuild
+    node._bindings = BindingsMap.from_keys(relabelled)
     node.refresh_bindings()

@@ -32,6 +32,11 @@ def database_path() -> Path:
     return data_dir() / "studytorch.sqlite3"
 
 
+def lesson_cache_path() -> Path:
+    """Parsed lessons, so that start-up need not parse TOML (safe to delete)."""
+    return data_dir() / "cache" / "lessons.json"
+
+
 def user_lessons_dir() -> Path:
     """Learners drop their own lesson folders here; they appear beside the built-in ones."""
     return data_dir() / "lessons"

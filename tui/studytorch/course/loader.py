@@ -6,7 +6,7 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studytorch.course.model import (
     Card,
@@ -18,10 +18,8 @@ from studytorch.course.model import (
 )
 from studytorch.lang import LANGUAGES  # every text a learner reads exists in each
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from studytorch.course.cache import LessonCache
 
 FORMAT_VERSION = 1
 LESSON_FILE = "lesson.toml"
@@ -62,8 +60,11 @@ class _Locator:
         return start
 
 
-def load_course(dirs: Iterable[tuple[Path, bool]] | None = None) -> LoadReport:
-    """Load every lesson folder in `dirs` (pairs of folder and whether it is built in)."""
+def load_course(
+    dirs: Iterable[tuple[Path, bool]] | None = None, cache: LessonCache | None = None
+) -> LoadReport:
+    """Load every lesson folder in `dirs` (pairs of folder and whether it is built in); with a
+    `cache`, unchanged lesson files are taken from it instead of parsed again."""
     if dirs is None:
         from studytorch import locations
 
@@ -79,7 +80,10 @@ def load_course(dirs: Iterable[tuple[Path, bool]] | None = None) -> LoadReport:
                         LessonError(folder, 0, f"no {LESSON_FILE} in this lesson folder", folder)
                     )
                 continue
-            result = load_lesson(folder, builtin=builtin)
+            cached = cache.get(folder / LESSON_FILE, builtin) if cache is not None else None
+            result = cached or load_lesson(folder, builtin=builtin)
+            if cache is not None and cached is None and isinstance(result, Lesson):
+                cache.put(folder / LESSON_FILE, result)
             if isinstance(result, LessonError):
                 report.errors.append(result)
             elif report.find(result.id):
@@ -90,6 +94,8 @@ def load_course(dirs: Iterable[tuple[Path, bool]] | None = None) -> LoadReport:
                 )
             else:
                 report.lessons.append(result)
+    if cache is not None:
+        cache.save()
     return report
 
 
@@ -99,6 +105,10 @@ def load_lesson(folder: Path, builtin: bool = True) -> Lesson | LessonError:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return LessonError(path, 0, f"cannot read: {exc}", folder)
+    if sys.version_info >= (3, 11):
+        import tomllib  # pure Python and slow to import: only when a lesson is parsed
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

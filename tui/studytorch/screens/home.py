@@ -58,9 +58,12 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "lang", lambda lang: localize(self, lang))
-        self.watch(self.app, "lang", self._refresh_texts)
-        self.watch(self.app, "course_loaded", self._refresh_texts)
+        self.watch(self.app, "lang", self._language_changed)
+        self.watch(self.app, "course_loaded", self._refresh_texts, init=False)
+
+    def _language_changed(self, lang: str) -> None:
+        localize(self, lang)
+        self._refresh_texts()
 
     def on_screen_resume(self) -> None:
         self._refresh_texts()  # progress may have changed in a lesson

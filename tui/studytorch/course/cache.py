@@ -1,0 +1,142 @@
+"""Parsed lessons kept as JSON, so start-up reads them in milliseconds.
+
+tomllib is pure Python: parsing and validating the built-in lessons holds the interpreter for
+about 50 ms, enough to hold back the app's first frame. A lesson is taken from here only while
+its file (size and modification time) and the code that reads lessons are unchanged; anything
+else, including a damaged or unreadable cache file, means parsing the TOML again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from studytorch import __version__
+from studytorch.course.model import Card, Lesson, Localized, Step
+
+CACHE_VERSION = 1
+_CODE = [Path(__file__).with_name(name) for name in ("loader.py", "model.py", "cache.py")]
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+def _localized(data: dict[str, str]) -> Localized:
+    return Localized(data["en"], data["ko"])
+
+
+def _text(value: Localized) -> dict[str, str]:
+    return {"en": value.en, "ko": value.ko}
+
+
+def lesson_to_json(lesson: Lesson) -> dict[str, Any]:
+    return {
+        "id": lesson.id,
+        "title": _text(lesson.title),
+        "builtin": lesson.builtin,
+        "path": str(lesson.path) if lesson.path else None,
+        "steps": [
+            {
+                "id": step.id,
+                "title": _text(step.title),
+                "note": _text(step.note),
+                "starter": step.starter,
+                "solution": step.solution,
+                "check": step.check,
+                "hints": [_text(hint) for hint in step.hints],
+                "line": step.line,
+            }
+            for step in lesson.steps
+        ],
+        "cards": [{"question": _text(c.question), "answer": _text(c.answer)} for c in lesson.cards],
+    }
+
+
+def lesson_from_json(data: dict[str, Any]) -> Lesson:
+    steps = tuple(
+        Step(
+            id=step["id"],
+            title=_localized(step["title"]),
+            note=_localized(step["note"]),
+            starter=step["starter"],
+            solution=step["solution"],
+            check=step["check"],
+            hints=tuple(_localized(hint) for hint in step["hints"]),
+            line=step["line"],
+        )
+        for step in data["steps"]
+    )
+    cards = tuple(
+        Card(_localized(card["question"]), _localized(card["answer"])) for card in data["cards"]
+    )
+    path = Path(data["path"]) if data["path"] else None
+    return Lesson(data["id"], _localized(data["title"]), steps, cards, path, data["builtin"])
+
+
+class LessonCache:
+    """Lessons by file, valid while the file and the lesson-reading code are unchanged."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._code = [_stamp(p) for p in _CODE]
+        self._entries: dict[str, Any] = {}
+        self._changed = False
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if (
+                data["version"] == CACHE_VERSION
+                and data["studytorch"] == __version__
+                and data["code"] == self._code
+            ):
+                self._entries = dict(data["lessons"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or one from another version, or damaged: parse again
+
+    def get(self, lesson_file: Path, builtin: bool) -> Lesson | None:
+        entry = self._entries.get(str(lesson_file))
+        if not isinstance(entry, dict) or entry.get("stamp") != _stamp(lesson_file):
+            return None
+        try:
+            lesson = lesson_from_json(entry["lesson"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return lesson if lesson.builtin == builtin else None
+
+    def put(self, lesson_file: Path, lesson: Lesson) -> None:
+        stamp = _stamp(lesson_file)
+        if stamp is not None:
+            self._entries[str(lesson_file)] = {"stamp": stamp, "lesson": lesson_to_json(lesson)}
+            self._changed = True
+
+    def save(self) -> None:
+        """Write the cache if it changed; a cache that cannot be written is simply not kept."""
+        if not self._changed:
+            return
+        data = {
+            "version": CACHE_VERSION,
+            "studytorch": __version__,
+            "code": self._code,
+            "lessons": self._entries,
+        }
+        import tempfile
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".lessons-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump(data, out, ensure_ascii=False)
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+        self._changed = False
