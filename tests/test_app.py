@@ -462,6 +462,11 @@ async def test_a_broken_gpu_says_f9_restarts_and_keeps_the_snippet(tmp_path: Pat
         assert editor(app).text == before
         assert "device-side assert" in output_text(app)
         assert "시작하세요(F9)" in output_text(app)  # the explanation, in Korean
+        assert output_text(app).splitlines()[-1] == "■ 에러 · 12 ms"  # closes "▶ 실행 중…"
+        assert "12 ms" in status_text(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "12 ms" not in status_text(app)  # the last run belonged to the other step
 
 
 async def test_a_damaged_database_is_moved_aside_with_a_notice_and_the_app_starts(

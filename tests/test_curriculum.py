@@ -14,6 +14,7 @@ import pytest
 
 from studytorch import locations
 from studytorch.course import Lesson, Step, load_course
+from studytorch.widgets.results import LABELS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -125,6 +126,17 @@ def test_step_texts_exist_in_both_languages(item: tuple[Lesson, Step]) -> None:
         assert text.en != text.ko
     for hint in step.hints:
         assert hint.en.strip() and hint.ko.strip()
+
+
+@pytest.mark.parametrize("item", STEPS, ids=_step_id)
+def test_notes_name_the_tabs_as_the_app_labels_them(item: tuple[Lesson, Step]) -> None:
+    _, step = item
+    for lang, text in (("en", step.note.en), ("ko", step.note.ko)):
+        named = re.findall(r"(\w+) (?:tab|pane|탭|창)", text)
+        shown = set(LABELS[lang].values())
+        everywhere = shown | set(LABELS["en"].values()) | set(LABELS["ko"].values())
+        wrong = [name for name in named if name in everywhere and name not in shown]
+        assert not wrong, f"the {lang} note names tabs the {lang} app calls otherwise: {wrong}"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)

@@ -134,6 +134,7 @@ class LessonScreen(Screen[None]):
         editor.focus()
         editor.annotate({})
         self.results.clear()
+        self.query_one(KernelStatus).last_run = ""  # it was another step's run
         try:
             self.app.store.set_position(self.lesson.id, step.id)
         except StoreError as exc:
@@ -264,6 +265,8 @@ class LessonScreen(Screen[None]):
         )
         ended = RUN_STATUS[self.app.lang].get(done.status, done.status)
         status.last_run = took if done.status == "ok" else f"{ended} · {took}"
+        # Closes the "▶ running…" line the run's output began with.
+        results.output.note(f"■ {self.t('done') if done.status == 'ok' else ended} · {took}")
         with contextlib.suppress(StoreError):
             self.app.store.record_run(self.lesson.id, step.id, done.status, done.duration_s)
         if done.status == "ok" and step.check is not None:

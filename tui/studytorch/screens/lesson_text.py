@@ -4,6 +4,7 @@ TEXT = {
     "en": {
         "step": "step",
         "running": "▶ running…",
+        "done": "done",
         "waiting": "▶ waiting for the kernel to warm up (torch is loading)…",
         "passed": "✓ Check passed",
         "failed": "✗ Check failed: ",
@@ -27,6 +28,7 @@ TEXT = {
     "ko": {
         "step": "단계",
         "running": "▶ 실행 중…",
+        "done": "완료",
         "waiting": "▶ 커널 준비를 기다리는 중 (torch 불러오는 중)…",
         "passed": "✓ 검사 통과",
         "failed": "✗ 검사 실패: ",
