@@ -62,14 +62,15 @@ def label(binding: Binding, lang: str) -> Binding:
 
 def localize(node: DOMNode, lang: str) -> None:
     """Relabel `node`'s own key bindings (footer, help) in `lang`."""
-    merged = type(node)._merged_bindings
-    if merged is None:
-        return
+    merged = getattr(type(node), "_merged_bindings", None)
+    current = getattr(node, "_bindings", None)
+    if merged is None or current is None:
+        return  # a Textual without these internals: the labels stay English
     relabelled = {
         key: [label(binding, lang) for binding in bindings]
         for key, bindings in merged.key_to_bindings.items()
     }
-    if relabelled == node._bindings.key_to_bindings:
+    if relabelled == current.key_to_bindings:
         return  # unchanged (English at start-up): no footer rebuild
     node._bindings = BindingsMap.from_keys(relabelled)
     node.refresh_bindings()
