@@ -419,12 +419,13 @@ async def test_in_korean_the_footer_and_help_speak_korean_and_switch_back(tmp_pa
         def footer() -> dict[str, str]:
             return {key.action: key.description for key in app.screen.query(FooterKey)}
 
-        assert footer()["run"] == "Run"
+        # The footer composes its keys after the screen mounts, and again after a switch.
+        await until(pilot, lambda: footer().get("run") == "Run", "the English footer")
         await pilot.press("ctrl+l")
-        await pilot.pause()
-        assert footer()["run"] == "실행"
+        await until(pilot, lambda: footer().get("run") == "실행", "the Korean footer")
         assert footer()["quit"] == "끝내기"
         await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         rows = [[str(cell) for cell in row] for row in _rows(app.screen.query_one(DataTable))]
         lesson_rows = [row for row in rows if row[2] == "레슨"]
         assert len(lesson_rows) == len(LessonScreen.BINDINGS)
@@ -436,8 +437,7 @@ async def test_in_korean_the_footer_and_help_speak_korean_and_switch_back(tmp_pa
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
         await pilot.press("ctrl+l")
-        await pilot.pause()
-        assert footer()["run"] == "Run"
+        await until(pilot, lambda: footer().get("run") == "Run", "the English footer again")
 
 
 async def test_a_broken_gpu_says_f9_restarts_and_keeps_the_snippet(tmp_path: Path) -> None:
