@@ -298,3 +298,13 @@ def test_the_built_in_course_reads_the_same_from_the_cache(tmp_path):
     parsed = load_course()
     load_course(cache=LessonCache(tmp_path / "cache.json"))
     assert load_course(cache=LessonCache(tmp_path / "cache.json")).lessons == parsed.lessons
+
+
+def test_a_deleted_lesson_leaves_the_cache_when_it_is_next_written(tmp_path):
+    gone = write_lesson(tmp_path / "lessons" / "01-gone", lesson_id="gone")
+    cached_load(tmp_path)
+    gone.unlink()
+    gone.parent.rmdir()
+    write_lesson(tmp_path / "lessons" / "02-new", lesson_id="new")
+    assert [lesson.id for lesson in cached_load(tmp_path).lessons] == ["new"]
+    assert str(gone) not in (tmp_path / "cache.json").read_text()

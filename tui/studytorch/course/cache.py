@@ -119,6 +119,8 @@ class LessonCache:
         """Write the cache if it changed; a cache that cannot be written is simply not kept."""
         if not self._changed:
             return
+        # Lessons deleted since they were cached would otherwise stay in the file for good.
+        self._entries = {f: e for f, e in self._entries.items() if Path(f).is_file()}
         data = {
             "version": CACHE_VERSION,
             "studytorch": __version__,
