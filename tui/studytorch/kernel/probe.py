@@ -124,7 +124,11 @@ def _after(result) -> None:
         # CUDA's errors are sticky: the GPU is unusable in this kernel from now on, so no
         # summaries, only the error. `late_error`: the snippet itself ended without one (CUDA
         # reports late), and the bridge makes it this run's error.
-        error = describe_error(exc if exc is not None else late, _last_cell)
+        failed = exc if exc is not None else late
+        try:
+            error = describe_error(failed, _last_cell)
+        except Exception:  # the probe must never hide the learner's error
+            error = {"type": type(failed).__name__, "message": str(failed), "line": None}
         abandon_run()
         _publish({"kind": "run", "error": error, "late_error": exc is None, "gpu_broken": True})
         return
