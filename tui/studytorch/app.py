@@ -136,7 +136,8 @@ class StudyApp(App[None]):
     def _on_kernel_state(self, state: KernelState) -> None:
         self.kernel_state = state.value
         if state == KernelState.DEAD and self.session.death is not None:
-            self.kernel_message = f"{self.session.death.reason} (F9 restarts)"
+            restart = "F9로 다시 시작" if self.lang == "ko" else "F9 restarts"
+            self.kernel_message = f"{self.session.death.reason} ({restart})"
         elif state in (KernelState.READY, KernelState.STARTING):
             self.kernel_message = ""
 
