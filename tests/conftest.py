@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import psutil
@@ -30,23 +30,28 @@ RUN_LIMIT_S = 90.0
 """No single run in a test may take longer than this: a hang fails the test instead."""
 
 
-def _kernels_of_this_session(marker: str) -> list[psutil.Process]:
-    """ipykernel processes this test session started: our descendants, or kernels whose
-    command line names a file under this session's tmp dir (CLI kernels outlive their CLI)."""
-    mine = {p.pid for p in psutil.Process().children(recursive=True)}
+def live_kernels(belongs: Callable[[psutil.Process], bool]) -> list[psutil.Process]:
+    """Running (not zombie) ipykernel processes for which `belongs(proc)` holds."""
     found = []
     for proc in psutil.process_iter(["pid", "cmdline", "status"]):
         try:
             cmdline = proc.info["cmdline"] or []
             if proc.info["status"] == psutil.STATUS_ZOMBIE:
                 continue
-            if not any("ipykernel" in part for part in cmdline):
-                continue
-            if proc.pid in mine or any(marker in part for part in cmdline):
+            if any("ipykernel" in part for part in cmdline) and belongs(proc):
                 found.append(proc)
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
+        except psutil.Error:
             continue
     return found
+
+
+def _kernels_of_this_session(marker: str) -> list[psutil.Process]:
+    """ipykernel processes this test session started: our descendants, or kernels whose
+    command line names a file under this session's tmp dir (CLI kernels outlive their CLI)."""
+    mine = {p.pid for p in psutil.Process().children(recursive=True)}
+    return live_kernels(
+        lambda proc: proc.pid in mine or any(marker in part for part in proc.info["cmdline"])
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -20,6 +20,8 @@ from pathlib import Path
 import psutil
 import pytest
 
+from conftest import live_kernels
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.kernel,
@@ -110,19 +112,7 @@ def tmux(home: Path, tmp: Path) -> Iterator[Tmux]:
 
 def kernels_of(home: Path) -> list[psutil.Process]:
     """Live ipykernel processes started for this test's data dir."""
-    found = []
-    for proc in psutil.process_iter(["cmdline", "status"]):
-        try:
-            cmdline = proc.info["cmdline"] or []
-            if proc.info["status"] == psutil.STATUS_ZOMBIE:
-                continue
-            if not any("ipykernel" in part for part in cmdline):
-                continue
-            if proc.environ().get("STUDYTORCH_HOME") == str(home):
-                found.append(proc)
-        except psutil.Error:
-            continue
-    return found
+    return live_kernels(lambda proc: proc.environ().get("STUDYTORCH_HOME") == str(home))
 
 
 def tensor_row(name: str, shape: str) -> re.Pattern[str]:

@@ -14,12 +14,14 @@ from conftest import subprocess_env
 
 
 def modules_after_import(*names: str) -> set[str]:
-    code = (
-        "import importlib, json, sys\n"
-        f"for name in {list(names)!r}:\n"
-        "    importlib.import_module(name)\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
+    return modules_loaded_by(
+        f"import importlib\nfor name in {list(names)!r}:\n    importlib.import_module(name)\n"
     )
+
+
+def modules_loaded_by(code: str) -> set[str]:
+    """Every module a fresh interpreter holds after running `code`."""
+    code += "import json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
     proc = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -64,21 +66,11 @@ def test_the_engine_never_imports_textual():
 
 @pytest.mark.parametrize("command", [["lessons"], ["--version"]])
 def test_headless_commands_do_not_load_torch_or_textual(command, tmp_path):
-    code = (
-        "import json, sys, io, contextlib\n"
+    loaded = modules_loaded_by(
+        "import io, contextlib\n"
         "from studytorch import cli\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
         f"    cli.main({command!r})\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=subprocess_env(),
-    )
-    assert proc.returncode == 0, proc.stderr
-    loaded = set(json.loads(proc.stdout))
     assert "torch" not in loaded
     assert "textual" not in loaded
