@@ -26,6 +26,8 @@ import pytest_asyncio
 from studytorch.kernel import Event, KernelSession
 
 REPO = Path(__file__).resolve().parents[1]
+BOOT = str(Path("studytorch", "kernel", "boot.py"))
+"""The script our kernels run (an ipykernel with the probe loaded at start)."""
 RUN_LIMIT_S = 90.0
 """No single run in a test may take longer than this: a hang fails the test instead."""
 
@@ -38,7 +40,8 @@ def live_kernels(belongs: Callable[[psutil.Process], bool]) -> list[psutil.Proce
             cmdline = proc.info["cmdline"] or []
             if proc.info["status"] == psutil.STATUS_ZOMBIE:
                 continue
-            if any("ipykernel" in part for part in cmdline) and belongs(proc):
+            kernel = any("ipykernel" in part or part.endswith(BOOT) for part in cmdline)
+            if kernel and belongs(proc):
                 found.append(proc)
         except psutil.Error:
             continue

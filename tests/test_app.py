@@ -108,7 +108,7 @@ def status_text(app: StudyApp) -> str:
 
 
 def run_in_progress(screen: LessonScreen) -> bool:
-    return any(w.group == "run" and w.is_running for w in screen.workers)
+    return any(w.group == "run" and w.is_running for w in screen.app.workers)
 
 
 async def run_and_wait(pilot: Pilot, store: Store) -> None:
@@ -271,7 +271,7 @@ async def test_os_exit_is_explained_with_its_code_and_f9_restarts_a_working_kern
     app = StudyApp(session=session, store=store, lesson=LESSON, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await kernel_ready(pilot)
-        first_pid = session._proc.pid
+        first_pid = session._kernel.proc.pid
         editor(app).load_text("import os; os._exit(3)\n")
         await run_and_wait(pilot, store)
         assert "code 3" in output_text(app)
@@ -281,7 +281,7 @@ async def test_os_exit_is_explained_with_its_code_and_f9_restarts_a_working_kern
 
         await pilot.press("f9")
         await kernel_ready(pilot)
-        assert session._proc.pid != first_pid
+        assert session._kernel.proc.pid != first_pid
         assert "code 3" not in status_text(app)
 
         editor(app).load_text("z = torch.ones(4) * 7\nprint('sum', int(z.sum()))\n")
@@ -304,12 +304,12 @@ async def test_quitting_shuts_the_kernel_down_and_leaves_no_process(
     app = StudyApp(session=session, store=store, lesson=LESSON, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await kernel_ready(pilot)
-        proc = psutil.Process(session._proc.pid)
-        private_dir = session._tmp
+        proc = psutil.Process(session._kernel.proc.pid)
+        private_dir = session._kernel.folder
         assert private_dir is not None and private_dir.is_dir()
-        assert any("ipykernel_launcher" in part for part in proc.cmdline())
+        assert any(part.endswith("boot.py") for part in proc.cmdline())
         await pilot.press("ctrl+q")
-    assert session._proc is None
+    assert session._kernel is None
     assert session.state == KernelState.STOPPED
     assert not private_dir.exists(), "the connection file and sockets should be removed"
     try:

@@ -103,10 +103,16 @@ def test_run_exits_3_when_the_kernel_cannot_start(tmp_path):
 
 
 def test_run_exits_2_for_a_file_it_cannot_read(tmp_path):
-    missing = studytorch("run", "--json", str(tmp_path / "nope.py"))
+    missing = studytorch("run", str(tmp_path / "nope.py"))
     assert missing.returncode == 2
     assert "cannot read" in missing.stderr
     assert missing.stdout == ""
+    # --json always prints one JSON object, this too.
+    as_json = studytorch("run", "--json", str(tmp_path / "nope.py"))
+    assert as_json.returncode == 2
+    report = json.loads(as_json.stdout)
+    assert report["ok"] is False and report["status"] == "usage"
+    assert "cannot read" in report["error"]["message"]
     binary = tmp_path / "binary.py"
     binary.write_bytes(b"\xff\xfe\x00garbage")
     assert studytorch("run", str(binary)).returncode == 2

@@ -137,17 +137,22 @@ async def test_batches_show_the_indices_each_batch_drew_and_shuffle_changes_them
     assert len(x_part["preview"][0]) == 3
 
 
-async def test_grad_norms_compare_with_the_previous_run_so_accumulation_shows(kernel):
+async def test_grad_norms_compare_with_the_same_steps_previous_run(kernel):
+    from studytorch.course.model import Localized, Step
+    from studytorch.course.runner import run_step
+
+    step = Step("s", Localized("s", "s"), Localized("", ""), "")
     code = (
         "torch.manual_seed(0)\n"
-        "if 'model' not in globals():\n"
-        "    model = torch.nn.Linear(3, 1)\n"
-        "model(torch.ones(4, 3)).sum().backward()\n"  # no zero_grad: grads pile up
+        "model = torch.nn.Linear(3, 1)\n"
+        "for _ in range({n}):\n"
+        "    model(torch.ones(4, 3)).sum().backward()\n"  # no zero_grad: grads pile up
     )
-    first, _ = await run(kernel, code)
-    second, _ = await run(kernel, code)
-    weight = next(p for p in second.summary["modules"][0]["parameters"] if p["name"] == "weight")
-    before = next(p for p in first.summary["modules"][0]["parameters"] if p["name"] == "weight")
+    first = await run_step(kernel, "l", step, code.format(n=1))
+    second = await run_step(kernel, "l", step, code.format(n=2), previous=first.result)
+    weight = next(p for p in second.result.summary["modules"][0]["parameters"])
+    before = next(p for p in first.result.summary["modules"][0]["parameters"])
+    assert before["grad_norm_before"] is None  # no earlier run of this step
     assert weight["grad_norm_before"] == pytest.approx(before["grad_norm"])
     assert weight["grad_norm"] == pytest.approx(2 * before["grad_norm"])
 
@@ -158,7 +163,7 @@ async def test_tracing_off_records_no_lines_but_everything_else(tmp_path):
         await session.start()
         result, _ = await run(session, "x = torch.ones(2)\nloss = x.sum()\n")
         assert result.summary["lines"] == []
-        assert result.summary["metrics"] == {}
+        assert result.summary["metrics"] == {"loss": [2.0]}  # the curve costs next to nothing
         assert result.tensors[0]["shape"] == [2]
     finally:
         await session.shutdown()

@@ -177,7 +177,7 @@ def test_module_optimizer_and_loader_summaries(probe):
         {"name": "opt", "type": "SGD", "param_groups": [{"lr": 0.25, "params": 2}]}
     ]
     (dl,) = payload["data"]
-    assert (dl["len"], dl["batch_size"], dl["shuffle"], dl["drop_last"], dl["batches"]) == (
+    assert (dl["dataset_len"], dl["batch_size"], dl["shuffle"], dl["drop_last"], dl["len"]) == (
         7,
         2,
         True,
@@ -224,8 +224,9 @@ def test_error_in_a_function_reports_the_line_inside_it_and_its_locals(probe):
     error = probe.describe_error(exc, code)
     assert error["line"] == 2
     assert error["operands"] == [
-        {"name": "p", "shape": [2, 3], "dtype": "float32", "device": "cpu"}
+        {"name": "p", "shape": [2, 3], "dtype": "float32", "device": "cpu", "requires_grad": False}
     ]
+    assert error["call"] == "p.view(7)"
 
 
 def test_error_line_counts_leading_blank_lines_ipython_drops(probe):

@@ -14,7 +14,10 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
+from studytorch import locations
 from studytorch.course.model import LoadReport
+from studytorch.course.runner import StepRun
+from studytorch.kernel.launch import LaunchedKernel
 from studytorch.kernel.protocol import KernelState
 from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.keys import localize
@@ -56,7 +59,7 @@ class StudyApp(App[None]):
         lang: str | None = None,
     ) -> None:
         super().__init__()
-        self.session = session or KernelSession(cwd=_workspace())
+        self.session = session or KernelSession(cwd=str(locations.workspace_dir()))
         self.session.on_state = self._on_kernel_state
         self.store = store or Store()
         self.course = course if course is not None else LoadReport()
@@ -87,7 +90,6 @@ class StudyApp(App[None]):
     async def read_lessons(self) -> None:
         """Read the lessons off the event loop, then open `--lesson` if one was asked for."""
         if not self._course_given:
-            from studytorch import locations
             from studytorch.course.cache import LessonCache
             from studytorch.course.loader import load_course
 
@@ -133,6 +135,22 @@ class StudyApp(App[None]):
             self.kernel_message = str(exc).splitlines()[0]
             self.notify(str(exc), title="The kernel did not start", severity="error", timeout=30)
 
+    def record_run(self, run: StepRun) -> None:
+        """Keep a finished run, and progress when its check passed (always its own step)."""
+        with contextlib.suppress(StoreError):
+            self.store.record_run(
+                run.lesson_id, run.step_id, run.result.status, run.result.duration_s
+            )
+        if run.checked and run.passed:
+            try:
+                self.store.mark_passed(run.lesson_id, run.step_id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+
+    def session_running(self) -> bool:
+        """The kernel is busy with a run, even one whose screen has gone."""
+        return bool(getattr(self.session, "running", False))
+
     def _on_kernel_state(self, state: KernelState) -> None:
         self.kernel_state = state.value
         if state == KernelState.DEAD and self.session.death is not None:
@@ -162,16 +180,7 @@ class StudyApp(App[None]):
         self.store.close()
 
 
-def _workspace() -> str:
-    """Snippets run here, so files a lesson writes do not land in the learner's project."""
-    from studytorch import locations
-
-    path = locations.data_dir() / "workspace"
-    path.mkdir(exist_ok=True)
-    return str(path)
-
-
-def launch(args: argparse.Namespace) -> int:
+def launch(args: argparse.Namespace, launched: LaunchedKernel | None = None) -> int:
     """Run the app from the command line; refuse politely where a TUI cannot work."""
     # Textual draws on stderr and reads stdin: both must be a terminal.
     if not (sys.stdin.isatty() and sys.stderr.isatty()) or os.environ.get("TERM") == "dumb":
@@ -190,7 +199,12 @@ def launch(args: argparse.Namespace) -> int:
         print(f"studytorch: {exc}", file=sys.stderr)
         return 2
     session = KernelSession(
-        python=args.python, existing=args.existing, device=args.device, cwd=_workspace()
+        python=args.python,
+        existing=args.existing,
+        device=args.device,
+        cwd=str(locations.workspace_dir()),
+        launched=launched,
+        keep_spare=True,  # F9 and a crash recovery swap to it at once
     )
     app = StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang)
     app.handle_signals = True

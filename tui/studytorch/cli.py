@@ -14,20 +14,33 @@ from studytorch import __version__
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_KERNEL, EXIT_TIMEOUT = 0, 1, 2, 3, 124
 
 
-def _kernel_options(parser: argparse.ArgumentParser) -> None:
+RUN_EXIT_CODES = """exit codes:
+  0    the snippet ran without an error
+  1    the snippet raised an error (or was interrupted)
+  2    usage: a file that cannot be read, a bad option
+  3    the kernel could not start or died during the run
+  124  --timeout passed and the run was interrupted"""
+
+
+def _kernel_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # Given before the command (`studytorch --device cpu run f.py`) or after it: the top
+    # parser holds the defaults, a command's own copy only overrides when given.
+    default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
     parser.add_argument(
         "--device",
-        default="auto",
+        default=default("auto"),
         help="auto (cuda, then mps, then cpu), cpu, cuda, cuda:N or mps",
     )
     parser.add_argument(
         "--python",
         metavar="PATH",
+        default=default(None),
         help="interpreter for the kernel (an environment with ipykernel and torch)",
     )
     parser.add_argument(
         "--existing",
         metavar="CONNECTION_FILE",
+        default=default(None),
         help="attach to a running Jupyter kernel instead of starting one",
     )
 
@@ -40,10 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"studytorch {__version__}")
     parser.add_argument("--lesson", metavar="ID", help="open this lesson directly")
     parser.add_argument("--lang", choices=["ko", "en"], help="language (default: from the locale)")
-    _kernel_options(parser)
+    _kernel_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = commands.add_parser("run", help="run a Python file in a fresh kernel and report")
+    run = commands.add_parser(
+        "run",
+        help="run a Python file in a fresh kernel and report",
+        epilog=RUN_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     run.add_argument("file", type=Path, help="the .py file to run ('-' reads standard input)")
     _kernel_options(run)
     run.add_argument("--timeout", type=float, metavar="S", help="interrupt the run after S seconds")
@@ -57,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _kernel_options(check)
 
     lessons = commands.add_parser("lessons", help="list lessons: id, then title")
-    lessons.add_argument("--lang", choices=["ko", "en"])
+    lessons.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
 
     doctor = commands.add_parser("doctor", help="versions, devices and where data is kept")
     _kernel_options(doctor)
@@ -66,12 +84,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("run", "check", "doctor"):
+        _end_cleanly_on_hangup()
     handlers = {"run": cmd_run, "check": cmd_check, "lessons": cmd_lessons, "doctor": cmd_doctor}
     handler = handlers.get(args.command or "", cmd_app)
     try:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+
+
+def _end_cleanly_on_hangup() -> None:
+    """SIGTERM or SIGHUP (a closed terminal) unwinds like Ctrl+C, so the kernel and its private
+    folder are removed; the kernel also watches us, so even SIGKILL leaves none behind."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, interrupt)
 
 
 def _session(args: argparse.Namespace, cwd: str | None = None):
@@ -96,15 +128,20 @@ def cmd_run(args: argparse.Namespace) -> int:
         try:
             code = args.file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            print(f"studytorch run: cannot read {args.file}: {exc}", file=sys.stderr)
+            message = f"cannot read {args.file}: {exc}"
+            if args.json:
+                print(json.dumps(_failure("usage", "UsageError", message), ensure_ascii=False))
+            else:
+                print(f"studytorch run: {message}", file=sys.stderr)
             return EXIT_USAGE
+    filename = "<stdin>" if str(args.file) == "-" else args.file.name
 
     async def go() -> RunResult:
         session = _session(args, cwd=os.getcwd())
         try:
             await session.start()
             result = RunResult()
-            async for event in session.execute(code, timeout=args.timeout):
+            async for event in session.execute(code, timeout=args.timeout, filename=filename):
                 result.add(event)
                 if not args.json:
                     console.stream(event)
@@ -116,15 +153,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = asyncio.run(go())
     except KernelError as exc:
         if args.json:
-            print(
-                json.dumps(
-                    {
-                        "ok": False,
-                        "status": "kernel",
-                        "error": {"type": "KernelError", "message": str(exc), "line": None},
-                    }
-                )
-            )
+            print(json.dumps(_failure("kernel", "KernelError", str(exc)), ensure_ascii=False))
         else:
             print(f"studytorch run: {exc}", file=sys.stderr)
         return EXIT_KERNEL
@@ -135,6 +164,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     return {"ok": EXIT_OK, "timeout": EXIT_TIMEOUT, "died": EXIT_KERNEL}.get(
         result.status, EXIT_FAILED
     )
+
+
+def _failure(status: str, kind: str, message: str) -> dict[str, object]:
+    """`run --json` prints one object whatever happens (docs/run-json.md)."""
+    return {
+        "ok": False,
+        "status": status,
+        "error": {"type": kind, "message": message, "line": None},
+    }
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -195,14 +233,33 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    # The kernel starts first, before Textual is even imported: torch loads while the app
+    # draws its first screen.
+    launched = _launch_early(args)
     try:
         from studytorch.app import launch
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("studytorch"):
-            print("studytorch: the app is not built yet; use `studytorch run` or `check`.")
-            return EXIT_USAGE
-        raise
-    return launch(args)
+
+        return launch(args, launched)
+    finally:
+        if launched is not None:
+            launched.kill()  # only if the app never adopted it (or left it behind)
+
+
+def _launch_early(args: argparse.Namespace):
+    if args.existing or not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+    from studytorch import locations
+    from studytorch.kernel.launch import launch
+
+    try:
+        return launch(
+            args.python or sys.executable,
+            device=args.device,
+            cwd=str(locations.workspace_dir()),
+            log_dir=locations.log_dir(),
+        )
+    except OSError:
+        return None  # the app's own start says why
 
 
 if __name__ == "__main__":

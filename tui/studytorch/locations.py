@@ -28,6 +28,13 @@ def log_dir() -> Path:
     return path
 
 
+def workspace_dir() -> Path:
+    """Snippets run here, so files a lesson writes do not land in the learner's project."""
+    path = data_dir() / "workspace"
+    path.mkdir(exist_ok=True)
+    return path
+
+
 def database_path() -> Path:
     return data_dir() / "studytorch.sqlite3"
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from studytorch.course.model import Lesson, Step
+from studytorch.course.runner import StepRun, run_step
 from studytorch.kernel import KernelError
-from studytorch.kernel.result import RunResult, collect
 
 if TYPE_CHECKING:
-    from studytorch.kernel.session import KernelSession
+    from studytorch.kernel.protocol import Kernel
 
 STEP_TIMEOUT_S = 60.0
 
@@ -26,55 +26,34 @@ class StepVerdict:
     """What was tried and, on failure, what went wrong."""
 
 
-@dataclass(frozen=True)
-class Attempt:
-    """One snippet run followed by the step's check."""
-
-    run: RunResult
-    passed: bool
-    message: dict[str, str] | None
-
-    def reason(self, lang: str = "en") -> str:
-        if self.run.error is not None and self.run.status != "ok":
-            return f"{self.run.error['type']}: {self.run.error['message']}".strip()
-        return (self.message or {}).get(lang, "")
-
-
-async def attempt(session: KernelSession, step: Step, code: str) -> Attempt:
+async def attempt(session: Kernel, step: Step, code: str) -> StepRun:
     """Run `code` as the learner's snippet for `step`, then the step's check if it has one."""
-    run = await collect(session.execute(code, timeout=STEP_TIMEOUT_S))
-    if run.gpu_broken:
+    run = await run_step(session, "", step, code, timeout=STEP_TIMEOUT_S)
+    if run.result.gpu_broken:
         # A starter's device-side assert would fail every later step on this GPU (an attached
         # kernel cannot be restarted: the later steps then say why they fail).
         with contextlib.suppress(KernelError):
             await session.restart()
-    if not run.ok:
-        return Attempt(run, False, None)
-    if step.check is None:
-        return Attempt(run, True, None)
-    verdict = await session.check(step.check)
-    return Attempt(run, bool(verdict.get("passed")), verdict.get("message"))
+    return run
 
 
-async def check_step(session: KernelSession, lesson: Lesson, step: Step) -> StepVerdict:
+async def check_step(session: Kernel, lesson: Lesson, step: Step) -> StepVerdict:
     def verdict(passed: bool, detail: str) -> StepVerdict:
         return StepVerdict(lesson.id, step.id, passed, detail)
 
-    await session.reset()
     solved = await attempt(session, step, step.solution or step.starter)
     if not solved.passed:
         what = "solution" if step.solution else "starter"
         return verdict(False, f"the {what} does not pass: {solved.reason()}")
     if step.check is None:
         return verdict(True, "runs")
-    await session.reset()
     started = await attempt(session, step, step.starter)
     if started.passed:
         return verdict(False, "the starter already passes the check; the exercise teaches nothing")
     return verdict(True, "solution passes, starter fails")
 
 
-async def check_course(session: KernelSession, lessons: Iterable[Lesson]) -> list[StepVerdict]:
+async def check_course(session: Kernel, lessons: Iterable[Lesson]) -> list[StepVerdict]:
     verdicts = []
     for lesson in lessons:
         for step in lesson.steps:

@@ -7,12 +7,12 @@ ipykernel and torch. It may use the standard library and torch only.
 
 from __future__ import annotations
 
-import io
+import ast
+import contextlib
+import itertools
 import linecache
 import math
 import sys
-import tokenize
-import traceback
 import types
 
 MIME = "application/vnd.studytorch.v1+json"
@@ -20,12 +20,17 @@ MAX_TENSORS = 40
 MAX_MODULES = 10
 MAX_PARAMS = 40
 STATS_LIMIT = 1 << 22  # above this many elements, stats come from an evenly spaced sample
-HIDDEN = {"In", "Out", "exit", "quit", "get_ipython", "open", "torch", "device", "expect", "track"}
+HIDDEN = {"In", "Out", "exit", "quit", "get_ipython", "open", "torch", "nn", "device", "expect"}
+HIDDEN |= {"track"}
 
 _shell = None
 _torch = None
 _last_cell = ""
 _baseline: dict = {}
+_ready: dict = {}
+_streams: dict = {}
+PROBE_CELL = "__import__('_studytorch_probe')."
+"""How the bridge's own cells begin: they work even after a snippet cleared its globals."""
 
 
 def install(shell, device_spec: str, trace: bool = True) -> None:
@@ -41,16 +46,63 @@ def install(shell, device_spec: str, trace: bool = True) -> None:
         device = _resolve(torch, device_spec)
     except ValueError as exc:
         info["error"] = str(exc)
-        _publish(info)
+        _ready.update(info)
         return
-    shell.user_ns.update(torch=torch, device=device)
     _drop_earlier_probe(shell)
     install_live(shell, trace)  # probe_live.py, executed into this module after this file
-    _baseline.update(shell.user_ns)  # after install_live: reset() must keep its helpers
+    # What every run starts with, as `python snippet.py` would, plus our few names. The probe
+    # itself lives in sys.modules and builtins, never in the learner's globals.
+    _baseline.update(shell.user_ns)
+    _baseline.update(torch=torch, nn=torch.nn, device=device, track=track)
+    _baseline.update(exit=_Exit("exit"), quit=_Exit("quit"))
+    shell.user_ns.update(_baseline)
+    _patch_exit()
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        _streams[name] = (stream, getattr(stream, "pub_thread", None))
     shell.events.register("pre_run_cell", _before)
     shell.events.register("post_run_cell", _after)
     info["device"] = str(device)
-    _publish(info)
+    _ready.update(info)
+    import gc
+
+    gc.freeze()  # torch's objects: the collection between runs looks only at the learner's
+
+
+def announce() -> None:
+    """Publish what `install` found (torch's version, the devices), for the bridge."""
+    _publish(dict(_ready))
+
+
+class _Exit:
+    """exit() and quit() end the snippet as they end a script, not the kernel."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Use {self.name}() to end the snippet"
+
+    def __call__(self, code=None):
+        raise SystemExit(code)
+
+
+def _patch_exit() -> None:
+    """os._exit ends the process before the kernel sends what was printed: send it first."""
+    import os
+    import time
+
+    real = getattr(os._exit, "_studytorch_real", os._exit)
+
+    def _exit(code):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        time.sleep(0.05)  # the IOPub thread sends in the background
+        real(code)
+
+    _exit._studytorch_real = real
+    os._exit = _exit
 
 
 def _drop_earlier_probe(shell) -> None:
@@ -106,19 +158,29 @@ def _publish(payload: dict) -> None:
     publish_display_data({MIME: payload})
 
 
+def _probe_cell(cell: str) -> bool:
+    return cell.startswith((PROBE_CELL, "_studytorch_probe."))
+
+
 def _before(info) -> None:
     global _last_cell
     _last_cell = info.raw_cell or ""
-    if not _last_cell.startswith("_studytorch_probe."):
+    if not _probe_cell(_last_cell):
+        _name_the_snippet()
+        fresh_namespace()
+        _fresh_streams()
         begin_run()
 
 
 def _after(result) -> None:
-    if _last_cell.startswith("_studytorch_probe."):
+    if _probe_cell(_last_cell):
         return
     for stream in (sys.stdout, sys.stderr):  # the learner's output first, then the summaries
-        stream.flush()
+        with contextlib.suppress(Exception):  # a snippet closed it; the next run gets a fresh one
+            stream.flush()
     exc = result.error_in_exec or result.error_before_exec
+    if isinstance(exc, SystemExit) and exc.code in (None, 0):
+        exc = None  # sys.exit(0) ends a script without an error
     late = _wait_for_gpu()
     if late is not None:
         # CUDA's errors are sticky: the GPU is unusable in this kernel from now on, so no
@@ -141,6 +203,26 @@ def _after(result) -> None:
     except Exception as exc:  # the probe must never break the learner's kernel
         payload = {"kind": "run", "probe_error": f"{type(exc).__name__}: {exc}"}
     _publish(payload)
+
+
+def _name_the_snippet() -> None:
+    """Tracebacks and syntax errors name the learner's file ("snippet.py", or the file given to
+    `studytorch run`), not IPython's temporary one. The bridge sends the name as metadata."""
+    try:
+        metadata = (_shell.get_parent() or {}).get("metadata") or {}
+        name = (metadata.get("studytorch") or {}).get("filename")
+    except Exception:
+        return
+    if name:
+        _shell.compile.get_code_name = lambda raw, transformed, number: str(name)
+
+
+def _fresh_streams() -> None:
+    """A snippet that closed sys.stdout must not silence every later run."""
+    for name, (stream, thread) in _streams.items():
+        if getattr(stream, "closed", False) and thread is not None:
+            stream.pub_thread = thread  # ipykernel's OutStream.close() only dropped this
+        setattr(sys, name, stream)
 
 
 def _wait_for_gpu() -> BaseException | None:
@@ -237,7 +319,8 @@ def _stats(t) -> dict | None:
             values = flat[finite].float() if stats["nan"] or stats["inf"] else flat.float()
             if values.numel():
                 stats["mean"] = _number(values.mean())
-                stats["std"] = _number(values.std()) if values.numel() > 1 else 0.0
+                if values.numel() > 1:  # the spread of one value is undefined, not 0
+                    stats["std"] = _number(values.std())
         else:
             stats["mean"] = _number(flat.float().mean())
         return stats
@@ -309,7 +392,8 @@ def loader_summary(name: str, loader) -> dict:
         "name": name,
         "kind": "dataloader",
         "dataset": type(loader.dataset).__name__,
-        "len": _safe_len(loader.dataset),
+        "len": _safe_len(loader),
+        "dataset_len": _safe_len(loader.dataset),
         "batch_size": loader.batch_size,
         "shuffle": isinstance(loader.sampler, torch.utils.data.RandomSampler),
         "drop_last": bool(loader.drop_last),
@@ -334,20 +418,45 @@ def _number(value) -> float | None:
 
 # --- errors -------------------------------------------------------------------------------
 
+SAFE_METHODS = frozenset(
+    str.split(
+        "view reshape t unsqueeze squeeze transpose permute flatten contiguous expand expand_as "
+        "view_as float double half long int bool to cpu cuda detach clone sum mean std max min "
+        "abs exp log sqrt neg relu sigmoid softmax size numel dim T mT H"
+    )
+)
+"""Methods re-evaluated to show a failing call's operands: pure, cheap, no learner code."""
+SAFE_FUNCTIONS = frozenset(
+    str.split(
+        "zeros ones randn rand arange full eye tensor zeros_like ones_like randn_like empty "
+        "linspace cat stack"
+    )
+)
+
 
 def describe_error(exc: BaseException, source: str) -> dict:
-    line, frame_ns = _snippet_line(exc)
+    place = _snippet_place(exc)
+    dropped = _dropped_lines(source)
+    line = place[0] + dropped if place and place[0] else None
     lines = source.splitlines()
-    if line:
-        line += _dropped_lines(source)
     text = lines[line - 1] if line and 0 < line <= len(lines) else None
-    return {
+    error = {
         "type": type(exc).__name__,
         "message": str(exc),
         "line": line,
         "line_text": text,
-        "operands": _operands(text, frame_ns) if text else [],
+        "operands": [],
     }
+    if place and text is not None and not isinstance(exc, SyntaxError):
+        compiled = "\n".join(lines[dropped:])
+        try:
+            call, operands = _failing_call(compiled, *place)
+        except Exception:  # the explanation is a bonus: never let it hide the error
+            call, operands = None, []
+        error["operands"] = operands
+        if call is not None:
+            error["call"] = call
+    return error
 
 
 def _dropped_lines(source: str) -> int:
@@ -355,52 +464,146 @@ def _dropped_lines(source: str) -> int:
     return next((i for i, text in enumerate(source.splitlines()) if text.strip()), 0)
 
 
-def _snippet_line(exc: BaseException) -> tuple[int | None, dict]:
-    """The line in the learner's snippet where it failed, not IPython's cell machinery."""
+def _snippet_place(exc: BaseException):
+    """(line, positions, namespace) of the innermost frame of the learner's own code, where
+    positions are (line, end_line, col, end_col) of the expression that raised (Python 3.11+)."""
     if isinstance(exc, SyntaxError):
-        return exc.lineno, _shell.user_ns
+        return (exc.lineno, None, _shell.user_ns) if exc.lineno else None
     user_ns = _shell.user_ns
-    frames = [f for f, _ in traceback.walk_tb(exc.__traceback__) if f.f_globals is user_ns]
-    if not frames:
-        return None, user_ns
-    cell = frames[0].f_code.co_filename  # the outermost snippet frame is the cell itself
-    inner = [f for f in frames if f.f_code.co_filename == cell]
-    tb_lines = {id(f): n for f, n in traceback.walk_tb(exc.__traceback__)}
-    frame = inner[-1]
-    return tb_lines[id(frame)], {**user_ns, **frame.f_locals}
+    tbs = []
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_globals is user_ns:
+            tbs.append(tb)
+        tb = tb.tb_next
+    if not tbs:
+        return None
+    cell = tbs[0].tb_frame.f_code.co_filename  # the outermost snippet frame is the cell itself
+    tb = [t for t in tbs if t.tb_frame.f_code.co_filename == cell][-1]
+    frame = tb.tb_frame
+    positions = None
+    code_positions = getattr(frame.f_code, "co_positions", None)
+    if code_positions is not None and tb.tb_lasti >= 0:
+        found = list(itertools.islice(code_positions(), tb.tb_lasti // 2, tb.tb_lasti // 2 + 1))
+        if found and None not in found[0]:
+            positions = found[0]
+    return tb.tb_lineno, positions, {**user_ns, **frame.f_locals}
 
 
-def _operands(text: str, ns: dict) -> list[dict]:
+def _failing_call(source: str, line: int, positions, ns: dict):
+    """The call or operator that raised, as source text, and its tensor operands' summaries."""
+    tree = ast.parse(source)
+    node = None
+    if positions is not None:
+        node = next(
+            (
+                n
+                for n in ast.walk(tree)
+                if isinstance(n, (ast.Call, ast.BinOp, ast.Subscript, ast.Compare))
+                and (n.lineno, n.end_lineno, n.col_offset, n.end_col_offset) == positions
+            ),
+            None,
+        )
+    if node is None:  # no positions (Python < 3.11): the outermost call of the statement
+        statement = next(
+            (
+                s
+                for s in ast.walk(tree)
+                if isinstance(s, ast.stmt) and s.lineno == line and not _is_block(s)
+            ),
+            None,
+        )
+        value = getattr(statement, "value", None)
+        node = value if isinstance(value, (ast.Call, ast.BinOp)) else None
+    if node is None:
+        return None, []
+    if isinstance(node, ast.Call):
+        parts = [node.func.value] if isinstance(node.func, ast.Attribute) else []
+        parts += [a.value if isinstance(a, ast.Starred) else a for a in node.args]
+        parts += [k.value for k in node.keywords]
+    elif isinstance(node, ast.BinOp):
+        parts = [node.left, node.right]
+    elif isinstance(node, ast.Subscript):
+        parts = [node.value]
+    else:
+        parts = [node.left, *node.comparators]
+    operands = []
+    for part in parts:
+        for name, value in _operand_values(source, part, ns):
+            operands.append(_operand(name, value))
+    return ast.get_source_segment(source, node), operands
+
+
+def _is_block(statement: ast.stmt) -> bool:
+    return isinstance(
+        statement, (ast.For, ast.While, ast.If, ast.With, ast.FunctionDef, ast.ClassDef, ast.Try)
+    )
+
+
+def _operand_values(source: str, part: ast.expr, ns: dict) -> list:
+    """A tensor operand's value, re-evaluated only when that is safe (names, attributes,
+    subscripts and pure tensor methods); a list or tuple of tensors counts element-wise."""
     torch = _torch
-    names, seen = [], set()
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(text.strip() + "\n").readline):
-            if tok.type == tokenize.NAME and tok.string not in seen:
-                seen.add(tok.string)
-                names.append(tok.string)
-    except (tokenize.TokenError, IndentationError):
+    if isinstance(part, (ast.List, ast.Tuple)):
+        return [pair for element in part.elts for pair in _operand_values(source, element, ns)]
+    if not _safe(part):
         return []
-    out = []
-    for name in names:
-        value = ns.get(name)
-        if isinstance(value, torch.Tensor):
-            out.append(
-                {
-                    "name": name,
-                    "shape": list(value.shape),
-                    "dtype": str(value.dtype).replace("torch.", ""),
-                    "device": str(value.device),
-                }
-            )
-    return out
+    value = eval(compile(ast.Expression(part), "<operand>", "eval"), dict(ns))
+    text = ast.get_source_segment(source, part) or "?"
+    if isinstance(value, torch.Tensor):
+        return [(text, value)]
+    tensors = isinstance(value, (list, tuple)) and 0 < len(value) <= 8
+    if tensors and all(isinstance(v, torch.Tensor) for v in value):
+        return [(f"{text}[{i}]", v) for i, v in enumerate(value)]
+    return []
 
 
-def reset() -> None:
-    """Forget everything the learner defined; keep torch, device and IPython's own names."""
+def _safe(node: ast.expr) -> bool:
+    if isinstance(node, (ast.Name, ast.Constant)):
+        return True
+    if isinstance(node, ast.Attribute):
+        return _safe(node.value)
+    if isinstance(node, ast.Subscript):
+        return _safe(node.value) and _safe_index(node.slice)
+    if isinstance(node, ast.UnaryOp):
+        return _safe(node.operand)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return all(_safe(e) for e in node.elts)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        func = node.func
+        pure = func.attr in SAFE_METHODS or (
+            func.attr in SAFE_FUNCTIONS and isinstance(func.value, ast.Name)
+        )
+        arguments = [*node.args, *(k.value for k in node.keywords)]
+        return pure and _safe(func.value) and all(_safe(a) for a in arguments)
+    return False
+
+
+def _safe_index(node: ast.expr) -> bool:
+    if isinstance(node, ast.Slice):
+        return all(p is None or _safe(p) for p in (node.lower, node.upper, node.step))
+    if isinstance(node, ast.Tuple):
+        return all(_safe_index(e) for e in node.elts)
+    return _safe(node)
+
+
+def _operand(name: str, value) -> dict:
+    return {
+        "name": name,
+        "shape": list(value.shape),
+        "dtype": str(value.dtype).replace("torch.", ""),
+        "device": str(value.device),
+        "requires_grad": bool(value.requires_grad),
+    }
+
+
+def fresh_namespace() -> None:
+    """Every run starts as `python snippet.py` would: the baseline names and nothing else."""
     ns = _shell.user_ns
-    for name in list(ns):
-        if name not in _baseline or ns[name] is not _baseline[name]:
-            del ns[name]
+    had_learner_values = any(
+        name not in _baseline or ns[name] is not _baseline[name] for name in ns
+    )
+    ns.clear()
     ns.update(_baseline)
     # Output history (Out, _, __, ___, _N) would keep the learner's tensors, and GPU memory, alive.
     hook = _shell.displayhook
@@ -414,19 +617,43 @@ def reset() -> None:
                 store[name] = ""
     if isinstance(ns.get("_oh"), dict):
         ns["_oh"].clear()
-    import gc
+    # IPython keeps the last result, and Python the last error with its frames: both would
+    # keep the previous run's tensors alive.
+    _shell.last_execution_result = None
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            setattr(sys, name, None)
+    if had_learner_values:
+        import gc
 
-    gc.collect()
+        gc.collect()  # reference cycles (a module and its hooks) would hold memory until later
+
+
+reset = fresh_namespace
+"""The bridge's name for it (between steps of `studytorch check`)."""
+
+
+_prewarm_lock = __import__("threading").Lock()
+_prewarmed = False
 
 
 def prewarm() -> None:
     """Pay torch's lazy first-use costs now (the first optimizer imports torch._dynamo, about a
-    second), so a learner's first training step does not stall."""
-    torch = _torch
-    weight = torch.zeros(1, requires_grad=True)
-    torch.optim.SGD([weight], lr=0.1).step()
-    for _ in torch.utils.data.DataLoader(torch.utils.data.TensorDataset(weight.detach())):
-        pass
+    second), so a learner's first training step does not stall. Runs once; boot.py starts it
+    in a thread, so a second caller waits for that one."""
+    global _prewarmed
+    with _prewarm_lock:
+        if _prewarmed:
+            return
+        torch = _torch
+        weight = torch.zeros(1, requires_grad=True)
+        torch.optim.SGD([weight], lr=0.1).step()
+        for _ in torch.utils.data.DataLoader(torch.utils.data.TensorDataset(weight.detach())):
+            pass
+        _prewarmed = True
+        import gc
+
+        gc.freeze()  # torch's own objects: later collections between runs skip them
 
 
 # --- checks -------------------------------------------------------------------------------

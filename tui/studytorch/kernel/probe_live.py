@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import itertools
 import sys
+import threading
 import time
 
 LIVE_INTERVAL_S = 0.1
@@ -23,7 +24,6 @@ MAX_EPOCHS = 3
 MAX_GRAPH_NODES = 60
 MAX_GRAPHS = 6
 RECORDER = "_studytorch_line"
-TRACKER = "track"
 
 
 class _Run:
@@ -42,16 +42,17 @@ class _Run:
 
 _run: _Run | None = None
 _tracing = True
-_previous_grads: dict[tuple[str, str], float] = {}
 
 
 def install_live(shell, trace: bool) -> None:
     global _tracing
     _tracing = trace
-    shell.user_ns[RECORDER] = record_line
-    shell.user_ns[TRACKER] = track
-    if trace:
-        shell.ast_transformers.append(_Instrument())
+    import builtins
+
+    # In builtins, not the learner's globals: `globals().clear()` must not break the recorder.
+    setattr(builtins, RECORDER, record_line)
+    # Without tracing only metric names are recorded: the loss curve costs next to nothing.
+    shell.ast_transformers.append(_Instrument(None if trace else METRIC_NAMES))
     _patch_dataloader()
 
 
@@ -77,7 +78,6 @@ def end_run(payload: dict, ns: dict) -> None:
     payload["metrics"] = {name: _floats(values) for name, values in run.metrics.items()}
     payload["batches"] = _batches(run, ns)
     payload["graph"] = _graphs(ns)
-    _grad_changes(payload.get("modules", []))
 
 
 # --- shapes beside each line -------------------------------------------------------------
@@ -86,8 +86,16 @@ def end_run(payload: dict, ns: dict) -> None:
 class _Instrument(ast.NodeTransformer):
     """After each assignment to plain names, call the recorder with the line and the values."""
 
+    def __init__(self, only=None) -> None:
+        super().__init__()
+        self.only = only
+        """Record just these names (metrics), or every name when None."""
+
+    def _wanted(self, names: list) -> list:
+        return names if self.only is None else [n for n in names if n in self.only]
+
     def _after(self, node: ast.stmt, targets: list[ast.expr]) -> list[ast.stmt]:
-        names = [n.id for t in targets for n in _names(t)]
+        names = self._wanted([n.id for t in targets for n in _names(t)])
         if not names:
             return [node]
         return [node, _record_call(node.lineno, names, node)]
@@ -106,7 +114,7 @@ class _Instrument(ast.NodeTransformer):
 
     def _loop(self, node):
         self.generic_visit(node)
-        names = [n.id for n in _names(node.target)]
+        names = self._wanted([n.id for n in _names(node.target)])
         if names:
             node.body.insert(0, _record_call(node.lineno, names, node))
         return node
@@ -146,7 +154,7 @@ def record_line(line: int, names: tuple, values: tuple) -> None:
         return
     tensor = _torch.Tensor
     for name, value in zip(names, values):  # noqa: B905 - the kernel may run Python < 3.10
-        if isinstance(value, tensor):
+        if _tracing and isinstance(value, tensor):
             key = (line, name)
             entry = run.lines.get(key)
             if entry is None:
@@ -235,7 +243,8 @@ def _patch_dataloader() -> None:
         # Look the probe up now, not at patch time: re-attaching to a kernel installs a new one.
         probe = sys.modules.get("_studytorch_probe")
         run = getattr(probe, "_run", None)
-        if run is not None:
+        # Only the learner's own loop: boot.py's warm-up thread iterates one too.
+        if run is not None and threading.current_thread() is threading.main_thread():
             probe._record_batch(run, self, batch)
         return batch
 
@@ -294,11 +303,15 @@ def _parts(batch, prefix: str = "") -> list:
 
 def _batch_preview(t) -> list:
     """The first rows of a batch, a few values each, as plain numbers."""
+    exact = not (t.is_floating_point() or t.is_complex())  # int64 labels stay integers
     if t.dim() <= 1:  # labels, indices: one row of the first values
-        return [round(v, 4) for v in t.detach().reshape(-1)[:8].float().cpu().tolist()]
+        values = t.detach().reshape(-1)[:8].cpu()
+        return values.tolist() if exact else [round(v, 4) for v in values.float().tolist()]
     rows = t.detach()[:4]
-    flat = rows.reshape(rows.shape[0], -1)[:, :6].float().cpu()
-    return [[round(v, 4) for v in row] for row in flat.tolist()]
+    flat = rows.reshape(rows.shape[0], -1)[:, :6].cpu()
+    if exact:
+        return flat.tolist()
+    return [[round(v, 4) for v in row] for row in flat.float().tolist()]
 
 
 def _batches(run: _Run, ns: dict) -> list:
@@ -366,20 +379,3 @@ def _graph(root, leaves: dict, made_by: dict) -> dict:
     for node in nodes:
         node["children"] = [ids[id(child)] for child in node.pop("_next") if id(child) in ids]
     return {"root": 0, "nodes": nodes, "truncated": truncated}
-
-
-# --- gradients between runs ---------------------------------------------------------------
-
-
-def _grad_changes(modules: list) -> None:
-    """Grad norms next to the previous run's, so a missing zero_grad shows as growth."""
-    for module in modules:
-        for param in module.get("parameters", []):
-            key = (module["name"], param["name"])
-            now = param.get("grad_norm")
-            before = _previous_grads.get(key)
-            param["grad_norm_before"] = before
-            if isinstance(now, float):
-                _previous_grads[key] = now
-            else:
-                _previous_grads.pop(key, None)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 SUMMARY_MIME = "application/vnd.studytorch.v1+json"
 """The MIME type the kernel-side probe publishes its summaries under."""
@@ -80,3 +81,32 @@ class Done:
 
 
 Event = Stream | Display | Summary | Error | Died | Restarted | Done
+
+
+class Kernel(Protocol):
+    """What the app, the checker and the runner need of a kernel; `KernelSession` is the real
+    one, and the tests' fakes implement the same."""
+
+    state: KernelState
+    info: dict[str, Any]
+    death: Died | None
+    device_spec: str
+
+    @property
+    def device(self) -> str | None: ...
+
+    async def start(self) -> None: ...
+
+    async def ready(self) -> dict[str, Any]: ...
+
+    def execute(self, code: str, *, timeout: float | None = None) -> AsyncIterator[Event]: ...
+
+    async def check(self, source: str) -> dict[str, Any]: ...
+
+    async def reset(self) -> None: ...
+
+    async def interrupt(self) -> None: ...
+
+    async def restart(self, reason: str = "restarted") -> None: ...
+
+    async def shutdown(self) -> None: ...

@@ -46,6 +46,27 @@ class RunResult:
     def tensors(self) -> list[dict[str, Any]]:
         return self.summary.get("tensors", [])
 
+    @property
+    def lines(self) -> list[dict[str, Any]]:
+        """Shapes per snippet line, for the editor's annotations."""
+        return self.summary.get("lines", [])
+
+    @property
+    def metrics(self) -> dict[str, list[Any]]:
+        return self.summary.get("metrics", {})
+
+    def compare_with(self, previous: RunResult | None) -> None:
+        """Put the previous run's grad norms beside this run's (a missing zero_grad shows as
+        growth). Only ever the same step's previous run: never what another step left."""
+        before: dict[tuple[str, str], Any] = {}
+        for module in (previous.summary if previous else {}).get("modules", []):
+            for param in module.get("parameters", []):
+                before[(module["name"], param["name"])] = param.get("grad_norm")
+        for module in self.summary.get("modules", []):
+            for param in module.get("parameters", []):
+                norm = before.get((module["name"], param["name"]))
+                param["grad_norm_before"] = norm if isinstance(norm, float) else None
+
     def add(self, event: Event) -> None:
         if isinstance(event, Stream):
             if event.name == "stderr":

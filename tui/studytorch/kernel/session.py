@@ -1,4 +1,4 @@
-"""KernelSession: one warm ipykernel that runs snippets and reports what they did."""
+"""KernelSession: a warm ipykernel (and a spare) that runs snippets and reports what they did."""
 
 from __future__ import annotations
 
@@ -6,18 +6,16 @@ import asyncio
 import atexit
 import contextlib
 import importlib
-import json
 import logging
 import os
-import shutil
 import signal
 import sys
-import tempfile
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
+from studytorch.kernel.launch import LaunchedKernel, cap_log, launch, probe_paths
 from studytorch.kernel.protocol import (
     SUMMARY_MIME,
     Died,
@@ -40,9 +38,10 @@ POLL_S = 0.2
 INTERRUPT_GRACE_S = 3.0
 """How long a run may ignore an interrupt before the kernel is restarted."""
 START_TIMEOUT_S = 60.0
-
-_PROBE_SOURCES = [Path(__file__).with_name(name) for name in ("probe.py", "probe_live.py")]
-"""Kernel-side code, executed in order into one module `_studytorch_probe`."""
+PROBE = "__import__('_studytorch_probe')"
+"""How our own cells reach the probe: works even after a snippet cleared its globals."""
+SNIPPET_NAME = "snippet.py"
+"""What tracebacks call the learner's code in the app."""
 
 
 class KernelError(Exception):
@@ -94,7 +93,9 @@ def _capped_error(evalue: str, traceback: list[str]) -> tuple[str, list[str]]:
 class KernelSession:
     """A kernel we start (or attach to) plus the probe: `execute` yields Events as they arrive.
 
-    The UI hands in `on_state`; the session never touches widgets.
+    With `keep_spare`, a second kernel boots (paused while a run needs the CPU) so that a restart
+    or a crash recovery swaps to it at once. The UI hands in `on_state`; the session never
+    touches widgets.
     """
 
     def __init__(
@@ -107,6 +108,8 @@ class KernelSession:
         cwd: str | Path | None = None,
         log_dir: Path | None = None,
         on_state: Callable[[KernelState], None] | None = None,
+        launched: LaunchedKernel | None = None,
+        keep_spare: bool = False,
     ) -> None:
         self.python = python or sys.executable
         self.existing = Path(existing) if existing else None
@@ -116,20 +119,25 @@ class KernelSession:
         self.cwd = str(cwd) if cwd else os.getcwd()
         self.log_dir = log_dir
         self.on_state = on_state
+        self.keep_spare = keep_spare
         self.state = KernelState.STOPPED
         self.info: dict[str, Any] = {}
         """The probe's "ready" summary: torch version, device, CUDA/MPS availability."""
-        self.log_path: Path | None = None
         self.death: Died | None = None
-        self._km: Any = None
+        self._kernel: LaunchedKernel | None = launched
+        self._kernel_spec = (self.python, device, trace) if launched else None
+        self._spare: LaunchedKernel | None = None
+        self._spare_spec: tuple[str, str, bool] | None = None
         self._kc: Any = None
-        self._proc: Any = None
-        self._tmp: Path | None = None
-        self._queues: dict[str, asyncio.Queue[Event]] = {}
+        self._queues: dict[str, asyncio.Queue[Any]] = {}
         self._tasks: list[asyncio.Task[Any]] = []
+        self._starting: asyncio.Task[None] | None = None
         self._warm: asyncio.Task[None] | None = None
         self._run_lock = asyncio.Lock()
-        self._active: str | None = None
+        self._executing: str | None = None
+        """The request the kernel is working on, whether or not anyone still listens to it."""
+        self._idle = asyncio.Event()
+        self._idle.set()
         self._escalation: asyncio.Task[None] | None = None
         atexit.register(self._kill_now)
 
@@ -143,6 +151,15 @@ class KernelSession:
     def owns_kernel(self) -> bool:
         return self.existing is None
 
+    @property
+    def log_path(self) -> Path | None:
+        return self._kernel.log_path if self._kernel is not None else None
+
+    @property
+    def pid(self) -> int | None:
+        """The kernel process we started, if any (tests and `doctor` look at it)."""
+        return self._kernel.proc.pid if self._kernel is not None else None
+
     def _set_state(self, state: KernelState) -> None:
         if state != self.state:
             self.state = state
@@ -150,90 +167,106 @@ class KernelSession:
                 self.on_state(state)
 
     async def start(self) -> None:
-        """Launch the kernel and begin warm-up (torch, probe, device) in the background."""
+        """Launch (or adopt) the kernel; warm-up runs in the background. Calling it while a
+        start is under way waits for that one."""
+        if self._starting is None or (self._starting.done() and self._kc is None):
+            self._starting = asyncio.ensure_future(self._start())
+        await asyncio.shield(self._starting)
+
+    async def _start(self) -> None:
         self.death = None
         self.info = {}
         self._set_state(KernelState.STARTING)
         try:
-            await self._launch()
+            await self._connect()
         except BaseException:
             await self._teardown()
             self._set_state(KernelState.DEAD)
             raise
         self._tasks = [
-            asyncio.create_task(self._read_iopub(), name="studytorch-iopub"),
+            asyncio.create_task(self._read_iopub(self._kc), name="studytorch-iopub"),
             asyncio.create_task(self._watch(), name="studytorch-watch"),
         ]
         self._warm = asyncio.create_task(self._warm_up(), name="studytorch-warm")
 
     async def ready(self) -> dict[str, Any]:
-        """Wait for warm-up; raise KernelError with the reason if it failed."""
+        """Wait for start and warm-up; raise KernelError with the reason if either failed."""
         if self._warm is None:
-            raise KernelError("the kernel is not started")
+            if self._starting is None:
+                raise KernelError("the kernel is not started")
+            await asyncio.shield(self._starting)
+        assert self._warm is not None
         await asyncio.shield(self._warm)
         return self.info
 
-    async def _launch(self) -> None:
+    async def _connect(self) -> None:
         # Importing jupyter_client (zmq, traitlets) takes a tenth of a second: not on the loop.
-        await asyncio.to_thread(importlib.import_module, "jupyter_client")
-        from jupyter_client import AsyncKernelManager
+        await asyncio.to_thread(importlib.import_module, "jupyter_client.asynchronous")
         from jupyter_client.asynchronous import AsyncKernelClient
-        from jupyter_client.kernelspec import KernelSpecManager
 
+        kc = AsyncKernelClient()
         if self.existing is not None:
             if not self.existing.is_file():
                 raise KernelError(f"no connection file at {self.existing}")
-            kc = AsyncKernelClient()
-            kc.load_connection_file(str(self.existing))
-            self._kc = kc
-            kc.start_channels()
-            await self._wait_for_kernel(kc)
-            return
-        # A private folder keeps the connection file, IPC sockets and kernel spec together,
-        # short enough for a socket path, and removed whole at shutdown.
-        self._tmp = Path(tempfile.mkdtemp(prefix="studytorch-"))
-        spec_dir = self._tmp / "kernels" / "studytorch"
-        spec_dir.mkdir(parents=True)
-        argv = [
-            self.python,
-            "-m",
-            "ipykernel_launcher",
-            "-f",
-            "{connection_file}",
-            "--HistoryManager.enabled=False",
-        ]
-        spec = {"argv": argv, "display_name": "studytorch", "language": "python"}
-        (spec_dir / "kernel.json").write_text(json.dumps(spec))
-        km = AsyncKernelManager(
-            kernel_name="studytorch",
-            transport="ipc",
-            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(self._tmp / "kernels")]),
-        )
-        km.connection_file = str(self._tmp / "connection.json")
-        km.ip = str(self._tmp / "ipc")
-        self._km = km
-        self.log_path = self._new_log_path()
-        logfile = open(self.log_path, "ab")  # noqa: SIM115 - the kernel owns it after Popen
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "IPYTHONDIR": str(self._tmp / "ipython")}
-        env.pop("PYDEVD_DISABLE_FILE_VALIDATION", None)
-        try:
-            await km.start_kernel(stdout=logfile, stderr=logfile, cwd=self.cwd, env=env)
-        except FileNotFoundError:
-            raise KernelError(f"no Python interpreter at {self.python}") from None
-        finally:
-            logfile.close()
-        self._proc = km.provisioner.process
-        kc = km.client()
+            try:
+                kc.load_connection_file(str(self.existing))
+            except (ValueError, KeyError, TypeError) as exc:
+                message = f"{self.existing} is not a kernel connection file: {exc}"
+                raise KernelError(message) from None
+        else:
+            kernel = self._adopt()
+            kc.load_connection_file(str(kernel.connection_file))
         self._kc = kc
         kc.start_channels()
         await self._wait_for_kernel(kc)
+
+    def _adopt(self) -> LaunchedKernel:
+        """The kernel to use: one the command line started, the warm spare, or a new one."""
+        spec = (self.python, self.device_spec, self.trace)
+        kernel, self._kernel = self._kernel, None
+        if kernel is not None and (self._kernel_spec != spec or kernel.proc.poll() is not None):
+            kernel.kill()
+            kernel = None
+        if kernel is None:
+            kernel, self._spare = self._spare, None
+            if kernel is not None and (self._spare_spec != spec or kernel.proc.poll() is not None):
+                kernel.kill()
+                kernel = None
+        if kernel is None:
+            kernel = self._launch()
+        kernel.pause(False)
+        self._kernel, self._kernel_spec = kernel, spec
+        return kernel
+
+    def _launch(self) -> LaunchedKernel:
+        if self.log_dir is None:
+            from studytorch import locations
+
+            self.log_dir = locations.log_dir()
+        try:
+            return launch(
+                self.python,
+                device=self.device_spec,
+                trace=self.trace,
+                cwd=self.cwd,
+                log_dir=self.log_dir,
+            )
+        except FileNotFoundError:
+            raise KernelError(f"no Python interpreter at {self.python}") from None
+
+    def _start_spare(self) -> None:
+        if self.keep_spare and self.owns_kernel and self._spare is None:
+            with contextlib.suppress(KernelError, OSError):
+                self._spare = self._launch()
+                self._spare_spec = (self.python, self.device_spec, self.trace)
 
     async def _wait_for_kernel(self, kc: Any) -> None:
         ready = asyncio.ensure_future(kc.wait_for_ready(timeout=START_TIMEOUT_S))
         try:
             while not ready.done():
                 await asyncio.wait({ready}, timeout=POLL_S)
-                if self._proc is not None and self._proc.poll() is not None:
+                kernel = self._kernel
+                if kernel is not None and kernel.proc.poll() is not None:
                     raise KernelError(self._startup_failure())
             ready.result()
         except RuntimeError as exc:  # jupyter_client's timeout
@@ -250,23 +283,33 @@ class KernelSession:
                 f"{self.python} has no ipykernel. Install it there with:\n"
                 f"  {self.python} -m pip install ipykernel"
             )
-        reason = explain_exit(self._proc.returncode)
+        assert self._kernel is not None
+        reason = explain_exit(self._kernel.proc.returncode)
         return f"the kernel did not start: {reason}" + (f"\n{tail}" if tail else "")
+
+    def _warm_up_code(self) -> str:
+        """Announce the probe boot.py loaded; or load it first (an attached kernel, or a boot
+        that failed: loading again here reports why)."""
+        load = "_m = _t.ModuleType('_studytorch_probe')\n"
+        for path in probe_paths():
+            source = path.read_text(encoding="utf-8")
+            name = f"<{path.stem}>"
+            load += f"_src = {source!r}\n"
+            load += f"_lc.cache[{name!r}] = (len(_src), None, _src.splitlines(True), {name!r})\n"
+            load += f"exec(compile(_src, {name!r}, 'exec'), _m.__dict__)\n"
+        load += f"_m.install(get_ipython(), {self.device_spec!r}, {self.trace!r})\n"
+        load += "_s.modules['_studytorch_probe'] = _m\n"
+        return (
+            "import sys as _s, types as _t, linecache as _lc\n"
+            "if '_studytorch_probe' not in _s.modules:\n"
+            + "".join(f"    {line}\n" for line in load.splitlines())
+            + f"{PROBE}.announce()\n"
+        )
 
     async def _warm_up(self) -> None:
         self._set_state(KernelState.WARMING)
-        code = "import sys as _s, types as _t\n"
-        code += "_studytorch_probe = _t.ModuleType('_studytorch_probe')\n"
-        for path in _PROBE_SOURCES:
-            source = path.read_text(encoding="utf-8")
-            code += (
-                f"exec(compile({source!r}, '<{path.stem}>', 'exec'), _studytorch_probe.__dict__)\n"
-            )
-        code += "_s.modules['_studytorch_probe'] = _studytorch_probe\n"
-        code += f"_studytorch_probe.install(get_ipython(), {self.device_spec!r}, {self.trace!r})\n"
-        code += "del _s, _t\n"
         error: Error | None = None
-        async for event in self._run(code, silent=True):
+        async for event in self._run(self._warm_up_code(), silent=True):
             if isinstance(event, Summary) and event.kind == "ready":
                 self.info = event.payload
             elif isinstance(event, Error):
@@ -283,96 +326,95 @@ class KernelSession:
                 message = f"warm-up failed: {error.ename}: {error.evalue}"
             self._set_state(KernelState.DEAD)
             raise KernelError(message)
-        if "error" in self.info:
+        if "error" in self.info or not self.info:
             self._set_state(KernelState.DEAD)
-            raise KernelError(self.info["error"])
+            raise KernelError(self.info.get("error", "the probe did not report"))
         self._set_state(KernelState.READY)
+        self._start_spare()
 
     async def restart(self, reason: str = "restarted") -> None:
-        """A fresh kernel: variables are gone, warm-up runs again."""
+        """A fresh kernel (the warm spare when there is one): variables are gone."""
         if not self.owns_kernel:
             raise KernelError("an attached kernel (--existing) cannot be restarted from here")
         await self._teardown()
         await self.start()
 
     async def shutdown(self) -> None:
-        """Stop the kernel; no process or connection file is left, even if cancelled."""
+        """Stop the kernel and the spare; nothing is left, even if cancelled. Bounded in time."""
         try:
-            await self._teardown()
+            await asyncio.wait_for(self._teardown(), 2)
+        except (asyncio.TimeoutError, Exception) as exc:
+            log.debug("teardown: %s", exc)
         finally:
             self._kill_now()
             self._set_state(KernelState.STOPPED)
 
     async def _teardown(self) -> None:
-        for task in [*self._tasks, self._warm, self._escalation]:
-            if task is not None and not task.done():
+        current = asyncio.current_task()
+        for task in [*self._tasks, self._warm, self._escalation, self._starting]:
+            if task is not None and task is not current and not task.done():
                 task.cancel()
-        self._tasks, self._warm, self._escalation = [], None, None
+        self._tasks, self._warm, self._escalation, self._starting = [], None, None, None
         self._end_all_runs(Died("the kernel was stopped"))
-        kc, km = self._kc, self._km
-        self._kc = self._km = None
+        self._kernel_idle()
+        kc, self._kc = self._kc, None
         if kc is not None:
-            kc.stop_channels()
-        if km is not None:
-            try:
-                # Killing the process group is instant and takes DataLoader workers along;
-                # the kernel holds nothing a polite shutdown would save.
-                await asyncio.wait_for(km.shutdown_kernel(now=True), 5)
-            except Exception as exc:  # a dead or stuck kernel: the kill below still runs
-                log.debug("shutdown_kernel: %s", exc)
-        self._kill_now()
+            with contextlib.suppress(Exception):
+                kc.stop_channels()
+        # Killing the process group is instant and takes DataLoader workers along; the kernel
+        # holds nothing a polite shutdown would save.
+        kernel, self._kernel = self._kernel, None
+        if kernel is not None:
+            kernel.kill()  # SIGKILL and reap: milliseconds, and never left half done
 
     def _kill_now(self) -> None:
-        """Synchronous last resort (also at interpreter exit): kill the process, remove files."""
-        proc, self._proc = self._proc, None
-        if proc is not None and proc.poll() is None:
-            with contextlib.suppress(OSError):
-                # jupyter_client starts kernels in a new session: the group takes workers along.
-                os.killpg(proc.pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                proc.kill()
-            with contextlib.suppress(Exception):
-                proc.wait(timeout=5)
-        tmp, self._tmp = self._tmp, None
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-
-    def _new_log_path(self) -> Path:
-        if self.log_dir is None:
-            from studytorch import locations
-
-            self.log_dir = locations.log_dir()
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        logs = sorted(self.log_dir.glob("kernel-*.log"))
-        for old in logs[:-9]:  # keep the last ten
-            old.unlink(missing_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        return self.log_dir / f"kernel-{stamp}-{os.getpid()}-{id(self) & 0xFFFF:x}.log"
+        """Synchronous last resort (also at interpreter exit): kill both kernels, remove files."""
+        for name in ("_kernel", "_spare"):
+            kernel = getattr(self, name)
+            setattr(self, name, None)
+            if kernel is not None:
+                kernel.kill()
 
     def log_tail(self, lines: int = 12) -> str:
-        if self.log_path is None or not self.log_path.exists():
+        path = self.log_path
+        if path is None or not path.exists():
             return ""
-        with self.log_path.open("rb") as f:
+        with path.open("rb") as f:
             f.seek(max(0, f.seek(0, os.SEEK_END) - 8192))
             text = f.read().decode("utf-8", "replace")
         return "\n".join(text.strip().splitlines()[-lines:])
 
     # --- background tasks ------------------------------------------------------------------
 
-    async def _read_iopub(self) -> None:
-        kc = self._kc
+    async def _read_iopub(self, kc: Any) -> None:
         while True:
             msg = await kc.get_iopub_msg()
-            queue = self._queues.get(msg["parent_header"].get("msg_id", ""))
+            parent = msg["parent_header"].get("msg_id", "")
+            queue = self._queues.get(parent)
             if queue is not None:
                 queue.put_nowait(msg)
+            if (
+                parent == self._executing
+                and msg["msg_type"] == "status"
+                and msg["content"].get("execution_state") == "idle"
+            ):
+                self._kernel_idle()
+
+    def _kernel_idle(self) -> None:
+        self._executing = None
+        self._idle.set()
 
     async def _watch(self) -> None:
         misses = 0
+        beats = 0
         while True:
             await asyncio.sleep(POLL_S)
-            if self._proc is not None:
-                code = self._proc.poll()
+            kernel = self._kernel
+            if kernel is not None:
+                beats += 1
+                if beats % 25 == 0:  # every 5 s: a flood of os.write must not fill the disk
+                    await asyncio.to_thread(cap_log, kernel.log_path)
+                code = kernel.proc.poll()
                 if code is None:
                     continue
                 reason = explain_exit(code)
@@ -384,6 +426,7 @@ class KernelSession:
             self.death = Died(reason, self.log_tail())
             self._set_state(KernelState.DEAD)
             self._end_all_runs(self.death)
+            self._kernel_idle()
             return
 
     def _end_all_runs(self, event: Event) -> None:
@@ -392,8 +435,12 @@ class KernelSession:
 
     # --- running code ----------------------------------------------------------------------
 
-    async def execute(self, code: str, *, timeout: float | None = None) -> AsyncIterator[Event]:
-        """Run a learner's snippet; yields Events and always ends with Done."""
+    async def execute(
+        self, code: str, *, timeout: float | None = None, filename: str = SNIPPET_NAME
+    ) -> AsyncIterator[Event]:
+        """Run a learner's snippet in a fresh namespace; yields Events and always ends with Done.
+
+        Before the kernel is up it waits for it (starting it if nobody has)."""
         async with self._run_lock:
             try:
                 if self.state == KernelState.DEAD and self.owns_kernel:
@@ -402,50 +449,77 @@ class KernelSession:
                     yield Restarted(
                         f"{reason}; started a fresh kernel (earlier variables are gone)"
                     )
+                elif self._warm is None:
+                    await self.start()
                 await self.ready()
+                # A run whose screen went away may still be ending (interrupted): after it.
+                await self._idle.wait()
             except KernelError as exc:
                 yield Died(str(exc))
                 yield Done("died", 0.0)
                 return
             self._set_state(KernelState.BUSY)
+            spare = self._spare
+            if spare is not None:
+                spare.pause(True)  # the learner's run gets the CPU
             try:
-                async for event in self._run(code, timeout=timeout):
+                async for event in self._run(code, timeout=timeout, filename=filename):
                     yield event
             finally:
+                if spare is not None:
+                    spare.pause(False)
                 if self.state == KernelState.BUSY:
                     self._set_state(KernelState.READY)
 
-    async def reset(self) -> None:
-        """Forget the learner's variables (torch and device stay), e.g. between lesson steps."""
+    async def _probe_call(self, call: str) -> list[Event]:
         async with self._run_lock:
             await self.ready()
-            async for _ in self._run("_studytorch_probe.reset()", silent=True):
-                pass
+            return [event async for event in self._run(f"{PROBE}.{call}", silent=True)]
+
+    async def reset(self) -> None:
+        """Forget the learner's variables now (every run also starts from a clean namespace)."""
+        await self._probe_call("reset()")
 
     async def prewarm(self) -> None:
-        """Warm torch's lazy parts in the background (the app does, a one-shot `run` need not)."""
-        async with self._run_lock:
-            await self.ready()
-            async for _ in self._run("_studytorch_probe.prewarm()", silent=True):
-                pass
+        """Warm torch's lazy parts (boot.py already started it; this waits for it)."""
+        await self._probe_call("prewarm()")
 
     async def check(self, source: str) -> dict[str, Any]:
         """Run a lesson check against the namespace; returns {"passed", "message"}."""
-        async with self._run_lock:
-            await self.ready()
-            verdict: dict[str, Any] | None = None
-            async for event in self._run(f"_studytorch_probe.check({source!r})", silent=True):
-                if isinstance(event, Summary) and event.kind == "check":
-                    verdict = event.payload
-                elif isinstance(event, Died):
-                    verdict = {"passed": False, "message": {"en": event.reason, "ko": event.reason}}
-            if verdict is None:
-                text = "the check did not report a result"
-                verdict = {"passed": False, "message": {"en": text, "ko": "검사 결과가 없습니다"}}
-            return verdict
+        verdict: dict[str, Any] | None = None
+        for event in await self._probe_call(f"check({source!r})"):
+            if isinstance(event, Summary) and event.kind == "check":
+                verdict = event.payload
+            elif isinstance(event, Died):
+                verdict = {"passed": False, "message": {"en": event.reason, "ko": event.reason}}
+        if verdict is None:
+            text = "the check did not report a result"
+            verdict = {"passed": False, "message": {"en": text, "ko": "검사 결과가 없습니다"}}
+        return verdict
+
+    def _send(self, code: str, silent: bool, filename: str) -> str:
+        content = {
+            "code": code,
+            "silent": silent,
+            "store_history": False,  # IPython's output cache would keep tensors alive
+            "user_expressions": {},
+            "allow_stdin": False,
+            "stop_on_error": True,
+        }
+        metadata = {"studytorch": {"filename": filename}}
+        msg = self._kc.session.msg("execute_request", content, metadata=metadata)
+        self._idle.clear()
+        self._executing = msg["header"]["msg_id"]
+        self._kc.shell_channel.send(msg)
+        return msg["header"]["msg_id"]
 
     async def _run(
-        self, code: str, *, silent: bool = False, timeout: float | None = None
+        self,
+        code: str,
+        *,
+        silent: bool = False,
+        timeout: float | None = None,
+        filename: str = SNIPPET_NAME,
     ) -> AsyncIterator[Event]:
         if self.death is not None:
             yield self.death
@@ -453,87 +527,54 @@ class KernelSession:
             return
         queue: asyncio.Queue[Any] = asyncio.Queue()
         started = time.perf_counter()
-        msg_id = self._kc.execute(code, silent=silent, store_history=False, allow_stdin=False)
+        msg_id = self._send(code, silent, filename)
         self._queues[msg_id] = queue
-        self._active = msg_id
-        kept = dropped = 0
-        status = "ok"
+        fold = _Decoder()
         deadline = None if timeout is None else started + timeout
         try:
-            while True:
+            while not fold.finished:
                 wait = None if deadline is None else max(0.0, deadline - time.perf_counter())
                 try:
                     msg = await asyncio.wait_for(queue.get(), wait)
                 except asyncio.TimeoutError:
                     deadline = None
-                    status = "timeout"
+                    fold.status = "timeout"
                     await self.interrupt()
                     continue
-                if isinstance(msg, (Died, Restarted)):
-                    yield msg
-                    if isinstance(msg, Died):
-                        status = "died"
-                    elif status == "ok":
-                        status = "restarted"
-                    break
-                kind, content = msg["msg_type"], msg["content"]
-                if kind == "stream":
-                    text = content.get("text", "")
-                    room = OUTPUT_LIMIT - kept
-                    if len(text) > room:
-                        dropped += len(text) - max(room, 0)
-                        text = text[: max(room, 0)]
-                    kept += len(text)
-                    if text:
-                        yield Stream(content.get("name", "stdout"), text)
-                elif kind in ("display_data", "update_display_data", "execute_result"):
-                    data = content.get("data", {})
-                    if SUMMARY_MIME in data:
-                        summary = Summary(data[SUMMARY_MIME])
-                        late = summary.payload.get("error") or {}
-                        if summary.payload.get("late_error") and status == "ok":
-                            # The GPU failed after the snippet's last line (CUDA reports late):
-                            # it is still this run's error.
-                            status = "error"
-                            ename, evalue = late.get("type", "Error"), late.get("message", "")
-                            yield Error(ename, evalue, [f"{ename}: {evalue}"])
-                        yield summary
-                    else:
-                        text = str(data.get("text/plain", ""))
-                        dropped += max(0, len(text) - OUTPUT_LIMIT)
-                        yield Display(text[:OUTPUT_LIMIT], data)
-                elif kind == "error":
-                    if status == "ok":
-                        interrupted = content["ename"] == "KeyboardInterrupt"
-                        status = "interrupted" if interrupted else "error"
-                    evalue, traceback = _capped_error(content["evalue"], content["traceback"])
-                    yield Error(content["ename"], evalue, traceback)
-                elif kind == "status" and content.get("execution_state") == "idle":
-                    break
+                for event in fold.decode(msg):
+                    yield event
         finally:
             self._queues.pop(msg_id, None)
-            if self._active == msg_id:
-                self._active = None
-            if self._escalation is not None and not self._escalation.done():
-                self._escalation.cancel()
-        yield Done(status, time.perf_counter() - started, dropped)
+            # A run nobody listens to any more (its step was left) keeps its escalation.
+            escalation = self._escalation
+            if fold.finished and escalation is not None and not escalation.done():
+                escalation.cancel()
+                self._escalation = None  # the next interrupt escalates again
+        yield Done(fold.status, time.perf_counter() - started, fold.dropped)
 
     async def interrupt(self) -> None:
         """Send KeyboardInterrupt; a run that ignores it for a grace period gets a restart."""
         if self._kc is None or self.state == KernelState.DEAD:
             return
-        if self._km is not None:
-            await self._km.interrupt_kernel()
+        if self._kernel is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self._kernel.proc.pid, signal.SIGINT)
         else:
             msg = self._kc.session.msg("interrupt_request", content={})
             self._kc.control_channel.send(msg)
-        if self._active is not None and self.owns_kernel and self._escalation is None:
-            self._escalation = asyncio.create_task(self._escalate(self._active))
+        running = self._executing
+        if running is not None and self.owns_kernel and self._escalation is None:
+            self._escalation = asyncio.create_task(self._escalate(running))
+
+    @property
+    def running(self) -> bool:
+        """The kernel is executing something (a run, even one whose screen has gone)."""
+        return self._executing is not None
 
     async def _escalate(self, msg_id: str) -> None:
         await asyncio.sleep(INTERRUPT_GRACE_S)
-        self._escalation = None
-        if self._active != msg_id:
+        if self._executing != msg_id:
+            self._escalation = None
             return
         reason = (
             f"the snippet ignored the interrupt for {INTERRUPT_GRACE_S:.0f} s, so the kernel was "
@@ -546,5 +587,78 @@ class KernelSession:
             await self._teardown()
             await self.start()
         finally:
+            self._escalation = None
             if queue is not None:
                 queue.put_nowait(Restarted(reason))
+
+
+class _Decoder:
+    """Turns one run's kernel messages into Events: one handler per message type."""
+
+    def __init__(self) -> None:
+        self.status = "ok"
+        self.kept = 0
+        self.dropped = 0
+        self.finished = False
+
+    def decode(self, msg: Any) -> list[Event]:
+        if isinstance(msg, (Died, Restarted)):
+            self.finished = True
+            if isinstance(msg, Died):
+                self.status = "died"
+            elif self.status == "ok":
+                self.status = "restarted"
+            return [msg]
+        handler = getattr(self, f"on_{msg['msg_type']}", self.on_unhandled)
+        return handler(msg["content"])
+
+    def on_stream(self, content: dict[str, Any]) -> list[Event]:
+        text = content.get("text", "")
+        room = max(OUTPUT_LIMIT - self.kept, 0)
+        if len(text) > room:
+            self.dropped += len(text) - room
+            text = text[:room]
+        self.kept += len(text)
+        return [Stream(content.get("name", "stdout"), text)] if text else []
+
+    def on_display_data(self, content: dict[str, Any]) -> list[Event]:
+        data = content.get("data", {})
+        if SUMMARY_MIME not in data:
+            text = str(data.get("text/plain", ""))
+            self.dropped += max(0, len(text) - OUTPUT_LIMIT)
+            return [Display(text[:OUTPUT_LIMIT], data)]
+        summary = Summary(data[SUMMARY_MIME])
+        late = summary.payload.get("error") or {}
+        if summary.payload.get("late_error") and self.status == "ok":
+            # The GPU failed after the snippet's last line (CUDA reports late): it is still
+            # this run's error.
+            self.status = "error"
+            ename, evalue = late.get("type", "Error"), late.get("message", "")
+            return [Error(ename, evalue, [f"{ename}: {evalue}"]), summary]
+        return [summary]
+
+    on_update_display_data = on_display_data
+    on_execute_result = on_display_data
+
+    def on_error(self, content: dict[str, Any]) -> list[Event]:
+        ename, evalue = content["ename"], content["evalue"]
+        if ename == "SystemExit" and evalue in ("", "0", "None"):
+            return []  # sys.exit(0), exit(): the snippet ended as a script would
+        if self.status == "ok":
+            self.status = "interrupted" if ename == "KeyboardInterrupt" else "error"
+        evalue, traceback = _capped_error(evalue, content["traceback"])
+        return [Error(ename, evalue, traceback)]
+
+    def on_status(self, content: dict[str, Any]) -> list[Event]:
+        self.finished = content.get("execution_state") == "idle"
+        return []
+
+    def on_execute_input(self, content: dict[str, Any]) -> list[Event]:
+        return []
+
+    def on_clear_output(self, content: dict[str, Any]) -> list[Event]:
+        return []
+
+    def on_unhandled(self, content: dict[str, Any]) -> list[Event]:
+        log.debug("unhandled kernel message: %s", sorted(content))
+        return []

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TextArea
 
-from studytorch.kernel import Done, KernelState, Summary
+from studytorch.course.runner import StepRun, run_step
+from studytorch.kernel.protocol import Event, KernelState
+from studytorch.kernel.result import RunResult
 from studytorch.keys import localize
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.lesson_text import RUN_STATUS
@@ -74,13 +75,17 @@ class LessonScreen(Screen[None]):
         self.index = index
         self.hints_shown = 0
         self.check_line = ""
+        self._last_check = None
         self._save_timer: Timer | None = None
         self._saved_code = ""
         self._editor_code = ""
         self.metric_runs: dict[str, list[dict[str, list[float]]]] = {}
         """Metrics of earlier runs per step, drawn under the current curve."""
-        """The editor's text, mirrored so it can be saved after the widgets are gone."""
-        """What the store holds for this step; the editor differing from it is an unsaved edit."""
+        self._previous_runs: dict[tuple[str, str], RunResult] = {}
+        """Each step's last run: grad norms are compared with it, never with another step's."""
+        self._run_token = 0
+        """Which run the screen listens to; a new run, a step change or F9 move it on."""
+        self._last_check: StepRun | None = None
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -123,9 +128,12 @@ class LessonScreen(Screen[None]):
 
     def show_step(self, index: int) -> None:
         self._save_now()
+        if index != self.index or not self.is_mounted:
+            self._abandon_run()
         self.index = index
         self.hints_shown = 0
         self.check_line = ""
+        self._last_check = None
         step = self.step
         code = self._load_edit(step) or step.starter
         editor = self.query_one(SnippetEditor)
@@ -169,6 +177,7 @@ class LessonScreen(Screen[None]):
 
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
+        self.check_line = self._check_text(self._last_check)
         self._refresh_texts()
 
     def _passed(self) -> set[str]:
@@ -213,96 +222,132 @@ class LessonScreen(Screen[None]):
 
     # --- running ---------------------------------------------------------------------------
 
+    class RunFinished(Message):
+        """A run of one of this lesson's steps ended (snippet, check and record done)."""
+
+        def __init__(self, run: StepRun, token: int) -> None:
+            super().__init__()
+            self.run = run
+            self.token = token
+
     def action_run(self) -> None:
-        if self.app.kernel_state == KernelState.BUSY.value or self._run_in_progress():
+        if self._run_in_progress():
             self.notify(self.t("busy"))
             return
+        code = self.query_one(SnippetEditor).text  # the text on screen at the moment of the key
+        self._editor_code = code
         self._save_now()
-        self.run_snippet(self.query_one(SnippetEditor).text, self.step)
+        self._run_token += 1
+        step = self.step
+        results = self.results
+        session = self.app.session
+        waiting = session.state in (KernelState.STOPPED, KernelState.STARTING, KernelState.WARMING)
+        results.begin(
+            self.t("waiting") if waiting else self.t("running"),
+            self.metric_runs.get(step.id, []),
+        )
+        self.check_line = ""
+        self.query_one(KernelStatus).last_run = ""
+        # An app-level worker: a run that outlives its screen still ends and is recorded
+        # against its own step, while its events go nowhere (see `_abandon_run`).
+        self.app.run_worker(
+            self._run_step(code, step, self._run_token), group="run", exit_on_error=False
+        )
 
     def _run_in_progress(self) -> bool:
-        return any(w.group == "run" and w.is_running for w in self.workers)
+        return any(w.group == "run" and w.is_running for w in self.app.workers)
 
-    @work(group="run", exclusive=True, exit_on_error=False)
-    async def run_snippet(self, code: str, step: Step) -> None:
+    def _abandon_run(self) -> None:
+        """Leaving a step or the lesson ends its run: interrupted (escalating to a restart if
+        it ignores that), and nothing it still reports reaches the screen."""
+        self._run_token += 1
+        if self._run_in_progress() or self.app.session_running():
+            self.app.run_worker(self.app.session.interrupt(), group="control")
+
+    async def _run_step(self, code: str, step: Step, token: int) -> None:
+        lesson_id = self.lesson.id
+
+        def show(event: Event) -> None:
+            if token == self._run_token and self.is_attached:
+                self.results.feed(event)
+
         try:
-            await self._run_snippet(code, step)
-        except Exception as exc:  # a bug of ours must not close the app and the learner's work
-            self.results.output.note(
-                f"! studytorch failed here: {type(exc).__name__}: {exc}", "red"
+            run = await run_step(
+                self.app.session,
+                lesson_id,
+                step,
+                code,
+                previous=self._previous_runs.get((lesson_id, step.id)),
+                on_event=show,
+                record=self.app.record_run,
             )
-            self.notify(f"{type(exc).__name__}: {exc}", title="studytorch", severity="error")
+        except Exception as exc:  # a bug of ours must not close the app and the learner's work
+            if token == self._run_token and self.is_attached:
+                self.results.output.note(
+                    f"! studytorch failed here: {type(exc).__name__}: {exc}", "red"
+                )
+            self.app.notify(f"{type(exc).__name__}: {exc}", title="studytorch", severity="error")
             raise  # still logged by the worker
-
-    async def _run_snippet(self, code: str, step: Step) -> None:
-        results = self.results
-        editor = self.query_one(SnippetEditor)
-        status = self.query_one(KernelStatus)
-        session = self.app.session
-        waiting = session.state in (KernelState.STARTING, KernelState.WARMING)
-        earlier = self.metric_runs.setdefault(step.id, [])
-        results.begin(self.t("waiting") if waiting else self.t("running"), earlier)
-        self.check_line = ""
-        done: Done | None = None
-        async for event in session.execute(code):
-            results.feed(event)
-            if isinstance(event, Done):
-                done = event
-            elif isinstance(event, Summary) and event.kind == "run":
-                editor.annotate(line_annotations(event.payload.get("lines", [])))
-                if event.payload.get("gpu_broken"):
-                    self.notify(self.t("gpu_broken"), severity="warning", timeout=10)
-        if done is None:
-            return
-        results.finish(done, self.app.lang, _TEXT[self.app.lang])
-        if results.summary.get("metrics"):
-            earlier.append(results.summary["metrics"])
+        self._previous_runs[(lesson_id, step.id)] = run.result
+        if run.result.metrics:
+            earlier = self.metric_runs.setdefault(step.id, [])
+            earlier.append(run.result.metrics)
             del earlier[:-3]
+        self.post_message(self.RunFinished(run, token))
+
+    def on_lesson_screen_run_finished(self, message: RunFinished) -> None:
+        run = message.run
+        if message.token != self._run_token or run.step_id != self.step.id:
+            return  # another step's run: it was recorded there, and shows nothing here
+        result = run.result
+        results = self.results
+        self.query_one(SnippetEditor).annotate(line_annotations(result.lines))
+        if result.gpu_broken:
+            self.notify(self.t("gpu_broken"), severity="warning", timeout=10)
+        results.finish(result, self.app.lang, _TEXT[self.app.lang])
         took = (
-            f"{done.duration_s * 1000:.0f} ms"
-            if done.duration_s < 1
-            else f"{done.duration_s:.2f} s"
+            f"{result.duration_s * 1000:.0f} ms"
+            if result.duration_s < 1
+            else f"{result.duration_s:.2f} s"
         )
-        ended = RUN_STATUS[self.app.lang].get(done.status, done.status)
-        status.last_run = took if done.status == "ok" else f"{ended} · {took}"
+        ended = RUN_STATUS[self.app.lang].get(result.status, result.status)
+        self.query_one(KernelStatus).last_run = (
+            took if result.status == "ok" else f"{ended} · {took}"
+        )
         # Closes the "▶ running…" line the run's output began with.
-        results.output.note(f"■ {self.t('done') if done.status == 'ok' else ended} · {took}")
-        with contextlib.suppress(StoreError):
-            self.app.store.record_run(self.lesson.id, step.id, done.status, done.duration_s)
-        if done.status == "ok" and step.check is not None:
-            await self._run_check(step)
-        elif step.check is not None and done.status != "interrupted":
-            error = results.error
-            self.check_line = self.t("failed") + (error.ename if error else done.status)
+        results.output.note(f"■ {self.t('done') if result.status == 'ok' else ended} · {took}")
+        self._last_check = run
+        self.check_line = self._check_text(run)
+        if run.checked:
+            self.results.output.note(self.check_line, "bold green" if run.passed else "bold red")
         self._refresh_bar()
 
-    async def _run_check(self, step: Step) -> None:
-        verdict = await self.app.session.check(step.check or "")
-        output = self.results.output
-        if verdict.get("passed"):
-            self.check_line = self.t("passed")
-            output.note(self.check_line, "bold green")
-            try:
-                self.app.store.mark_passed(self.lesson.id, step.id)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-        else:
-            message = (verdict.get("message") or {}).get(self.app.lang, "")
-            self.check_line = self.t("failed") + message
-            output.note(self.check_line, "bold red")
+    def _check_text(self, run: StepRun | None) -> str:
+        """The check's verdict in the current language (Ctrl+L redraws it)."""
+        if run is None:
+            return ""
+        if run.checked and run.passed:
+            return self.t("passed")
+        if run.checked:
+            return self.t("failed") + (run.check_message or {}).get(self.app.lang, "")
+        if self.step.check is not None and run.result.status != "interrupted":
+            error = run.result.error
+            return self.t("failed") + (error["type"] if error else run.result.status)
+        return ""
 
     def action_interrupt(self) -> None:
-        if not self._run_in_progress():
+        if not (self._run_in_progress() or self.app.session_running()):
             self.notify(self.t("interrupt_none"))
             return
-        self.run_worker(self.app.session.interrupt(), group="control")
+        self.app.run_worker(self.app.session.interrupt(), group="control")
 
     def action_restart(self) -> None:
-        for worker in self.workers:
-            if worker.group == "run":
-                worker.cancel()
+        self._run_token += 1
         self.results.clear()
+        self.check_line = ""
+        self.query_one(KernelStatus).last_run = ""
         self.query_one(SnippetEditor).annotate({})
+        self._refresh_bar()
         self.app.start_kernel(restart=True)
 
     def action_switch_device(self) -> None:
@@ -346,6 +391,7 @@ class LessonScreen(Screen[None]):
 
     def action_back(self) -> None:
         self._save_now()
+        self._abandon_run()
         self.app.pop_screen()
 
     def action_hint(self) -> None:

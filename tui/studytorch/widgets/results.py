@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, TabbedContent, TabPane
 
-from studytorch.explain import explain
-from studytorch.kernel import Died, Display, Done, Error, Event, Restarted, Stream, Summary
+from studytorch.kernel import Died, Display, Error, Event, Restarted, Stream, Summary
+from studytorch.kernel.result import RunResult
 from studytorch.widgets.batches import BatchView
 from studytorch.widgets.curve import LossCurve
 from studytorch.widgets.model import ModelView
@@ -152,20 +152,19 @@ class ResultsPanel(Vertical):
                 summary.get("modules", []), summary.get("optimizers", [])
             )
 
-    def finish(self, done: Done, lang: str, texts: dict[str, str]) -> None:
+    def finish(self, result: RunResult, lang: str, texts: dict[str, str]) -> None:
         """After the run: what was cut, where it failed and what that error means."""
         output = self.output
         output.flush()
-        if done.dropped:
-            output.note(f"[{done.dropped:,} {texts['cut']}]", "yellow")
-        where = (self.summary.get("error") or {}) if self.error else {}
-        if where.get("line"):
+        if result.dropped:
+            output.note(f"[{result.dropped:,} {texts['cut']}]", "yellow")
+        error = result.error if result.status != "ok" else None
+        if error and error.get("line"):
             operands = ", ".join(
-                f"{op['name']}: {tuple(op['shape'])}" for op in where.get("operands", [])
+                f"{op['name']}: {tuple(op['shape'])}" for op in error.get("operands", [])
             )
-            text = f"{texts['line']} {where['line']}: {(where.get('line_text') or '').strip()}"
+            text = f"{texts['line']} {error['line']}: {(error.get('line_text') or '').strip()}"
             output.note(text + (f"   ({operands})" if operands else ""), "bold")
-        if self.error is not None:
-            explanation = explain({"type": self.error.ename, "message": self.error.evalue, **where})
-            if explanation:
-                output.note(explanation[lang], "yellow")
+        explanation = (error or {}).get("explanation")
+        if explanation:
+            output.note(explanation[lang], "yellow")

@@ -1,0 +1,124 @@
+"""Kernel-side start: ipykernel with the probe loaded before it answers its first request.
+
+The bridge runs this file as the kernel's main script (`python boot.py -f CONNECTION_FILE`), so
+torch is imported while the app is still drawing its first screen. Standard library, ipykernel
+and (through the probe) torch only; it is never imported by studytorch itself. Settings arrive
+in STUDYTORCH_* environment variables.
+"""
+
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+import types
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+if sys.path and os.path.abspath(sys.path[0] or ".") == HERE:
+    del sys.path[0]  # our own modules must not shadow the learner's imports
+
+
+def die_with_parent() -> None:
+    """However the app goes (quit, crash, SIGKILL), its kernel goes too, workers included."""
+    parent = int(os.environ.get("STUDYTORCH_PARENT", "0") or 0)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except Exception:
+            pass
+    if not parent:
+        return
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                try:
+                    os.killpg(0, signal.SIGKILL)  # our session: DataLoader workers too
+                finally:
+                    os._exit(1)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, name="studytorch-parent-watch", daemon=True).start()
+
+
+def pipe_over_ipc() -> None:
+    """ipykernel forwards forked subprocesses' output through a socket it binds on
+    tcp://127.0.0.1, which any local user can write to; use a file socket in our private folder."""
+    path = os.environ.get("STUDYTORCH_PIPE")
+    try:
+        import zmq
+        from ipykernel import iostream
+        from zmq.eventloop.zmqstream import ZMQStream
+    except ImportError:
+        return
+    thread = iostream.IOPubThread
+    if not (path and hasattr(thread, "_setup_pipe_in") and hasattr(thread, "_setup_pipe_out")):
+        original = thread.__init__
+
+        def without_pipe(self, socket, pipe=False, **kwargs):
+            original(self, socket, pipe=False, **kwargs)
+
+        thread.__init__ = without_pipe
+        return
+
+    def setup_pipe_in(self):
+        self._pipe_uuid = os.urandom(16)
+        pipe_in = self.socket.context.socket(zmq.PULL)
+        pipe_in.linger = 0
+        pipe_in.bind("ipc://" + path)
+        self._pipe_in = ZMQStream(pipe_in, self.io_loop)
+        self._pipe_in.on_recv(self._handle_pipe_msg)
+
+    def setup_pipe_out(self):
+        context = zmq.Context()
+        pipe_out = context.socket(zmq.PUSH)
+        pipe_out.linger = 3000
+        pipe_out.connect("ipc://" + path)
+        return context, pipe_out
+
+    thread._setup_pipe_in = setup_pipe_in
+    thread._setup_pipe_out = setup_pipe_out
+
+
+def load_probe(shell) -> None:
+    """Execute the probe's sources into `_studytorch_probe` and install it; a failure is kept
+    for the bridge, whose warm-up then installs again to report it properly."""
+    import linecache
+
+    try:
+        probe = types.ModuleType("_studytorch_probe")
+        for path in os.environ["STUDYTORCH_PROBE"].split(os.pathsep):
+            with open(path, encoding="utf-8") as f:
+                source = f.read()
+            name = "<" + os.path.splitext(os.path.basename(path))[0] + ">"
+            # Tracebacks through probe frames (an interrupt in the line recorder) need its lines.
+            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+            exec(compile(source, name, "exec"), probe.__dict__)
+        sys.modules["_studytorch_probe"] = probe
+        trace = os.environ.get("STUDYTORCH_TRACE", "1") == "1"
+        probe.install(shell, os.environ.get("STUDYTORCH_DEVICE", "auto"), trace)
+    except BaseException:
+        sys.modules.pop("_studytorch_probe", None)
+        traceback.print_exc()  # into the kernel log
+        return
+    if probe._ready.get("error") is None:
+        threading.Thread(target=probe.prewarm, name="studytorch-prewarm", daemon=True).start()
+
+
+def main() -> None:
+    os.environ.pop("PYDEVD_DISABLE_FILE_VALIDATION", None)
+    die_with_parent()
+    pipe_over_ipc()
+    from ipykernel.kernelapp import IPKernelApp
+
+    app = IPKernelApp.instance()
+    app.initialize(sys.argv[1:])
+    load_probe(app.shell)
+    app.start()
+
+
+if __name__ == "__main__":
+    main()
