@@ -509,3 +509,82 @@ async def test_enter_in_the_editor_keeps_python_indentation(tmp_path: Path) -> N
         assert area.text == "for i in range(3):\n    x = i\n    if x:\n        pass"
         await pilot.press("ctrl+z")  # one undo takes back the last typing, not the indentation
         assert area.text.startswith("for i in range(3):\n    x = i\n")
+
+
+# --- a run belongs to its step ------------------------------------------------------------------
+
+TICKING = "import time\nfor i in range(400):\n    time.sleep(0.05)\n    print('tick', i)\n"
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+async def test_leaving_a_step_mid_run_interrupts_it_and_nothing_reaches_the_next_step(
+    shared: SharedSession, store: Store
+) -> None:
+    finished: list[LessonScreen.RunFinished] = []
+
+    def hook(message: Any) -> None:
+        if isinstance(message, LessonScreen.RunFinished):
+            finished.append(message)
+
+    app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await kernel_ready(pilot)
+        screen = lesson_screen(app)
+        editor(app).load_text(TICKING)
+        await pilot.press("f5")
+        await until(pilot, lambda: "tick" in output_text(app), "the run to print")
+        await pilot.press("f5")
+        assert any("Already running" in n.message for n in app._notifications)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: bool(finished), "the abandoned run to end")
+        await pilot.pause(0.2)
+        assert screen.index == 1
+        assert "tick" not in output_text(app), "the old step's output reached the new step"
+        assert "✓" not in status_text(app) and "✗" not in status_text(app)
+        assert finished[0].run.step_id == STEP
+        assert finished[0].run.result.status == "interrupted"
+        assert store.runs(LESSON, STEP, limit=5)[0][0] == "interrupted"
+        assert store.runs(LESSON, screen.step.id, limit=5) == []
+        # The kernel is free again at once: the new step runs.
+        await run_and_wait(pilot, store)
+        assert "■ done" in output_text(app) or "✗" in status_text(app)
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+async def test_going_back_to_the_lessons_mid_run_ends_the_run(
+    shared: SharedSession, store: Store
+) -> None:
+    app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await kernel_ready(pilot)
+        editor(app).load_text(TICKING)
+        await pilot.press("f5")
+        await until(pilot, lambda: "tick" in output_text(app), "the run to print")
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: not isinstance(app.screen, LessonScreen), "the lesson list")
+        await until(
+            pilot,
+            lambda: bool(store.runs(LESSON, STEP, limit=1)) and not app.session_running(),
+            "the run to be interrupted",
+            timeout=10,
+        )
+        assert store.runs(LESSON, STEP, limit=1)[0][0] == "interrupted"
+        assert app.kernel_state == "ready"
+
+
+@pytest.mark.kernel
+async def test_f5_while_the_kernel_starts_waits_for_it_and_runs(
+    store: Store, tmp_path: Path
+) -> None:
+    session = KernelSession(device="cpu", log_dir=tmp_path / "logs")
+    app = StudyApp(session=session, store=store, lesson=LESSON, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
+        assert app.kernel_state != "ready"
+        await run_and_wait(pilot, store)
+        assert store.runs(LESSON, STEP, limit=1)[0][0] == "ok"
+        text = output_text(app)
+        assert "died" not in text and "not started" not in text
+        assert "(3, 2)" in status_text(app), "the starter's real check verdict"
