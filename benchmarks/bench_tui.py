@@ -124,9 +124,10 @@ def _kernels(home: Path) -> list[int]:
     found = []
     for proc in psutil.process_iter(["cmdline"]):
         try:
-            if any("ipykernel" in part for part in proc.info["cmdline"] or []) and (
-                proc.environ().get("STUDYTORCH_HOME") == str(home)
-            ):
+            if any(
+                "ipykernel" in part or part.endswith("boot.py")
+                for part in proc.info["cmdline"] or []
+            ) and (proc.environ().get("STUDYTORCH_HOME") == str(home)):
                 found.append(proc.pid)
         except psutil.Error:
             continue

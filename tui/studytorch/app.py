@@ -129,7 +129,8 @@ class StudyApp(App[None]):
             else:
                 await self.session.start()
             await self.session.ready()
-            await self.session.prewarm()
+            if not self.session.owns_kernel:  # ours prewarm themselves (boot.py)
+                await self.session.prewarm()
         except KernelError as exc:
             self.kernel_state = KernelState.DEAD.value
             self.kernel_message = str(exc).splitlines()[0]

@@ -105,7 +105,16 @@ def load_probe(shell) -> None:
         traceback.print_exc()  # into the kernel log
         return
     if probe._ready.get("error") is None:
-        threading.Thread(target=probe.prewarm, name="studytorch-prewarm", daemon=True).start()
+        threading.Thread(target=prewarm_when_idle, args=(probe,), daemon=True).start()
+
+
+def prewarm_when_idle(probe) -> None:
+    """Warm torch's lazy parts once the learner is reading, not while the first run needs
+    the CPU (a first F5 right after launch would otherwise wait on it)."""
+    time.sleep(2.0)
+    while getattr(probe, "_run", None) is not None:
+        time.sleep(0.2)
+    probe.prewarm()
 
 
 def main() -> None:
