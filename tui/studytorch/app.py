@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import contextlib
 import os
-import signal
 import sys
 
 from textual import work
@@ -17,6 +16,7 @@ from textual.reactive import reactive
 from studytorch import locations
 from studytorch.course.model import LoadReport
 from studytorch.course.runner import StepRun
+from studytorch.exits import ExitGuard
 from studytorch.kernel.launch import LaunchedKernel
 from studytorch.kernel.protocol import KernelState
 from studytorch.kernel.session import KernelError, KernelSession
@@ -65,7 +65,7 @@ class StudyApp(App[None]):
         self.course = course if course is not None else LoadReport()
         self._course_given = course is not None
         self.start_lesson = lesson
-        self.handle_signals = False
+        self.exit_guard: ExitGuard | None = None
         """Set by `launch`: only the real command owns the process's signals, not tests."""
         try:
             saved = self.store.get_setting("lang")
@@ -81,8 +81,6 @@ class StudyApp(App[None]):
             self.notify(self.store.notice, severity="warning", timeout=20)
         # Once the first frame is out: starting the kernel (imports, a process) would delay it.
         self.set_timer(FIRST_FRAME_S, self.start_kernel)
-        if self.handle_signals:
-            self._exit_on_hangup()
         # Reading and validating lessons holds the GIL for tens of milliseconds: after the frame.
         self.call_after_refresh(self.read_lessons)
 
@@ -111,12 +109,14 @@ class StudyApp(App[None]):
                 await self.push_screen(LessonScreen(lesson))
         self.course_loaded = True
 
-    def _exit_on_hangup(self) -> None:
-        """A closed terminal or dropped SSH session (SIGHUP), or a SIGTERM, quits cleanly."""
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.exit)
+    def request_exit(self) -> None:
+        """From any thread: leave as Ctrl+Q does (edits saved, kernels stopped)."""
+        self.call_from_thread(self.exit)
+
+    async def action_quit(self) -> None:
+        if self.exit_guard is not None:
+            self.exit_guard.arm()  # whatever blocks the way out, the process ends in time
+        self.exit()
 
     def start_kernel(self, restart: bool = False) -> None:
         self.run_worker(self._start_kernel(restart), exclusive=True, group="kernel")
@@ -208,6 +208,17 @@ def launch(args: argparse.Namespace, launched: LaunchedKernel | None = None) -> 
         keep_spare=True,  # F9 and a crash recovery swap to it at once
     )
     app = StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang)
-    app.handle_signals = True
-    app.run()
-    return 0
+    app.exit_guard = ExitGuard(app.request_exit, session.kill_now)
+    app.exit_guard.watch_signals()
+    try:
+        app.run()
+    finally:
+        session.kill_now()
+        if launched is not None:
+            launched.kill()  # never adopted (the app failed before starting it)
+    # Edits are saved and kernels gone: leave now. Interpreter teardown (zmq contexts
+    # closing their sockets) took two more seconds, and nothing is left for it to do.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)

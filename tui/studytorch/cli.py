@@ -190,7 +190,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if unknown:
             print(f"studytorch check: no lesson {', '.join(unknown)}", file=sys.stderr)
             return EXIT_USAGE
-        lessons = [report.find(i) for i in args.lessons]
+        lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
 
     async def go():
         session = _session(args)
@@ -239,17 +239,20 @@ def cmd_app(args: argparse.Namespace) -> int:
     try:
         from studytorch.app import launch
 
-        return launch(args, launched)
+        return launch(args, launched)  # a real run of the app ends the process itself
     finally:
         if launched is not None:
-            launched.kill()  # only if the app never adopted it (or left it behind)
+            launched.kill()  # the app refused to start (no terminal, no database)
 
 
 def _launch_early(args: argparse.Namespace):
     if args.existing or not (sys.stdin.isatty() and sys.stderr.isatty()):
         return None
     from studytorch import locations
+    from studytorch.exits import hold_exit_signals
     from studytorch.kernel.launch import launch
+
+    hold_exit_signals()  # from now on a SIGHUP waits for the app, which cleans up
 
     try:
         return launch(

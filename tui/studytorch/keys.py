@@ -8,6 +8,7 @@ node's own binding map (`_bindings`) from its class's merged BINDINGS (`_merged_
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
@@ -33,7 +34,7 @@ KOREAN: dict[str, tuple[str, str | None]] = {
     "dismiss": ("닫기", None),
 }
 
-HELP_TEXT = {
+HELP_TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "title": "Keys (Esc closes)",
         "columns": ("key", "does", "where"),

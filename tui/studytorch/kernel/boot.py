@@ -119,6 +119,10 @@ def prewarm_when_idle(probe) -> None:
 
 def main() -> None:
     os.environ.pop("PYDEVD_DISABLE_FILE_VALIDATION", None)
+    # The app takes SIGTERM and SIGHUP in a thread (blocked elsewhere); a child inherits that
+    # mask, and the learner's code should see the usual signals.
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGHUP, signal.SIGINT})
     die_with_parent()
     pipe_over_ipc()
     from ipykernel.kernelapp import IPKernelApp

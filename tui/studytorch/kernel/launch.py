@@ -52,13 +52,18 @@ class LaunchedKernel:
             self.stopped = paused
 
     def kill(self) -> None:
-        """Kill the kernel's whole session (DataLoader workers too) and remove its folder."""
+        """Kill the kernel, its process group (DataLoader workers) and every descendant that
+        started a session of its own, then remove its folder."""
         proc = self.proc
         if proc.poll() is None:
+            strays = _descendants(proc.pid)
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
             with contextlib.suppress(OSError):
                 proc.kill()
+            for pid in strays:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
         with contextlib.suppress(Exception):
             proc.wait(timeout=5)
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -162,6 +167,15 @@ def remove_orphaned_folders() -> None:
             continue
         if not _alive(owner):
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _descendants(pid: int) -> list[int]:
+    try:
+        import psutil  # ipykernel's own dependency; only needed here
+
+        return [child.pid for child in psutil.Process(pid).children(recursive=True)]
+    except Exception:
+        return []
 
 
 def _alive(pid: int) -> bool:

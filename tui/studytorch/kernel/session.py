@@ -139,7 +139,7 @@ class KernelSession:
         self._idle = asyncio.Event()
         self._idle.set()
         self._escalation: asyncio.Task[None] | None = None
-        atexit.register(self._kill_now)
+        atexit.register(self.kill_now)
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -346,7 +346,7 @@ class KernelSession:
         except (asyncio.TimeoutError, Exception) as exc:
             log.debug("teardown: %s", exc)
         finally:
-            self._kill_now()
+            self.kill_now()
             self._set_state(KernelState.STOPPED)
 
     async def _teardown(self) -> None:
@@ -367,8 +367,9 @@ class KernelSession:
         if kernel is not None:
             kernel.kill()  # SIGKILL and reap: milliseconds, and never left half done
 
-    def _kill_now(self) -> None:
-        """Synchronous last resort (also at interpreter exit): kill both kernels, remove files."""
+    def kill_now(self) -> None:
+        """Synchronous last resort (any thread, and at interpreter exit): kill both kernels and
+        remove their files."""
         for name in ("_kernel", "_spare"):
             kernel = getattr(self, name)
             setattr(self, name, None)

@@ -75,7 +75,6 @@ class LessonScreen(Screen[None]):
         self.index = index
         self.hints_shown = 0
         self.check_line = ""
-        self._last_check = None
         self._save_timer: Timer | None = None
         self._saved_code = ""
         self._editor_code = ""
