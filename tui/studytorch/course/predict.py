@@ -1,0 +1,63 @@
+"""Run a predict card's code in a kernel and compare what it printed with an answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from studytorch.kernel.protocol import Died, Done, Error, Restarted, Stream
+
+if TYPE_CHECKING:
+    from studytorch.course.model import Card
+    from studytorch.kernel.session import KernelSession
+
+CARD_TIMEOUT_S = 30.0
+"""A card's code is a few lines; anything slower is a mistake in the card."""
+
+
+def program(code: str) -> str:
+    """The source sent to the kernel: the card's code in a fresh namespace holding only `torch`
+    and `device`, so a review never changes the variables of the learner's lesson."""
+    return (
+        f"exec(compile({code!r}, '<card>', 'exec'), "
+        "{'torch': torch, 'device': device, '__name__': '__card__'})\n"
+    )
+
+
+def last_line(printed: str) -> str:
+    """The last non-empty printed line, stripped: what a card's answer names."""
+    lines = [line.strip() for line in printed.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def matches(prediction: str, answer: str) -> bool:
+    """The same text once spaces are ignored: `tensor([1,2])` predicts `tensor([1, 2])`."""
+    return "".join(prediction.split()) == "".join(answer.split())
+
+
+@dataclass(frozen=True)
+class CardRun:
+    """What a card's code did in the kernel."""
+
+    printed: str
+    error: str | None = None
+
+    @property
+    def answer(self) -> str:
+        return last_line(self.printed)
+
+
+async def run_card(session: KernelSession, card: Card) -> CardRun:
+    """Run `card`'s code; raises KernelError when the kernel cannot start."""
+    printed: list[str] = []
+    error = None
+    async for event in session.execute(program(card.code or ""), timeout=CARD_TIMEOUT_S):
+        if isinstance(event, Stream) and event.name == "stdout":
+            printed.append(event.text)
+        elif isinstance(event, Error):
+            error = f"{event.ename}: {event.evalue}"
+        elif isinstance(event, (Died, Restarted)):
+            error = event.reason
+        elif isinstance(event, Done) and event.status not in ("ok", "error") and error is None:
+            error = event.status
+    return CardRun("".join(printed), error)
