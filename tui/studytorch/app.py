@@ -54,6 +54,7 @@ class StudyApp(App[None]):
         course: LoadReport | None = None,
         lesson: str | None = None,
         lang: str | None = None,
+        review: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.session = session or KernelSession(cwd=_workspace())
@@ -62,6 +63,8 @@ class StudyApp(App[None]):
         self.course = course if course is not None else LoadReport()
         self._course_given = course is not None
         self.start_lesson = lesson
+        self.start_review = review
+        """`studytorch review [LESSON ...]`: open review (with these lessons), not a lesson."""
         self.handle_signals = False
         """Set by `launch`: only the real command owns the process's signals, not tests."""
         try:
@@ -99,7 +102,11 @@ class StudyApp(App[None]):
                 f"{count} lesson(s) could not be loaded; see the list on the home screen.",
                 severity="warning",
             )
-        if self.start_lesson:
+        if self.start_review is not None:
+            from studytorch.screens.review import ReviewScreen
+
+            await self.push_screen(ReviewScreen(self.start_review))
+        elif self.start_lesson:
             lesson = self.course.find(self.start_lesson)
             if lesson is None:
                 self.notify(f"No lesson {self.start_lesson!r}.", severity="error")
@@ -131,7 +138,10 @@ class StudyApp(App[None]):
         except KernelError as exc:
             self.kernel_state = KernelState.DEAD.value
             self.kernel_message = str(exc).splitlines()[0]
-            self.notify(str(exc), title="The kernel did not start", severity="error", timeout=30)
+            if self.start_review is None:  # review works without a kernel: no alarm there
+                self.notify(
+                    str(exc), title="The kernel did not start", severity="error", timeout=30
+                )
 
     def _on_kernel_state(self, state: KernelState) -> None:
         self.kernel_state = state.value
@@ -192,7 +202,8 @@ def launch(args: argparse.Namespace) -> int:
     session = KernelSession(
         python=args.python, existing=args.existing, device=args.device, cwd=_workspace()
     )
-    app = StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang)
+    review = getattr(args, "review_lessons", None)
+    app = StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang, review=review)
     app.handle_signals = True
     app.run()
     return 0
