@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
         "review_lessons", nargs="*", metavar="LESSON", help="add these lessons' cards to the deck"
     )
     review.add_argument("--due", action="store_true", help="print due cards per lesson and exit")
-    review.add_argument("--lang", choices=["ko", "en"])
+    # SUPPRESS: `studytorch --lang ko review` keeps the language given before the command.
+    review.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
     _kernel_options(review)
 
     export = commands.add_parser(
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson ids (default: all)")
     export.add_argument("--format", choices=["md", "ipynb", "apkg"], default="md")
     export.add_argument("--out", type=Path, default=Path("."), metavar="DIR")
-    export.add_argument("--lang", choices=["ko", "en"])
+    export.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
 
     doctor = commands.add_parser("doctor", help="versions, devices and where data is kept")
     _kernel_options(doctor)
