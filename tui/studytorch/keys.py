@@ -39,6 +39,7 @@ KOREAN: dict[str, tuple[str, str | None]] = {
     "rate(4)": ("쉬움", "평가: 쉽게 기억함"),
     "stats": ("통계", "복습 통계"),
     "close_stats": ("돌아가기", None),
+    "close": ("돌아가기", None),
     "history": ("실행 기록", "이 단계의 이전 실행 보기"),
     "restore": ("코드 복원", "이 실행의 코드를 편집기로 (되돌리기 가능)"),
 }
