@@ -83,6 +83,8 @@ async def test_space_reveals_and_3_rates_the_card_which_leaves_the_due_pile(tmp_
         assert [entry.rating for entry in app.store.review_log()] == [3]
         assert "Nothing is due" in text_of(app, "#review-question")
         assert "today at" in text_of(app, "#review-question")  # a new card comes back soon
+        await pilot.press("escape")  # `studytorch review` had no home screen under it yet
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
 
 
 async def test_a_predict_card_runs_live_and_an_exact_match_suggests_good(tmp_path) -> None:

@@ -65,6 +65,9 @@ class StudyApp(App[None]):
         self.start_lesson = lesson
         self.start_review = review
         """`studytorch review [LESSON ...]`: open review (with these lessons), not a lesson."""
+        self.kernel_quiet = review is not None
+        """Review works without a kernel: there, one that cannot start raises no alarm."""
+        self._kernel_requested = False
         self.handle_signals = False
         """Set by `launch`: only the real command owns the process's signals, not tests."""
         try:
@@ -76,11 +79,18 @@ class StudyApp(App[None]):
     def on_mount(self) -> None:
         from studytorch.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        if self.start_review is None:
+            self.push_screen(HomeScreen())
+        else:  # straight to the cards; the home screen comes when review is left
+            from studytorch.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen(self.start_review))
         if self.store.notice:
             self.notify(self.store.notice, severity="warning", timeout=20)
         # Once the first frame is out: starting the kernel (imports, a process) would delay it.
-        self.set_timer(FIRST_FRAME_S, self.start_kernel)
+        # Review starts it at its first predict card instead (ensure_kernel).
+        if self.start_review is None:
+            self.set_timer(FIRST_FRAME_S, self.start_kernel)
         if self.handle_signals:
             self._exit_on_hangup()
         # Reading and validating lessons holds the GIL for tens of milliseconds: after the frame.
@@ -102,11 +112,7 @@ class StudyApp(App[None]):
                 f"{count} lesson(s) could not be loaded; see the list on the home screen.",
                 severity="warning",
             )
-        if self.start_review is not None:
-            from studytorch.screens.review import ReviewScreen
-
-            await self.push_screen(ReviewScreen(self.start_review))
-        elif self.start_lesson:
+        if self.start_lesson and self.start_review is None:
             lesson = self.course.find(self.start_lesson)
             if lesson is None:
                 self.notify(f"No lesson {self.start_lesson!r}.", severity="error")
@@ -123,7 +129,13 @@ class StudyApp(App[None]):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.exit)
 
+    def ensure_kernel(self) -> None:
+        """Start the kernel unless it was started already."""
+        if not self._kernel_requested:
+            self.start_kernel()
+
     def start_kernel(self, restart: bool = False) -> None:
+        self._kernel_requested = True
         self.run_worker(self._start_kernel(restart), exclusive=True, group="kernel")
 
     async def _start_kernel(self, restart: bool) -> None:
@@ -138,7 +150,7 @@ class StudyApp(App[None]):
         except KernelError as exc:
             self.kernel_state = KernelState.DEAD.value
             self.kernel_message = str(exc).splitlines()[0]
-            if self.start_review is None:  # review works without a kernel: no alarm there
+            if not self.kernel_quiet:
                 self.notify(
                     str(exc), title="The kernel did not start", severity="error", timeout=30
                 )

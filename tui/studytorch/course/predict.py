@@ -41,6 +41,8 @@ class CardRun:
 
     printed: str
     error: str | None = None
+    kernel_lost: bool = False
+    """The kernel died or could not start: the code never ran to the end."""
 
     @property
     def answer(self) -> str:
@@ -48,16 +50,17 @@ class CardRun:
 
 
 async def run_card(session: KernelSession, card: Card) -> CardRun:
-    """Run `card`'s code; raises KernelError when the kernel cannot start."""
+    """Run `card`'s code; a kernel that cannot start gives a CardRun with `kernel_lost`."""
     printed: list[str] = []
     error = None
+    lost = False
     async for event in session.execute(program(card.code or ""), timeout=CARD_TIMEOUT_S):
         if isinstance(event, Stream) and event.name == "stdout":
             printed.append(event.text)
         elif isinstance(event, Error):
             error = f"{event.ename}: {event.evalue}"
         elif isinstance(event, (Died, Restarted)):
-            error = event.reason
+            error, lost = event.reason, True
         elif isinstance(event, Done) and event.status not in ("ok", "error") and error is None:
             error = event.status
-    return CardRun("".join(printed), error)
+    return CardRun("".join(printed), error, lost)

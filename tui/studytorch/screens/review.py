@@ -75,7 +75,12 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
-        self._refill()
+        # `studytorch review` shows this screen before the lessons are read: fill it then.
+        self.watch(self.app, "course_loaded", self._course_loaded)
+
+    def _course_loaded(self, loaded: bool) -> None:
+        if loaded:
+            self._refill()
 
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
@@ -97,6 +102,7 @@ class ReviewScreen(Screen[None]):
         prediction = self.query_one(Input)
         prediction.value = ""
         if self.item is not None and self.item.card.kind == "predict":
+            self.app.ensure_kernel()  # started on the first predict card: launch stays quick
             prediction.focus()
         else:
             self.set_focus(None)
@@ -105,6 +111,11 @@ class ReviewScreen(Screen[None]):
     # --- drawing ----------------------------------------------------------------------------
 
     def _show(self) -> None:
+        if not self.app.course_loaded:
+            self.query_one("#review-question", Static).update(Text(self.t("loading")))
+            for name in ("#review-code", "#review-prediction", "#review-answer", "#review-rate"):
+                self.query_one(name).display = False
+            return
         lang, item = self.app.lang, self.item
         left = len(self.queue) + (item is not None)
         bar = Text(f"{self.t('title')} · {self.t('due', n=left)}")
@@ -230,10 +241,13 @@ class ReviewScreen(Screen[None]):
         try:
             live = await run_card(self.app.session, item.card)
         except KernelError:
-            live = None  # no kernel after all: the stored answer, without an error to read
+            live = None
         if item is self.item:  # still on the card it ran for
             self.live = live
-            self.truth_from = "stored" if live is None else "failed" if live.error else "live"
+            if live is None or live.kernel_lost:
+                self.truth_from = "stored"  # no kernel after all: quietly the stored answer
+            else:
+                self.truth_from = "failed" if live.error else "live"
             self._show()
 
     def action_rate(self, rating: int) -> None:
@@ -257,4 +271,11 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(ReviewStatsScreen(self.named))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.app.kernel_quiet = False  # lessons need the kernel, and to hear why it failed
+        self.app.ensure_kernel()
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:  # opened by `studytorch review`: nothing underneath yet
+            from studytorch.screens.home import HomeScreen
+
+            self.app.switch_screen(HomeScreen())

@@ -29,6 +29,7 @@ TEXT: dict[str, dict[str, str]] = {
         "reviewed": "Reviewed {n} this session.",
         "today": "today at {time}",
         "on": "on {date}",
+        "loading": "Reading the lessons…",
     },
     "ko": {
         "title": "복습",
@@ -56,6 +57,7 @@ TEXT: dict[str, dict[str, str]] = {
         "reviewed": "이번에 {n}장을 복습했습니다.",
         "today": "오늘 {time}",
         "on": "{date}",
+        "loading": "레슨을 읽는 중…",
     },
 }
 
