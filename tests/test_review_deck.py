@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from studytorch.course import load_course
+from studytorch.course.predict import last_line, matches
 from studytorch.review.deck import build_deck, due_cards, due_counts
 from studytorch.review.schedule import AGAIN, GOOD, rate
 from studytorch.review.stats import due_forecast, retention, reviews_per_day
@@ -84,3 +85,9 @@ def test_stats_count_reviews_per_day_the_due_forecast_and_retention(course, stor
     rate(store, deck[0], GOOD)
     forecast = due_forecast(build_deck(course, store, named=["shape-ops"]), now=now)
     assert sum(forecast) == len(deck) and forecast[0] >= len(deck) - 1
+
+
+def test_the_answer_is_the_last_printed_line_and_spaces_do_not_matter() -> None:
+    assert last_line("tensor([1, 2])\ntorch.Size([2])  \n\n") == "torch.Size([2])"
+    assert matches("tensor([1,2])", "tensor([1, 2])")
+    assert not matches("tensor([1, 3])", "tensor([1, 2])")
