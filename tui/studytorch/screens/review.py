@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.syntax import Syntax
@@ -16,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 
 from studytorch.keys import localize
 from studytorch.review.deck import DeckCard, build_deck, due_cards
-from studytorch.screens.review_text import TEXT
+from studytorch.screens.review_text import TEXT, next_due, predict_answer
 from studytorch.store import StoreError
 
 if TYPE_CHECKING:
@@ -153,26 +152,11 @@ class ReviewScreen(Screen[None]):
         lang, card = self.app.lang, item.card
         if card.kind != "predict":
             return Text().append(f"{self.t('answer')}: ", style="bold").append(card.answer_in(lang))
-        text = Text().append(f"{self.t('yours')}: ", style="bold")
-        text.append(self.query_one(Input).value.strip() or "—")
-        if self.truth_from == "running":
-            text.append("\n" + self.t("running"), style="dim italic")
-            return text
-        if self.truth_from == "failed" and self.live is not None:
-            text.append("\n" + self.t("failed", error=self.live.error), style="red")
-        if self.truth_from == "live" and self.live is not None:
-            text.append(f"\n{self.t('printed')}:", style="bold")
-            printed = self.live.printed.rstrip("\n").splitlines()[-6:]
-            text.append("\n  " + "\n  ".join(printed))
-        else:
-            text.append(f"\n{self.t('stored')}: ", style="bold").append(card.answer_in(lang))
-        hit = self.suggested == 3
-        text.append("\n" + self.t("match" if hit else "miss"), style="green" if hit else "yellow")
-        if card.why is not None:
-            text.append(f"\n\n{self.t('why')}: ", style="bold").append(card.why.get(lang))
-        return text
+        prediction = self.query_one(Input).value
+        return predict_answer(lang, card, prediction, self.truth_from, self.live, self.suggested)
 
     def _show_finished(self) -> None:
+        lang = self.app.lang
         for name in ("#review-answer", "#review-rate"):
             self.query_one(name, Static).display = False
         deck = build_deck(self.app.course, self.app.store, self.named)
@@ -180,20 +164,12 @@ class ReviewScreen(Screen[None]):
             message = self.t("empty")
         else:
             upcoming = min((c.due for c in deck if c.due is not None), default=None)
-            message = self.t("done", next=self._when(upcoming) if upcoming else "")
+            message = self.t("done", next=next_due(lang, upcoming) if upcoming else "")
         lines = Text(message)
         if self.reviewed:
             lines.append("\n" + self.t("reviewed", n=self.reviewed))
         lines.append("\n\n" + self.t("stats_key"), style="dim")
         self.query_one("#review-question", Static).update(lines)
-
-    def _when(self, due: float) -> str:
-        moment = datetime.fromtimestamp(due)
-        if moment.date() == datetime.now().date():
-            when = self.t("today", time=moment.strftime("%H:%M"))
-        else:
-            when = self.t("on", date=moment.strftime("%Y-%m-%d"))
-        return self.t("next", when=when)
 
     # --- revealing and rating ---------------------------------------------------------------
 

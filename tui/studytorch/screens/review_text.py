@@ -1,6 +1,15 @@
-"""What the review screens say, in English and Korean."""
+"""What the review screens say, in English and Korean, and the answer of a predict card."""
 
 from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from studytorch.course.model import Card
+    from studytorch.course.predict import CardRun
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -79,3 +88,41 @@ STATS_TEXT: dict[str, dict[str, str]] = {
         "total": "지금까지 {n}번 복습했고, 지금 복습할 카드는 {due}장입니다",
     },
 }
+
+
+def next_due(lang: str, due: float) -> str:
+    """ "The next card is due today at 14:05." (or on a date)."""
+    text = TEXT[lang]
+    moment = datetime.fromtimestamp(due)
+    if moment.date() == datetime.now().date():
+        when = text["today"].format(time=moment.strftime("%H:%M"))
+    else:
+        when = text["on"].format(date=moment.strftime("%Y-%m-%d"))
+    return text["next"].format(when=when)
+
+
+def predict_answer(
+    lang: str,
+    card: Card,
+    prediction: str,
+    truth_from: str,
+    live: CardRun | None,
+    suggested: int | None,
+) -> Text:
+    """The prediction beside the truth: printed live, or the stored answer without a kernel."""
+    text = TEXT[lang]
+    shown = Text().append(f"{text['yours']}: ", style="bold").append(prediction.strip() or "—")
+    if truth_from == "running":
+        return shown.append("\n" + text["running"], style="dim italic")
+    if truth_from == "failed" and live is not None:
+        shown.append("\n" + text["failed"].format(error=live.error), style="red")
+    if truth_from == "live" and live is not None:
+        shown.append(f"\n{text['printed']}:", style="bold")
+        shown.append("\n  " + "\n  ".join(live.printed.rstrip("\n").splitlines()[-6:]))
+    else:
+        shown.append(f"\n{text['stored']}: ", style="bold").append(card.answer_in(lang))
+    hit = suggested == 3
+    shown.append("\n" + text["match" if hit else "miss"], style="green" if hit else "yellow")
+    if card.why is not None:
+        shown.append(f"\n\n{text['why']}: ", style="bold").append(card.why.get(lang))
+    return shown
