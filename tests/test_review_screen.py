@@ -165,6 +165,6 @@ async def test_the_footer_names_the_ratings_in_the_learners_language(tmp_path, l
         def footer() -> dict[str, str]:
             return {key.action: key.description for key in app.screen.query(FooterKey)}
 
-        expected = ("Again", "Good") if lang == "en" else ("다시", "알맞음")
+        expected = ("Again", "Good") if lang == "en" else ("다시", "좋음")
         await until(pilot, lambda: footer().get("rate(1)") == expected[0], "the footer")
         assert footer()["rate(3)"] == expected[1]

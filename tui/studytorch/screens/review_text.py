@@ -15,7 +15,6 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "title": "Review",
         "due": "{n} due",
-        "card": "card {i} of {n}",
         "reveal": "Space or Enter shows the answer.",
         "predict": "Type what the last printed line will be, then Enter:",
         "placeholder": "your prediction",
@@ -43,7 +42,6 @@ TEXT: dict[str, dict[str, str]] = {
     "ko": {
         "title": "복습",
         "due": "{n}장 남음",
-        "card": "{n}장 중 {i}번째",
         "reveal": "Space나 Enter를 누르면 답이 보입니다.",
         "predict": "마지막으로 출력될 줄을 예측해 적고 Enter를 누르세요:",
         "placeholder": "예측한 출력",
@@ -57,7 +55,7 @@ TEXT: dict[str, dict[str, str]] = {
         "miss": "✗ 조금 다릅니다",
         "why": "이유",
         "rate": "얼마나 잘 기억했나요?",
-        "ratings": "1 다시 · 2 어려움 · 3 알맞음 · 4 쉬움",
+        "ratings": "1 다시 · 2 어려움 · 3 좋음 · 4 쉬움",
         "suggested": "추천: {n}",
         "done": "지금 복습할 카드가 없습니다. {next}",
         "next": "다음 카드는 {when}에 돌아옵니다.",
