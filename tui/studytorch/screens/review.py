@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -136,6 +135,8 @@ class ReviewScreen(Screen[None]):
         question.append("\n\n" + (self.t("predict") if predict else self.t("reveal")), style="dim")
         self.query_one("#review-question", Static).update(question)
         if predict:
+            from rich.syntax import Syntax  # pygments: only once a predict card is shown
+
             code.update(Syntax((item.card.code or "").rstrip(), "python", theme="ansi_dark"))
         answer = self.query_one("#review-answer", Static)
         rating = self.query_one("#review-rate", Static)
