@@ -68,6 +68,10 @@ def test_the_engine_never_imports_textual():
         "studytorch.course",
         "studytorch.course.checker",
         "studytorch.kernel.result",
+        "studytorch.review.deck",
+        "studytorch.review.schedule",
+        "studytorch.review.stats",
+        "studytorch.export",
         *present("studytorch.store"),
     ]
     loaded = modules_after_import(*names)
@@ -75,8 +79,24 @@ def test_the_engine_never_imports_textual():
     assert "torch" not in loaded
 
 
-@pytest.mark.parametrize("command", [["lessons"], ["--version"]])
+def test_the_app_and_review_screen_load_no_scheduler_or_exporters_until_used():
+    loaded = modules_after_import(
+        "studytorch.app", "studytorch.screens.home", "studytorch.screens.review"
+    )
+    assert not {"fsrs", "nbformat", "genanki", "torch"} & loaded
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["lessons"],
+        ["--version"],
+        ["review", "--due", "shape-ops"],
+        ["export", "shape-ops", "--format", "md", "--out", "OUT"],
+    ],
+)
 def test_headless_commands_do_not_load_torch_or_textual(command, tmp_path):
+    command = [str(tmp_path) if part == "OUT" else part for part in command]
     loaded = modules_loaded_by(
         "import io, contextlib\n"
         "from studytorch import cli\n"

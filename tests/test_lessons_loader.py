@@ -53,6 +53,18 @@ question.en = "What does squeeze() remove?"
 question.ko = "squeeze()는 무엇을 없애나요?"
 answer.en = "Dimensions of size 1."
 answer.ko = "크기가 1인 차원."
+
+[[cards]]
+kind = "predict"
+question.en = "What does this print?"
+question.ko = "이 코드는 무엇을 출력할까요?"
+code = '''
+x = torch.arange(6)
+print(x.view(3, -1).shape)
+'''
+answer = "torch.Size([3, 2])"
+why.en = "-1 takes what is left: 6 / 3 = 2."
+why.ko = "-1은 남은 크기를 채웁니다: 6 / 3 = 2."
 """
 
 
@@ -102,7 +114,12 @@ def test_a_valid_lesson_loads_with_steps_hints_and_cards(tmp_path):
     assert first.note.en == "Make y a 2x3 tensor."
     assert first.hints[0].get("ko") == "행이 먼저입니다."
     assert lesson.step("second").check is None
-    assert len(lesson.cards) == 1
+    recall, predict = lesson.cards
+    assert recall.kind == "recall" and recall.answer_in("ko") == "크기가 1인 차원."
+    assert predict.kind == "predict"
+    assert predict.code == "x = torch.arange(6)\nprint(x.view(3, -1).shape)\n"
+    assert predict.answer_in("ko") == "torch.Size([3, 2])"
+    assert predict.why is not None and predict.why.get("en").startswith("-1 takes")
     assert lesson.builtin is False
 
 
@@ -308,3 +325,95 @@ def test_a_deleted_lesson_leaves_the_cache_when_it_is_next_written(tmp_path):
     write_lesson(tmp_path / "lessons" / "02-new", lesson_id="new")
     assert [lesson.id for lesson in cached_load(tmp_path).lessons] == ["new"]
     assert str(gone) not in (tmp_path / "cache.json").read_text()
+
+
+# --- strict keys and cards ---------------------------------------------------------------------
+
+
+def test_a_misspelt_check_key_is_an_error_at_its_line_not_an_uncheckable_step(tmp_path):
+    path = write_lesson(tmp_path / "lessons" / "typo", replace={"check = '''": "checks = '''"})
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "checks = '''")
+    assert "'checks'" in error.message
+
+
+def test_an_unknown_key_at_the_lesson_top_is_an_error_at_its_line(tmp_path):
+    path = write_lesson(tmp_path / "lessons" / "top", replace={'id = "': 'level = 2\nid = "'})
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "level = 2")
+    assert "'level'" in error.message
+
+
+def test_an_unknown_card_key_is_an_error_at_its_line(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "card-typo", replace={'answer = "torch': 'answr = "torch'}
+    )
+    error = only_error(path.parent)
+    assert error.line == line_of(path, 'answr = "torch')
+    assert "'answr'" in error.message
+
+
+def test_a_third_language_is_an_error(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "lang", replace={'why.ko = "': 'why.fr = "x"\nwhy.ko = "'}
+    )
+    error = only_error(path.parent)
+    assert "why.fr" in error.message
+
+
+def test_a_lesson_with_one_card_is_refused_with_the_count_it_needs(tmp_path):
+    text = GOOD.format(id="one")
+    folder = tmp_path / "lessons" / "one"
+    folder.mkdir(parents=True)
+    (folder / "lesson.toml").write_text(text[: text.index("[[cards]]\nkind")])
+    error = only_error(folder)
+    assert "2 to 6 [[cards]] (found 1)" in error.message
+
+
+def test_a_seventh_card_is_reported_at_its_header(tmp_path):
+    text = GOOD.format(id="many")
+    card = text[text.index("[[cards]]\nkind") :]
+    extra = "".join(card.replace("this print", f"this print ({n})") for n in range(5))
+    folder = tmp_path / "lessons" / "many"
+    folder.mkdir(parents=True)
+    path = folder / "lesson.toml"
+    path.write_text(text + "\n" + extra)
+    error = only_error(folder)
+    assert error.line == line_of(path, "[[cards]]", 7)
+    assert "found 7" in error.message
+
+
+def test_a_predict_card_needs_code_and_a_one_line_answer(tmp_path):
+    code = "code = '''\nx = torch.arange(6)\nprint(x.view(3, -1).shape)\n'''\n"
+    path = write_lesson(tmp_path / "a" / "no-code", replace={code: ""})
+    assert "a predict card needs code" in only_error(path.parent).message
+    path = write_lesson(
+        tmp_path / "b" / "two-lines",
+        replace={'answer = "torch.Size([3, 2])"': "answer = '''\na\nb\n'''"},
+    )
+    assert "one line of text" in only_error(path.parent).message
+
+
+def test_a_recall_card_with_code_is_refused(tmp_path):
+    path = write_lesson(
+        tmp_path / "lessons" / "recall-code",
+        replace={
+            'answer.ko = "크기가 1인 차원."': 'answer.ko = "크기가 1인 차원."\ncode = "x = 1"'
+        },
+    )
+    error = only_error(path.parent)
+    assert error.line == line_of(path, 'code = "x = 1"')
+    assert "only for kind" in error.message
+
+
+def test_card_keys_survive_reordering_the_cards(tmp_path):
+    write_lesson(tmp_path / "a" / "mine")
+    head, first, second = GOOD.format(id="mine").split("[[cards]]")
+    (tmp_path / "b" / "mine").mkdir(parents=True)
+    reordered = head + "[[cards]]" + second.rstrip("\n") + "\n\n[[cards]]" + first
+    (tmp_path / "b" / "mine" / "lesson.toml").write_text(reordered)
+    (before,) = load_course([(tmp_path / "a", False)]).lessons
+    (after,) = load_course([(tmp_path / "b", False)]).lessons
+    keys = [card.key("mine") for card in before.cards]
+    assert [card.key("mine") for card in after.cards] == keys[::-1]
+    assert len(set(keys)) == 2 and all(key.startswith("mine:") for key in keys)

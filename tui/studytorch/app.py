@@ -57,6 +57,7 @@ class StudyApp(App[None]):
         course: LoadReport | None = None,
         lesson: str | None = None,
         lang: str | None = None,
+        review: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.session = session or KernelSession(cwd=str(locations.workspace_dir()))
@@ -65,6 +66,11 @@ class StudyApp(App[None]):
         self.course = course if course is not None else LoadReport()
         self._course_given = course is not None
         self.start_lesson = lesson
+        self.start_review = review
+        """`studytorch review [LESSON ...]`: open review (with these lessons), not a lesson."""
+        self.kernel_quiet = review is not None
+        """Review works without a kernel: there, one that cannot start raises no alarm."""
+        self._kernel_requested = False
         self.exit_guard: ExitGuard | None = None
         """Set by `launch`: only the real command owns the process's signals, not tests."""
         try:
@@ -76,11 +82,18 @@ class StudyApp(App[None]):
     def on_mount(self) -> None:
         from studytorch.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        if self.start_review is None:
+            self.push_screen(HomeScreen())
+        else:  # straight to the cards; the home screen comes when review is left
+            from studytorch.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen(self.start_review))
         if self.store.notice:
             self.notify(self.store.notice, severity="warning", timeout=20)
         # Once the first frame is out: starting the kernel (imports, a process) would delay it.
-        self.set_timer(FIRST_FRAME_S, self.start_kernel)
+        # Review starts it at its first predict card instead (ensure_kernel).
+        if self.start_review is None:
+            self.set_timer(FIRST_FRAME_S, self.start_kernel)
         # Reading and validating lessons holds the GIL for tens of milliseconds: after the frame.
         self.call_after_refresh(self.read_lessons)
 
@@ -99,7 +112,7 @@ class StudyApp(App[None]):
                 f"{count} lesson(s) could not be loaded; see the list on the home screen.",
                 severity="warning",
             )
-        if self.start_lesson:
+        if self.start_lesson and self.start_review is None:
             lesson = self.course.find(self.start_lesson)
             if lesson is None:
                 self.notify(f"No lesson {self.start_lesson!r}.", severity="error")
@@ -118,7 +131,13 @@ class StudyApp(App[None]):
             self.exit_guard.arm()  # whatever blocks the way out, the process ends in time
         self.exit()
 
+    def ensure_kernel(self) -> None:
+        """Start the kernel unless it was started already."""
+        if not self._kernel_requested:
+            self.start_kernel()
+
     def start_kernel(self, restart: bool = False) -> None:
+        self._kernel_requested = True
         self.run_worker(self._start_kernel(restart), exclusive=True, group="kernel")
 
     async def _start_kernel(self, restart: bool) -> None:
@@ -134,13 +153,23 @@ class StudyApp(App[None]):
         except KernelError as exc:
             self.kernel_state = KernelState.DEAD.value
             self.kernel_message = str(exc).splitlines()[0]
-            self.notify(str(exc), title="The kernel did not start", severity="error", timeout=30)
+            if not self.kernel_quiet:
+                self.notify(
+                    str(exc), title="The kernel did not start", severity="error", timeout=30
+                )
 
     def record_run(self, run: StepRun) -> None:
         """Keep a finished run, and progress when its check passed (always its own step)."""
+        result = run.result
         with contextlib.suppress(StoreError):
             self.store.record_run(
-                run.lesson_id, run.step_id, run.result.status, run.result.duration_s
+                run.lesson_id,
+                run.step_id,
+                result.status,
+                result.duration_s,
+                code=run.code,
+                output=result.transcript(),
+                metrics=result.metrics,
             )
         if run.checked and run.passed:
             try:
@@ -207,7 +236,8 @@ def launch(args: argparse.Namespace, launched: LaunchedKernel | None = None) -> 
         launched=launched,
         keep_spare=True,  # F9 and a crash recovery swap to it at once
     )
-    app = StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang)
+    review = getattr(args, "review_lessons", None)
+    app = StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang, review=review)
     app.exit_guard = ExitGuard(app.request_exit, session.kill_now)
     app.exit_guard.watch_signals()
     try:

@@ -77,6 +77,25 @@ def build_parser() -> argparse.ArgumentParser:
     lessons = commands.add_parser("lessons", help="list lessons: id, then title")
     lessons.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
 
+    review = commands.add_parser(
+        "review", help="review the cards that are due (the app), or count them with --due"
+    )
+    review.add_argument(
+        "review_lessons", nargs="*", metavar="LESSON", help="add these lessons' cards to the deck"
+    )
+    review.add_argument("--due", action="store_true", help="print due cards per lesson and exit")
+    # SUPPRESS: `studytorch --lang ko review` keeps the language given before the command.
+    review.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
+    _kernel_options(review)
+
+    export = commands.add_parser(
+        "export", help="write lessons as Markdown, notebooks or Anki decks"
+    )
+    export.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson ids (default: all)")
+    export.add_argument("--format", choices=["md", "ipynb", "apkg"], default="md")
+    export.add_argument("--out", type=Path, default=Path("."), metavar="DIR")
+    export.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
+
     doctor = commands.add_parser("doctor", help="versions, devices and where data is kept")
     _kernel_options(doctor)
     return parser
@@ -86,7 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("run", "check", "doctor"):
         _end_cleanly_on_hangup()
-    handlers = {"run": cmd_run, "check": cmd_check, "lessons": cmd_lessons, "doctor": cmd_doctor}
+    handlers = {
+        "run": cmd_run,
+        "check": cmd_check,
+        "lessons": cmd_lessons,
+        "doctor": cmd_doctor,
+        "review": cmd_review,
+        "export": cmd_export,
+    }
     handler = handlers.get(args.command or "", cmd_app)
     try:
         return handler(args)
@@ -232,6 +258,65 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return console.doctor(_session(args))
 
 
+def _lessons_named(command: str, names: list[str]):
+    """The course, or None after saying which named lessons do not exist."""
+    from studytorch import locations
+    from studytorch.course.cache import LessonCache
+    from studytorch.course.loader import load_course
+
+    report = load_course(cache=LessonCache(locations.lesson_cache_path()))
+    unknown = [name for name in names if report.find(name) is None]
+    if unknown:
+        print(f"studytorch {command}: no lesson {', '.join(unknown)}", file=sys.stderr)
+        return None
+    return report
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    report = _lessons_named("review", args.review_lessons)
+    if report is None:
+        return EXIT_USAGE
+    if not args.due:
+        return cmd_app(args)
+    from studytorch.review.deck import build_deck, due_counts
+    from studytorch.store import Store, StoreError
+
+    try:
+        with Store() as store:
+            deck = build_deck(report, store, args.review_lessons)
+    except StoreError as exc:
+        print(f"studytorch review: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    counts = due_counts(deck)
+    width = max((len(lesson_id) for lesson_id in counts), default=0)
+    for lesson_id, due in counts.items():
+        print(f"{lesson_id:<{width}}  {due} due")
+    print(f"{sum(counts.values())} due")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from studytorch.export import export_lessons
+    from studytorch.lang import default_language
+    from studytorch.store import Store, StoreError
+
+    report = _lessons_named("export", args.lessons)
+    if report is None:
+        return EXIT_USAGE
+    lessons = [report.find(name) for name in args.lessons] if args.lessons else report.lessons
+    try:
+        with Store() as store:
+            written = export_lessons(
+                lessons, args.format, args.out, store, args.lang or default_language()
+            )
+    except (StoreError, OSError) as exc:
+        print(f"studytorch export: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     # The kernel starts first, before Textual is even imported: torch loads while the app
     # draws its first screen.
@@ -246,8 +331,12 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def _launch_early(args: argparse.Namespace):
-    if args.existing or not (sys.stdin.isatty() and sys.stderr.isatty()):
-        return None
+    if (
+        args.existing
+        or args.command == "review"
+        or not (sys.stdin.isatty() and sys.stderr.isatty())
+    ):
+        return None  # review starts a kernel only for its first predict card
     from studytorch import locations
     from studytorch.exits import hold_exit_signals
     from studytorch.kernel.launch import launch

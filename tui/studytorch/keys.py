@@ -32,6 +32,17 @@ KOREAN: dict[str, tuple[str, str | None]] = {
     "help": ("도움말", None),
     "open": ("열기", None),
     "dismiss": ("닫기", None),
+    "review": ("복습", "카드 복습 (간격 반복)"),
+    "reveal": ("답", "답 보기"),
+    "rate(1)": ("다시", "평가: 다시 (잊었음)"),
+    "rate(2)": ("어려움", "평가: 어렵게 기억함"),
+    "rate(3)": ("좋음", "평가: 기억함"),
+    "rate(4)": ("쉬움", "평가: 쉽게 기억함"),
+    "stats": ("통계", "복습 통계"),
+    "close_stats": ("돌아가기", None),
+    "close": ("돌아가기", None),
+    "history": ("실행 기록", "이 단계의 이전 실행 보기"),
+    "restore": ("코드 복원", "이 실행의 코드를 편집기로 (되돌리기 가능)"),
 }
 
 HELP_TEXT: dict[str, dict[str, Any]] = {
@@ -43,12 +54,23 @@ HELP_TEXT: dict[str, dict[str, Any]] = {
             "Home": "lessons list",
             "app": "everywhere",
             "editor": "editor",
+            "Review": "review",
+            "ReviewStats": "review stats",
+            "RunHistory": "run history",
         },
     },
     "ko": {
         "title": "단축키 (Esc로 닫기)",
         "columns": ("키", "기능", "위치"),
-        "where": {"Lesson": "레슨", "Home": "레슨 목록", "app": "어디서나", "editor": "편집기"},
+        "where": {
+            "Lesson": "레슨",
+            "Home": "레슨 목록",
+            "app": "어디서나",
+            "editor": "편집기",
+            "Review": "복습",
+            "ReviewStats": "복습 통계",
+            "RunHistory": "실행 기록",
+        },
     },
 }
 

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from studytorch import locations
 
 BUSY_TIMEOUT_MS = 5000
 """How long one studytorch waits for another one's write before giving up."""
 
-RUNS_KEPT = 100
-"""Runs remembered per step; older ones are dropped so the file stays small."""
+RUNS_KEPT = 50
+"""Runs remembered per step: the newest 50 are kept, older ones dropped as each run is recorded."""
+OUTPUT_KEPT = 8000
+"""Characters of a run's output kept in its history: the end, where the result usually is."""
 
 # MIGRATIONS[n] takes a database from user_version n to n + 1. Append only: a released
 # migration is never edited, because learners' files have already run it.
@@ -56,6 +61,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             value TEXT NOT NULL
         )""",
     ),
+    (
+        # Run history: what ran and what it printed, so an earlier run can be looked at again.
+        "ALTER TABLE runs ADD COLUMN code TEXT",
+        "ALTER TABLE runs ADD COLUMN output TEXT",
+        "ALTER TABLE runs ADD COLUMN metrics TEXT",
+        # Review: each card's FSRS state (the fsrs package's JSON) and when it is due next.
+        """CREATE TABLE review_cards (
+            card_key TEXT PRIMARY KEY,
+            lesson_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            due REAL NOT NULL
+        )""",
+        """CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            card_key TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            at REAL NOT NULL
+        )""",
+        "CREATE INDEX review_log_by_time ON review_log (at)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -71,6 +97,46 @@ _CORRUPT = 11
 _FULL = 13
 _CANTOPEN = 14
 _NOTADB = 26
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One earlier run of a step, as the run history keeps it."""
+
+    id: int
+    status: str
+    duration_s: float
+    at: float
+    code: str | None = None
+    output: str | None = None
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """One rating the learner gave a card."""
+
+    card_key: str
+    lesson_id: str
+    rating: int
+    at: float
+
+
+def _capped(output: str | None) -> str | None:
+    if output is None or len(output) <= OUTPUT_KEPT:
+        return output
+    cut = len(output) - OUTPUT_KEPT
+    return f"[{cut} earlier characters not kept]\n" + output[-OUTPUT_KEPT:]
+
+
+def _metrics(text: str | None) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 class StoreError(Exception):
@@ -376,14 +442,35 @@ class Store:
 
     # -- runs --------------------------------------------------------------------------------
 
-    def record_run(self, lesson_id: str, step_id: str, status: str, duration_s: float) -> None:
+    def record_run(
+        self,
+        lesson_id: str,
+        step_id: str,
+        status: str,
+        duration_s: float,
+        *,
+        code: str | None = None,
+        output: str | None = None,
+        metrics: dict[str, Any] | None = None,
+    ) -> None:
+        """Keep a run; the step's runs beyond the newest RUNS_KEPT are dropped in the same
+        transaction. `output` keeps its last OUTPUT_KEPT characters; `metrics` is JSON."""
         with self._using(f"record a run of {lesson_id}/{step_id}") as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.execute(
-                    "INSERT INTO runs (lesson_id, step_id, status, duration_s, at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (lesson_id, step_id, status, float(duration_s), time.time()),
+                    "INSERT INTO runs (lesson_id, step_id, status, duration_s, at, code, output, "
+                    "metrics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        lesson_id,
+                        step_id,
+                        status,
+                        float(duration_s),
+                        time.time(),
+                        code,
+                        _capped(output),
+                        json.dumps(metrics) if metrics else None,
+                    ),
                 )
                 conn.execute(
                     "DELETE FROM runs WHERE lesson_id = ? AND step_id = ? AND id NOT IN "
@@ -406,6 +493,68 @@ class Store:
                 (lesson_id, step_id, limit),
             ).fetchall()
         return [(status, duration, at) for status, duration, at in rows]
+
+    def run_history(self, lesson_id: str, step_id: str, limit: int = RUNS_KEPT) -> list[RunRecord]:
+        """The step's runs, newest first, with their code, output and metrics."""
+        with self._using(f"read the runs of {lesson_id}/{step_id}") as conn:
+            rows = conn.execute(
+                "SELECT id, status, duration_s, at, code, output, metrics FROM runs "
+                "WHERE lesson_id = ? AND step_id = ? ORDER BY id DESC LIMIT ?",
+                (lesson_id, step_id, limit),
+            ).fetchall()
+        return [
+            RunRecord(row[0], row[1], row[2], row[3], row[4], row[5], _metrics(row[6]))
+            for row in rows
+        ]
+
+    def started_lessons(self) -> set[str]:
+        """Lessons the learner has opened, edited or run something in."""
+        with self._using("read which lessons you started") as conn:
+            rows = conn.execute(
+                "SELECT lesson_id FROM visits UNION SELECT lesson_id FROM edits "
+                "UNION SELECT lesson_id FROM runs"
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    # -- review ------------------------------------------------------------------------------
+
+    def review_states(self) -> dict[str, tuple[str, float]]:
+        """Every reviewed card's key -> (its FSRS state as JSON, when it is due: epoch seconds)."""
+        with self._using("read your review schedule") as conn:
+            rows = conn.execute("SELECT card_key, state, due FROM review_cards").fetchall()
+        return {key: (state, due) for key, state, due in rows}
+
+    def save_review(
+        self, card_key: str, lesson_id: str, state: str, due: float, rating: int, at: float
+    ) -> None:
+        """Keep a card's new FSRS state and log the rating, in one transaction."""
+        with self._using(f"save your review of {card_key}") as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute(
+                    "INSERT INTO review_cards (card_key, lesson_id, state, due) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (card_key) DO UPDATE SET "
+                    "state = excluded.state, due = excluded.due",
+                    (card_key, lesson_id, state, float(due)),
+                )
+                conn.execute(
+                    "INSERT INTO review_log (card_key, lesson_id, rating, at) VALUES (?, ?, ?, ?)",
+                    (card_key, lesson_id, int(rating), float(at)),
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def review_log(self, since: float = 0.0) -> list[ReviewEntry]:
+        """Ratings given at or after `since` (epoch seconds), oldest first."""
+        with self._using("read your review history") as conn:
+            rows = conn.execute(
+                "SELECT card_key, lesson_id, rating, at FROM review_log WHERE at >= ? ORDER BY id",
+                (since,),
+            ).fetchall()
+        return [ReviewEntry(*row) for row in rows]
 
     # -- position ----------------------------------------------------------------------------
 

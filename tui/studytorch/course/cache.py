@@ -16,7 +16,7 @@ from typing import Any
 from studytorch import __version__
 from studytorch.course.model import Card, Lesson, Localized, Step
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _CODE = [Path(__file__).with_name(name) for name in ("loader.py", "model.py", "cache.py")]
 
 
@@ -34,6 +34,29 @@ def _localized(data: dict[str, str]) -> Localized:
 
 def _text(value: Localized) -> dict[str, str]:
     return {"en": value.en, "ko": value.ko}
+
+
+def _card_to_json(card: Card) -> dict[str, Any]:
+    return {
+        "kind": card.kind,
+        "question": _text(card.question),
+        "answer": card.answer if isinstance(card.answer, str) else _text(card.answer),
+        "code": card.code,
+        "why": _text(card.why) if card.why else None,
+        "line": card.line,
+    }
+
+
+def _card_from_json(data: dict[str, Any]) -> Card:
+    answer = data["answer"]
+    return Card(
+        question=_localized(data["question"]),
+        answer=answer if isinstance(answer, str) else _localized(answer),
+        kind=data["kind"],
+        code=data["code"],
+        why=_localized(data["why"]) if data["why"] else None,
+        line=data["line"],
+    )
 
 
 def lesson_to_json(lesson: Lesson) -> dict[str, Any]:
@@ -55,7 +78,7 @@ def lesson_to_json(lesson: Lesson) -> dict[str, Any]:
             }
             for step in lesson.steps
         ],
-        "cards": [{"question": _text(c.question), "answer": _text(c.answer)} for c in lesson.cards],
+        "cards": [_card_to_json(card) for card in lesson.cards],
     }
 
 
@@ -73,9 +96,7 @@ def lesson_from_json(data: dict[str, Any]) -> Lesson:
         )
         for step in data["steps"]
     )
-    cards = tuple(
-        Card(_localized(card["question"]), _localized(card["answer"])) for card in data["cards"]
-    )
+    cards = tuple(_card_from_json(card) for card in data["cards"])
     path = Path(data["path"]) if data["path"] else None
     return Lesson(data["id"], _localized(data["title"]), steps, cards, path, data["builtin"])
 

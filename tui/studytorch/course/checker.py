@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from studytorch.course.model import Lesson, Step
+from studytorch.course.model import Card, Lesson, Step
+from studytorch.course.predict import run_card
 from studytorch.course.runner import StepRun, run_step
 from studytorch.kernel import KernelError
 
@@ -53,9 +54,25 @@ async def check_step(session: Kernel, lesson: Lesson, step: Step) -> StepVerdict
     return verdict(True, "solution passes, starter fails")
 
 
+async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) -> StepVerdict:
+    """A predict card is right when the last line its code prints is its answer."""
+    name = f"card {index + 1}"
+    ran = await run_card(session, card)
+    if ran.error is not None:
+        return StepVerdict(lesson.id, name, False, f"the card's code fails: {ran.error}")
+    if ran.answer != card.answer:
+        return StepVerdict(
+            lesson.id, name, False, f"prints {ran.answer!r}, the card says {card.answer!r}"
+        )
+    return StepVerdict(lesson.id, name, True, f"prints {card.answer}")
+
+
 async def check_course(session: Kernel, lessons: Iterable[Lesson]) -> list[StepVerdict]:
     verdicts = []
     for lesson in lessons:
         for step in lesson.steps:
             verdicts.append(await check_step(session, lesson, step))
+        for index, card in enumerate(lesson.cards):
+            if card.kind == "predict":
+                verdicts.append(await check_card(session, lesson, index, card))
     return verdicts

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studytorch.course.model import (
+    CARD_KINDS,
     Card,
     Lesson,
     LessonError,
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 LESSON_FILE = "lesson.toml"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CARDS_PER_LESSON = (2, 6)
+"""The fewest and most review cards a lesson may have (docs/lesson-format.md)."""
+# Every key a table may hold: a misspelt one (`checks =`) is an error, not a silent no-op.
+_LESSON_KEYS = {"format_version", "id", "title", "steps", "cards"}
+_STEP_KEYS = {"id", "title", "note", "starter", "solution", "check", "hints"}
+_CARD_KEYS = {"kind", "question", "answer", "code", "why"}
 
 
 class _Invalid(Exception):
@@ -127,6 +134,7 @@ def _lesson(data: dict[str, Any], where: _Locator, folder: Path, builtin: bool) 
             where.key("format_version"),
             f"format_version must be {FORMAT_VERSION} (found {version!r})",
         )
+    _known_keys(data, _LESSON_KEYS, where, 1, "a lesson")
     lesson_id = _identifier(data, "id", where, 1)
     title = _localized(data, "title", where, 1)
     raw_steps = data.get("steps")
@@ -138,7 +146,20 @@ def _lesson(data: dict[str, Any], where: _Locator, folder: Path, builtin: bool) 
         if step.id in seen:
             raise _Invalid(step.line, f"step id {step.id!r} is used twice")
         seen.add(step.id)
-    cards = [_card(raw, where, i) for i, raw in enumerate(data.get("cards", []))]
+    raw_cards = data.get("cards", [])
+    low, high = CARDS_PER_LESSON
+    if not isinstance(raw_cards, list) or not low <= len(raw_cards) <= high:
+        count = len(raw_cards) if isinstance(raw_cards, list) else 0
+        raise _Invalid(
+            where.header("cards", high) if count > high else where.key("cards"),
+            f"a lesson needs {low} to {high} [[cards]] (found {count})",
+        )
+    cards = [_card(raw, where, i) for i, raw in enumerate(raw_cards)]
+    digests: set[str] = set()
+    for card in cards:
+        if card.digest in digests:
+            raise _Invalid(card.line, "this card asks the same question as an earlier one")
+        digests.add(card.digest)
     return Lesson(lesson_id, title, tuple(steps), tuple(cards), folder, builtin)
 
 
@@ -146,6 +167,7 @@ def _step(raw: Any, where: _Locator, index: int) -> Step:
     line = where.header("steps", index)
     if not isinstance(raw, dict):
         raise _Invalid(line, "each [[steps]] entry must be a table")
+    _known_keys(raw, _STEP_KEYS, where, line, "a step")
     step_id = _identifier(raw, "id", where, line)
     starter = _code(raw, "starter", where, line, required=True) or ""
     solution = _code(raw, "solution", where, line)
@@ -180,7 +202,36 @@ def _card(raw: Any, where: _Locator, index: int) -> Card:
     line = where.header("cards", index)
     if not isinstance(raw, dict):
         raise _Invalid(line, "each [[cards]] entry must be a table")
-    return Card(_localized(raw, "question", where, line), _localized(raw, "answer", where, line))
+    _known_keys(raw, _CARD_KEYS, where, line, "a card")
+    kind = raw.get("kind", "recall")
+    if kind not in CARD_KINDS:
+        raise _Invalid(where.key("kind", line), f"kind must be one of {', '.join(CARD_KINDS)}")
+    question = _localized(raw, "question", where, line)
+    if kind == "recall":
+        for key in ("code", "why"):
+            if key in raw:
+                raise _Invalid(where.key(key, line), f'{key} is only for kind = "predict" cards')
+        return Card(question, _localized(raw, "answer", where, line), line=line)
+    code = _code(raw, "code", where, line, required=True, what="a predict card")
+    answer = raw.get("answer")
+    if not isinstance(answer, str) or not answer.strip() or "\n" in answer.strip():
+        raise _Invalid(
+            where.key("answer", line),
+            "a predict card's answer is one line of text: the last line its code prints",
+        )
+    why = _localized(raw, "why", where, line) if "why" in raw else None
+    return Card(question, answer.strip(), "predict", code, why, line)
+
+
+def _known_keys(
+    raw: dict[str, Any], known: set[str], where: _Locator, line: int, what: str
+) -> None:
+    for key in raw:
+        if key not in known:
+            raise _Invalid(
+                where.key(key, line),
+                f"{what} has no key {key!r} (known: {', '.join(sorted(known))})",
+            )
 
 
 def _identifier(raw: dict[str, Any], key: str, where: _Locator, line: int) -> str:
@@ -197,6 +248,9 @@ def _localized(raw: dict[str, Any], key: str, where: _Locator, line: int) -> Loc
     value = raw.get(key)
     if not isinstance(value, dict):
         raise _Invalid(where.key(key, line), f"{key} needs {key}.en and {key}.ko")
+    for lang in value:
+        if lang not in LANGUAGES:
+            raise _Invalid(where.key(key, line), f"{key}.{lang}: only {key}.en and {key}.ko exist")
     for lang in LANGUAGES:
         text = value.get(lang)
         if not isinstance(text, str) or not text.strip():
@@ -205,12 +259,17 @@ def _localized(raw: dict[str, Any], key: str, where: _Locator, line: int) -> Loc
 
 
 def _code(
-    raw: dict[str, Any], key: str, where: _Locator, line: int, required: bool = False
+    raw: dict[str, Any],
+    key: str,
+    where: _Locator,
+    line: int,
+    required: bool = False,
+    what: str = "step",
 ) -> str | None:
     value = raw.get(key)
     if value is None:
         if required:
-            raise _Invalid(line, f"step needs {key} (Python code)")
+            raise _Invalid(line, f"{what} needs {key} (Python code)")
         return None
     if not isinstance(value, str):
         raise _Invalid(where.key(key, line), f"{key} must be a string of Python code")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,12 +34,34 @@ class Step:
     """Where the step starts in its lesson file, for messages."""
 
 
+CARD_KINDS = ("recall", "predict")
+
+
 @dataclass(frozen=True)
 class Card:
-    """A review question with its answer."""
+    """A review question with its answer; a predict card's answer is what its code prints."""
 
     question: Localized
-    answer: Localized
+    answer: Localized | str
+    """Recall: text in both languages. Predict: the last line `code` prints, stripped."""
+    kind: str = "recall"
+    code: str | None = None
+    why: Localized | None = None
+    """Predict: why the code prints that, shown after the answer."""
+    line: int = 0
+
+    @property
+    def digest(self) -> str:
+        """Names the card for review state: the English question and the code, so reordering
+        cards keeps their schedules and rewriting one starts it afresh."""
+        source = f"{self.question.en}\0{self.code or ''}".encode()
+        return hashlib.sha256(source).hexdigest()[:12]
+
+    def key(self, lesson_id: str) -> str:
+        return f"{lesson_id}:{self.digest}"
+
+    def answer_in(self, lang: str) -> str:
+        return self.answer if isinstance(self.answer, str) else self.answer.get(lang)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,13 @@ class RunResult:
     def metrics(self) -> dict[str, list[Any]]:
         return self.summary.get("metrics", {})
 
+    def transcript(self) -> str:
+        """What the run printed, then how it failed: kept in the run history."""
+        text = self.stdout + self.stderr + "".join(f"{d}\n" for d in self.displays)
+        if self.error is not None and not self.ok:
+            text += f"{self.error['type']}: {self.error['message']}\n"
+        return text
+
     def compare_with(self, previous: RunResult | None) -> None:
         """Put the previous run's grad norms beside this run's (a missing zero_grad shows as
         growth). Only ever the same step's previous run: never what another step left."""

@@ -27,6 +27,8 @@ _TEXT = {
         "broken": "Lessons that could not be loaded (fix and restart):",
         "empty": "No lessons found.",
         "loading": "Reading the lessons…",
+        "review": "Review: {n} card(s) due, press R",
+        "review_none": "Review: nothing due (R opens it anyway)",
     },
     "ko": {
         "title": "실행하며 배우는 PyTorch 기초",
@@ -35,6 +37,8 @@ _TEXT = {
         "broken": "불러오지 못한 레슨 (고친 뒤 다시 실행하세요):",
         "empty": "레슨이 없습니다.",
         "loading": "레슨을 읽는 중…",
+        "review": "복습할 카드가 {n}장 있습니다. R을 누르면 시작합니다",
+        "review_none": "복습: 지금은 복습할 카드가 없습니다 (R로 열 수 있습니다)",
     },
 }
 
@@ -44,6 +48,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", priority=True),
+        Binding("r", "review", "Review"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -52,6 +57,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
             yield Static(id="home-title")
+            yield Static(id="home-review")
             yield OptionList(id="lesson-list")
             yield Static(id="lesson-errors")
         yield KernelStatus(id="status")
@@ -72,6 +78,7 @@ class HomeScreen(Screen[None]):
         lang = self.app.lang
         text = _TEXT[lang]
         self.query_one("#home-title", Static).update(Text(f"studytorch · {text['title']}"))
+        self._refresh_due(text)
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -107,6 +114,18 @@ class HomeScreen(Screen[None]):
             errors.display = True
         else:
             errors.display = False
+
+    def _refresh_due(self, text: dict[str, str]) -> None:
+        from studytorch.review.deck import build_deck, due_cards
+
+        due = len(due_cards(build_deck(self.app.course, self.app.store)))
+        line = text["review"].format(n=due) if due else text["review_none"]
+        self.query_one("#home-review", Static).update(Text(line, style="" if due else "dim"))
+
+    def action_review(self) -> None:
+        from studytorch.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
 
     def _resume_target(self, lessons: list[Lesson]) -> tuple[Lesson, int] | None:
         position = self.app.store.last_position()

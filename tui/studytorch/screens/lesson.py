@@ -58,6 +58,8 @@ class LessonScreen(Screen[None]):
         ),
         Binding("ctrl+g", "switch_device", "Switch device", show=False, priority=True),
         Binding("ctrl+o", "back", "Lessons", show=False, priority=True),
+        # Ctrl+Y is the editor's redo, so earlier runs are on Ctrl+F ("former runs").
+        Binding("ctrl+f", "history", "Earlier runs", show=False, priority=True),
         # In the editor Esc moves the focus on (TextArea does that); from a pane it comes back.
         Binding("escape", "focus_editor", "Editor ⇄ panes (then Tab, arrows)", show=False),
         Binding("question_mark", "app.help", "Help (outside the editor)", show=False),
@@ -414,6 +416,19 @@ class LessonScreen(Screen[None]):
 
     def action_reset(self) -> None:
         self._replace_code_after_asking(self.t("ask_reset"), self.step.starter)
+
+    def action_history(self) -> None:
+        from studytorch.screens.run_history import RunHistoryScreen
+
+        step = self.step
+
+        def restore(code: str | None) -> None:
+            if code is not None and self.step is step:
+                editor = self.query_one(SnippetEditor)
+                editor.replace(code, (0, 0), editor.document.end)  # undoable, unlike load_text
+                editor.focus()
+
+        self.app.push_screen(RunHistoryScreen(self.lesson, step), restore)
 
     def _replace_code_after_asking(self, question: str, code: str) -> None:
         step = self.step

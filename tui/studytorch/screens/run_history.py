@@ -1,0 +1,146 @@
+"""RunHistoryScreen: a step's earlier runs from the store; view one, or restore its code."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.syntax import Syntax
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from studytorch.keys import localize
+from studytorch.store import RunRecord, StoreError
+from studytorch.text import safe_text
+
+if TYPE_CHECKING:
+    from studytorch.app import StudyApp
+    from studytorch.course import Lesson, Step
+
+_TEXT = {
+    "en": {
+        "title": "Earlier runs of “{step}” (newest first; the newest 50 are kept)",
+        "none": "No runs of this step yet: F5 runs it.",
+        "no_code": "This run was recorded before studytorch kept code and output.",
+        "code": "Code",
+        "output": "Output",
+        "no_output": "(printed nothing)",
+        "metrics": "Metrics",
+        "restore": "Enter puts this code in the editor (Ctrl+Z there undoes it).",
+    },
+    "ko": {
+        "title": "“{step}”의 이전 실행 (최신순, 최근 50개를 보관합니다)",
+        "none": "아직 이 단계를 실행한 적이 없습니다. F5로 실행하세요.",
+        "no_code": "코드와 출력을 보관하기 전에 기록된 실행입니다.",
+        "code": "코드",
+        "output": "출력",
+        "no_output": "(출력 없음)",
+        "metrics": "지표",
+        "restore": "Enter를 누르면 이 코드가 편집기로 들어갑니다 (편집기에서 Ctrl+Z로 되돌립니다).",
+    },
+}
+
+
+class RunHistoryScreen(Screen[str | None]):
+    """Dismisses with the chosen run's code to restore, or None; needs no kernel."""
+
+    DEFAULT_CSS = """
+    #history-title { height: auto; padding: 0 1; background: $primary 30%; }
+    #history-list { width: 30; height: 1fr; border: round $primary; }
+    #history-detail { width: 1fr; height: 1fr; padding: 0 1; }
+    #history-detail > Static { height: auto; }
+    """
+    BINDINGS = [
+        Binding("enter", "restore", "Restore code", priority=True),
+        Binding("escape", "close", "Back"),
+    ]
+
+    app: StudyApp
+
+    def __init__(self, lesson: Lesson, step: Step) -> None:
+        super().__init__()
+        self.lesson, self.step = lesson, step
+        self.runs: list[RunRecord] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="history-title")
+            with Horizontal():
+                yield OptionList(id="history-list")
+                with VerticalScroll(id="history-detail"):
+                    yield Static(id="history-run")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        lang = self.app.lang
+        localize(self, lang)
+        text = _TEXT[lang]
+        title = text["title"].format(step=self.step.title.get(lang))
+        self.query_one("#history-title", Static).update(Text(title))
+        try:
+            self.runs = self.app.store.run_history(self.lesson.id, self.step.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+        options = self.query_one(OptionList)
+        for run in self.runs:
+            when = datetime.fromtimestamp(run.at).strftime("%m-%d %H:%M")
+            style = "green" if run.status == "ok" else "red"
+            label = Text(f"{when}  ").append(f"{run.status:<6}", style=style)
+            options.add_option(Option(label.append(f" {run.duration_s:.2f}s", style="dim")))
+        if self.runs:
+            options.highlighted = 0
+            self._show(self.runs[0])
+        else:
+            self.query_one("#history-run", Static).update(Text(text["none"]))
+        options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(self.runs[event.option_index])
+
+    def _show(self, run: RunRecord) -> None:
+        text = _TEXT[self.app.lang]
+        view = self.query_one("#history-run", Static)
+        if run.code is None:
+            view.update(Text(text["no_code"], style="dim"))
+            return
+        parts: list = [Text(text["code"], style="bold")]
+        parts.append(Syntax(run.code.rstrip(), "python", theme="ansi_dark", line_numbers=True))
+        parts.append(Text("\n" + text["output"], style="bold"))
+        parts.append(safe_text(run.output) if run.output else Text(text["no_output"], "dim"))
+        if run.metrics:
+            parts.append(Text("\n" + text["metrics"], style="bold"))
+            parts.extend(_metric_line(name, values) for name, values in run.metrics.items())
+        parts.append(Text("\n" + text["restore"], style="dim"))
+        from rich.console import Group
+
+        view.update(Group(*parts))
+
+    def action_restore(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is not None and self.runs and self.runs[index].code is not None:
+            self.dismiss(self.runs[index].code)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def _metric_line(name: str, values: object) -> Text:
+    """A metric as a sparkline with its first and last value: the curve, without a plot."""
+    numbers = [v for v in values if isinstance(v, (int, float))] if isinstance(values, list) else []
+    if not numbers:
+        return Text(f"{name}: —")
+    step = max(1, len(numbers) // 60)
+    sample = numbers[::step]
+    low, high = min(sample), max(sample)
+    span = (high - low) or 1.0
+    spark = "".join(_BARS[int((v - low) / span * (len(_BARS) - 1))] for v in sample)
+    line = Text(f"{name} ", style="bold").append(spark, style="cyan")
+    return line.append(f"  {numbers[0]:.4g} → {numbers[-1]:.4g} ({len(numbers)} steps)")
