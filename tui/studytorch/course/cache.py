@@ -55,7 +55,16 @@ def lesson_to_json(lesson: Lesson) -> dict[str, Any]:
             }
             for step in lesson.steps
         ],
-        "cards": [{"question": _text(c.question), "answer": _text(c.answer)} for c in lesson.cards],
+        "cards": [
+            {
+                "question": _text(c.question),
+                "answer": _text(c.answer),
+                "kind": c.kind,
+                "code": c.code,
+                "why": _text(c.why) if c.why else None,
+            }
+            for c in lesson.cards
+        ],
     }
 
 
@@ -74,7 +83,14 @@ def lesson_from_json(data: dict[str, Any]) -> Lesson:
         for step in data["steps"]
     )
     cards = tuple(
-        Card(_localized(card["question"]), _localized(card["answer"])) for card in data["cards"]
+        Card(
+            _localized(card["question"]),
+            _localized(card["answer"]),
+            kind=card["kind"],
+            code=card["code"],
+            why=_localized(card["why"]) if card["why"] else None,
+        )
+        for card in data["cards"]
     )
     path = Path(data["path"]) if data["path"] else None
     return Lesson(data["id"], _localized(data["title"]), steps, cards, path, data["builtin"])

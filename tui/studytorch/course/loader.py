@@ -180,7 +180,28 @@ def _card(raw: Any, where: _Locator, index: int) -> Card:
     line = where.header("cards", index)
     if not isinstance(raw, dict):
         raise _Invalid(line, "each [[cards]] entry must be a table")
-    return Card(_localized(raw, "question", where, line), _localized(raw, "answer", where, line))
+    kind = raw.get("kind", "recall")
+    if kind == "recall":
+        return Card(
+            _localized(raw, "question", where, line), _localized(raw, "answer", where, line)
+        )
+    if kind != "predict":
+        raise _Invalid(
+            where.key("kind", line), f'kind must be "recall" or "predict" (found {kind!r})'
+        )
+    code = _code(raw, "code", where, line, required=True)
+    answer = raw.get("answer")
+    if not isinstance(answer, str) or not answer.strip():
+        raise _Invalid(
+            where.key("answer", line), "a predict card's answer is the text the code prints"
+        )
+    return Card(
+        _localized(raw, "question", where, line),
+        Localized(answer.strip(), answer.strip()),
+        kind="predict",
+        code=code,
+        why=_localized(raw, "why", where, line),
+    )
 
 
 def _identifier(raw: dict[str, Any], key: str, where: _Locator, line: int) -> str:

@@ -35,10 +35,16 @@ class Step:
 
 @dataclass(frozen=True)
 class Card:
-    """A review question with its answer."""
+    """A review question with its answer: recalled, or predicted from a snippet's output."""
 
     question: Localized
     answer: Localized
+    """For a predict card, the last line `code` prints (the same text in both languages)."""
+    kind: str = "recall"
+    """"recall" (answer from memory) or "predict" (say what `code` prints)."""
+    code: str | None = None
+    why: Localized | None = None
+    """For a predict card, why the code prints its answer."""
 
 
 @dataclass(frozen=True)
