@@ -10,6 +10,7 @@ import pytest
 from studytorch.course import Lesson, Localized, Step, load_course
 from studytorch.course.checker import check_course
 from studytorch.kernel import Done, Error, Event, KernelSession, Summary
+from studytorch.kernel.result import collect
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
 
@@ -21,7 +22,25 @@ async def test_every_step_of_every_lesson_passes_studytorch_check(warm_kernel: K
     failed = [f"{v.lesson}/{v.step}: {v.detail}" for v in verdicts if not v.passed]
     assert not failed, "\n".join(failed)
     checked = [v for v in verdicts if v.detail == "solution passes, starter fails"]
-    assert len(checked) >= 25
+    assert len(checked) >= 60
+
+
+async def test_every_predict_card_prints_its_answer(warm_kernel: KernelSession):
+    report = load_course()
+    cards = [(lesson.id, card) for lesson in report.lessons for card in lesson.cards]
+    wrong = []
+    for lesson_id, card in cards:
+        if card.kind != "predict" or card.code is None:
+            continue
+        await warm_kernel.reset()
+        run = await asyncio.wait_for(collect(warm_kernel.execute(card.code, timeout=60)), 90)
+        lines = run.stdout.strip().splitlines()
+        printed = lines[-1].strip() if lines else ""
+        if not run.ok or printed != card.answer.en:
+            wrong.append(
+                f"{lesson_id}: printed {printed!r} ({run.status}), card says {card.answer.en!r}"
+            )
+    assert not wrong, "\n".join(wrong)
 
 
 class StickyGpuSession:
