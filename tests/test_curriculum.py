@@ -315,3 +315,22 @@ def test_snippets_keep_dataloaders_in_process(item: tuple[Lesson, Step]) -> None
         for call in re.finditer(r"DataLoader\(", code):
             line = code[call.start() :].split("\n", 1)[0]
             assert "num_workers=0" in line, f"{name}: {line.strip()}"
+
+
+def test_predict_cards_survive_the_lesson_cache() -> None:
+    from studytorch.course.cache import lesson_from_json, lesson_to_json
+
+    for lesson in LESSONS:
+        assert lesson_from_json(lesson_to_json(lesson)) == lesson
+
+
+def test_a_card_of_unknown_kind_is_reported_at_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "01-cards"
+    folder.mkdir()
+    text = (LESSONS_DIR / "12-saving-loading" / "lesson.toml").read_text(encoding="utf-8")
+    (folder / "lesson.toml").write_text(text.replace('kind = "predict"', 'kind = "quiz"'), "utf-8")
+    report = load_course([(tmp_path, False)])
+    assert report.lessons == []
+    [error] = report.errors
+    assert "kind must be" in error.message
+    assert text.splitlines()[error.line - 1].startswith("kind")
