@@ -297,6 +297,9 @@ def test_korean_notes_attach_particles_after_emphasis(item: tuple[Lesson, Step])
     unclosed = re.findall(rf"\)\*\*?({PARTICLES})", step.note.ko)
     assert not unclosed, "emphasis that ends with ')' before a particle does not render"
     assert "device` 위에" not in step.note.ko and "device 위에" not in step.note.ko
+    # A line break renders as a space, so a line must not open with a particle either.
+    opening = re.findall(r"^(입니다|은|는|을|를|과|와|의|으로)[\s.,]", step.note.ko, re.M)
+    assert not opening, f"a line opens with the particle {opening}: join it to the word before"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
