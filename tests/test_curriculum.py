@@ -36,17 +36,30 @@ EXPECTED_IDS = [
     "dataset",
     "dataloader",
     "putting-it-together",
+    "saving-loading",
+    "transfer-learning",
+    "monitoring",
+    "multi-gpu",
+    "hyperparameters",
+    "troubleshooting",
 ]
+NEW_LESSONS = EXPECTED_IDS[11:]
+"""Part two of the course (lectures 6-10): each lesson teaches one lecture topic."""
 
 NETWORK_WORDS = (
     "urllib",
     "requests",
     "http",
     "socket",
-    "download=True",
+    "download",
     "torchvision.datasets",
     "hub.load",
 )
+SHARED_PATHS = ("/tmp", "gettempdir", "/var/tmp", "~/", "expanduser", "Path.home")
+"""A file written to a fixed place is shared by every user of the machine and by parallel runs."""
+WRITES = ("open(", "torch.save(", ".write_text(", ".write_bytes(", "makedirs(", "mkdir(")
+FRESH_FOLDERS = ("tempfile.mkdtemp(", "tempfile.TemporaryDirectory(")
+PARTICLES = "입니다|합니다|하려면|으로|은|는|이|가|을|를|과|와|의|로|에|도"
 
 
 def _course() -> list[Lesson]:
@@ -62,6 +75,10 @@ STEPS = [(lesson, step) for lesson in LESSONS for step in lesson.steps]
 def _step_id(item: tuple[Lesson, Step]) -> str:
     lesson, step = item
     return f"{lesson.id}/{step.id}"
+
+
+def _words(code: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code))
 
 
 def _snippets(step: Step) -> dict[str, str]:
@@ -93,11 +110,19 @@ def test_default_course_is_the_builtin_lessons_in_order() -> None:
 
 
 def test_course_size() -> None:
-    assert len(LESSONS) >= 11
+    assert len(LESSONS) >= 17
     checked = [step for _, step in STEPS if step.check is not None]
-    assert len(checked) >= 25, f"only {len(checked)} steps have checks"
+    assert len(checked) >= 60, f"only {len(checked)} steps have checks"
     for lesson in LESSONS:
         assert 2 <= len(lesson.steps) <= 5, f"{lesson.id} has {len(lesson.steps)} steps"
+
+
+@pytest.mark.parametrize("lesson_id", NEW_LESSONS)
+def test_new_lessons_are_three_to_five_checked_steps(lesson_id: str) -> None:
+    lesson = next(lesson for lesson in LESSONS if lesson.id == lesson_id)
+    assert 3 <= len(lesson.steps) <= 5, f"{lesson_id} has {len(lesson.steps)} steps"
+    unchecked = [step.id for step in lesson.steps if step.check is None]
+    assert not unchecked, f"steps without a check: {unchecked}"
 
 
 def test_shape_ops_example_keeps_its_id_and_steps() -> None:
@@ -159,6 +184,25 @@ def test_checked_steps_are_exercises(item: tuple[Lesson, Step]) -> None:
     assert step.hints, "an exercise should come with hints"
 
 
+@pytest.mark.parametrize("item", STEPS, ids=_step_id)
+def test_every_step_has_three_hints_in_both_languages(item: tuple[Lesson, Step]) -> None:
+    lesson, step = item
+    assert lesson.path is not None
+    raw = tomllib.loads((lesson.path / "lesson.toml").read_text(encoding="utf-8"))
+    raw_step = next(s for s in raw["steps"] if s["id"] == step.id)
+    assert len(raw_step["hints"]["en"]) == 3, "a nudge, a pointer, then the answer (en)"
+    assert len(raw_step["hints"]["ko"]) == 3, "a nudge, a pointer, then the answer (ko)"
+    for hint in step.hints:
+        assert re.search("[가-힣]", hint.ko) or hint.ko == hint.en, f"untranslated hint {hint.ko!r}"
+    # The last hint gives the answer: it names what the solution adds to the starter.
+    if step.solution is not None:
+        added = _words(step.solution) - _words(step.starter)
+        if added:  # (a step that only reorders lines adds no word)
+            assert added & _words(step.hints[-1].en), (
+                f"the last hint names none of {sorted(added)}: {step.hints[-1].en!r}"
+            )
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
 def test_every_lesson_has_two_to_six_bilingual_cards(lesson: Lesson) -> None:
     assert 2 <= len(lesson.cards) <= 6, f"{lesson.id} has {len(lesson.cards)} cards"
@@ -169,6 +213,34 @@ def test_every_lesson_has_two_to_six_bilingual_cards(lesson: Lesson) -> None:
         if card.kind == "predict":  # the answer is what the code prints, in no language
             assert card.code and isinstance(card.answer, str) and card.answer.strip()
         assert re.search("[가-힣]", card.question.ko)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_every_lesson_has_a_predict_card_with_code_answer_and_why(lesson: Lesson) -> None:
+    predict = [card for card in lesson.cards if card.kind == "predict"]
+    assert predict, f"{lesson.id} has no predict card"
+    for card in predict:
+        assert card.code is not None
+        compile(card.code, f"<{lesson.id} card>", "exec")
+        assert "print(" in card.code, "a predict card asks what the code prints"
+        assert isinstance(card.answer, str) and "\n" not in card.answer.strip(), "one line"
+        assert card.why is not None and card.why.en.strip() and re.search("[가-힣]", card.why.ko)
+        for word in NETWORK_WORDS:
+            assert word not in card.code
+        # Deterministic on any machine: random numbers only after a seed.
+        if re.search(r"torch\.(rand|randn|randint|randperm)\(|nn\.", card.code):
+            assert "manual_seed" in card.code or "rand" not in card.code
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_recall_cards_keep_their_two_language_answers(lesson: Lesson) -> None:
+    assert lesson.path is not None
+    raw = tomllib.loads((lesson.path / "lesson.toml").read_text(encoding="utf-8"))
+    for raw_card in raw.get("cards", []):
+        if raw_card.get("kind", "recall") == "recall":
+            assert set(raw_card["answer"]) == {"en", "ko"}
+        else:
+            assert isinstance(raw_card["answer"], str)
 
 
 @pytest.mark.parametrize("item", STEPS, ids=_step_id)
@@ -187,9 +259,84 @@ def test_snippets_never_touch_the_network(item: tuple[Lesson, Step]) -> None:
 
 
 @pytest.mark.parametrize("item", STEPS, ids=_step_id)
+def test_snippets_write_only_to_fresh_temporary_folders(item: tuple[Lesson, Step]) -> None:
+    _, step = item
+    for name, code in _snippets(step).items():
+        for path in SHARED_PATHS:
+            assert path not in code, f"{name} uses the shared location {path!r}"
+        writes = [call for call in WRITES if call in code]
+        reads_only = all(
+            call == "open(" and not re.search(r"open\([^)]*[\"']w", code) for call in writes
+        )
+        if writes and not reads_only and name != "check":
+            assert any(folder in code for folder in FRESH_FOLDERS), (
+                f"{name} writes files ({writes}) outside a fresh tempfile folder"
+            )
+
+
+@pytest.mark.parametrize("item", STEPS, ids=_step_id)
+def test_every_step_imports_what_it_uses(item: tuple[Lesson, Step]) -> None:
+    # Each run starts from a clean namespace (torch, device, track and maybe nn), so a step
+    # cannot lean on an earlier step or run: it imports nn and defines every helper itself.
+    _, step = item
+    for name in ("starter", "solution"):
+        code = getattr(step, name)
+        if code is None:
+            continue
+        if re.search(r"(?<![\w.])nn\.", code):
+            assert re.search(r"from torch import nn|import torch\.nn as nn", code), (
+                f"{name} uses nn without importing it"
+            )
+        for module in ("np", "F"):
+            if re.search(rf"(?<![\w.]){module}\.", code):
+                assert re.search(rf"as {module}\b", code), f"{name} uses {module} unimported"
+
+
+@pytest.mark.parametrize("item", STEPS, ids=_step_id)
+def test_korean_notes_attach_particles_after_emphasis(item: tuple[Lesson, Step]) -> None:
+    _, step = item
+    stray = re.findall(rf"[^\s:*]\*\*? ({PARTICLES})(?=[\s.,)])", step.note.ko)
+    assert not stray, f"a space before the particles {stray} (close emphasis on a letter)"
+    unclosed = re.findall(rf"\)\*\*?({PARTICLES})", step.note.ko)
+    assert not unclosed, "emphasis that ends with ')' before a particle does not render"
+    assert "device` 위에" not in step.note.ko and "device 위에" not in step.note.ko
+    # A line break renders as a space, so a line must not open with a particle either.
+    opening = re.findall(r"^(입니다|은|는|을|를|과|와|의|으로)[\s.,]", step.note.ko, re.M)
+    assert not opening, f"a line opens with the particle {opening}: join it to the word before"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_korean_text_follows_the_glossary(lesson: Lesson) -> None:
+    assert lesson.path is not None
+    text = (lesson.path / "lesson.toml").read_text(encoding="utf-8")
+    for avoided in ("에폭", "그래디언트", "라벨", "매개변수"):
+        assert avoided not in text, f"docs/glossary.md says not to write {avoided!r}"
+    assert not re.search(r"\}여야", text), "write 이어야 after a value whose ending is unknown"
+
+
+@pytest.mark.parametrize("item", STEPS, ids=_step_id)
 def test_snippets_keep_dataloaders_in_process(item: tuple[Lesson, Step]) -> None:
     _, step = item
     for name, code in _snippets(step).items():
         for call in re.finditer(r"DataLoader\(", code):
             line = code[call.start() :].split("\n", 1)[0]
             assert "num_workers=0" in line, f"{name}: {line.strip()}"
+
+
+def test_predict_cards_survive_the_lesson_cache() -> None:
+    from studytorch.course.cache import lesson_from_json, lesson_to_json
+
+    for lesson in LESSONS:
+        assert lesson_from_json(lesson_to_json(lesson)) == lesson
+
+
+def test_a_card_of_unknown_kind_is_reported_at_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "01-cards"
+    folder.mkdir()
+    text = (LESSONS_DIR / "12-saving-loading" / "lesson.toml").read_text(encoding="utf-8")
+    (folder / "lesson.toml").write_text(text.replace('kind = "predict"', 'kind = "quiz"'), "utf-8")
+    report = load_course([(tmp_path, False)])
+    assert report.lessons == []
+    [error] = report.errors
+    assert "kind must be" in error.message
+    assert text.splitlines()[error.line - 1].startswith("kind")
