@@ -63,3 +63,51 @@ def _alive(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def test_private_folders_of_dead_owners_are_removed_at_the_next_start(tmp_path, monkeypatch):
+    from studytorch.kernel import launch
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    orphan = tmp_path / "studytorch-orphan"
+    orphan.mkdir()
+    (orphan / "owner").write_text(str(dead.pid))
+    mine = tmp_path / "studytorch-mine"
+    mine.mkdir()
+    (mine / "owner").write_text(str(os.getpid()))
+    launch.remove_orphaned_folders()
+    assert not orphan.exists()
+    assert mine.exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["term", "hup"])
+def test_a_headless_run_cleans_up_when_terminated(tmp_path, sig):
+    from conftest import live_kernels, studytorch_cmd
+
+    snippet = tmp_path / "loop.py"
+    snippet.write_text(
+        "import time\nprint('started', flush=True)\nwhile True:\n    time.sleep(0.05)\n"
+    )
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    cli = subprocess.Popen(
+        [*studytorch_cmd("run", str(snippet))],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=subprocess_env(TMPDIR=str(temp)),
+    )
+    try:
+        assert "started" in cli.stdout.readline()
+        kernels = live_kernels(lambda p: str(temp) in " ".join(p.info["cmdline"]))
+        assert kernels
+        cli.send_signal(sig)
+        cli.wait(10)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and any(_alive(k.pid) for k in kernels):
+            time.sleep(0.1)
+        assert not any(_alive(k.pid) for k in kernels)
+        assert list(temp.glob("studytorch-*")) == []
+    finally:
+        cli.kill()

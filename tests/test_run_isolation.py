@@ -4,6 +4,7 @@ operands, scripts' ways of ending, and a kernel that never outlives or outlasts 
 from __future__ import annotations
 
 import asyncio
+import time
 
 import psutil
 import pytest
@@ -227,3 +228,43 @@ async def test_a_restart_swaps_to_the_warm_spare(tmp_path):
     finally:
         await session.shutdown()
     assert spare.proc.poll() is not None
+
+
+# --- kernel hygiene -----------------------------------------------------------------------------
+
+
+async def test_a_restart_kills_a_child_that_started_its_own_session(tmp_path):
+    session = KernelSession(device="cpu", log_dir=tmp_path)
+    try:
+        result = await run(
+            session,
+            "import subprocess, sys\n"
+            "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'],"
+            " start_new_session=True)\n"
+            "print(child.pid)\n",
+        )
+        child = int(result.stdout)
+        assert psutil.pid_exists(child)
+        await session.restart()
+        deadline = time.monotonic() + 5
+        while psutil.pid_exists(child) and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        gone = not psutil.pid_exists(child) or psutil.Process(child).status() == "zombie"
+        assert gone, "a process the snippet started outlived F9"
+    finally:
+        await session.shutdown()
+
+
+async def test_a_kernel_log_is_capped_however_much_the_snippet_writes(tmp_path, monkeypatch):
+    from studytorch.kernel import launch
+
+    monkeypatch.setattr(launch, "LOG_LIMIT", 200_000)
+    session = KernelSession(device="cpu", log_dir=tmp_path)
+    try:
+        await run(session, "import os\nfor _ in range(100):\n    os.write(1, b'x' * 10_000)\n")
+        launch.cap_log(session.log_path)
+        assert session.log_path.stat().st_size <= 200_000
+        assert session.log_path.read_bytes().startswith(b"[studytorch: earlier log lines cut]")
+        assert oct(session.log_path.stat().st_mode & 0o777) == "0o600"
+    finally:
+        await session.shutdown()
