@@ -82,6 +82,9 @@ class StudyApp(App[None]):
     def on_mount(self) -> None:
         from studytorch.screens.home import HomeScreen
 
+        if self._course_given and not self.course.errors and not self.start_lesson:
+            self.course_loaded = True  # given whole (`studytorch review`): nothing to wait for
+
         if self.start_review is None:
             self.push_screen(HomeScreen())
         else:  # straight to the cards; the home screen comes when review is left
@@ -210,7 +213,11 @@ class StudyApp(App[None]):
         self.store.close()
 
 
-def launch(args: argparse.Namespace, launched: LaunchedKernel | None = None) -> int:
+def launch(
+    args: argparse.Namespace,
+    launched: LaunchedKernel | None = None,
+    course: LoadReport | None = None,
+) -> int:
     """Run the app from the command line; refuse politely where a TUI cannot work."""
     # Textual draws on stderr and reads stdin: both must be a terminal.
     if not (sys.stdin.isatty() and sys.stderr.isatty()) or os.environ.get("TERM") == "dumb":
@@ -237,7 +244,14 @@ def launch(args: argparse.Namespace, launched: LaunchedKernel | None = None) -> 
         keep_spare=True,  # F9 and a crash recovery swap to it at once
     )
     review = getattr(args, "review_lessons", None)
-    app = StudyApp(session=session, store=store, lesson=args.lesson, lang=args.lang, review=review)
+    app = StudyApp(
+        session=session,
+        store=store,
+        course=course,
+        lesson=args.lesson,
+        lang=args.lang,
+        review=review,
+    )
     app.exit_guard = ExitGuard(app.request_exit, session.kill_now)
     app.exit_guard.watch_signals()
     try:

@@ -277,7 +277,10 @@ def cmd_review(args: argparse.Namespace) -> int:
     if report is None:
         return EXIT_USAGE
     if not args.due:
-        return cmd_app(args)
+        from studytorch.app import launch
+
+        # The lessons are read already: the first card needs no wait for them.
+        return launch(args, None, course=report)
     from studytorch.review.deck import build_deck, due_counts
     from studytorch.store import Store, StoreError
 
