@@ -31,6 +31,7 @@ async def test_a_predict_card_runs_live_in_a_namespace_of_its_own(
     ran = await run_card(warm_kernel, card)
     assert ran.error is None
     assert ran.answer == "torch.Size([3, 2])"
+    assert ran.shapes == (("x", [6]),), "the shapes beside the prediction"
     # Like every run, a card starts from a clean namespace: nothing of the lesson's leaks in.
     leak = await run_card(warm_kernel, predict("print('x' in globals())\n", "False"))
     assert leak.answer == "False"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from studytorch.kernel.protocol import Died, Done, Error, Restarted, Stream
+from studytorch.kernel.protocol import Died, Done, Error, Restarted, Stream, Summary
 
 if TYPE_CHECKING:
     from studytorch.course.model import Card
@@ -40,6 +40,8 @@ class CardRun:
     error: str | None = None
     kernel_lost: bool = False
     """The kernel died or could not start: the code never ran to the end."""
+    shapes: tuple[tuple[str, list[int]], ...] = ()
+    """The tensors the code assigned, with their last shapes, in line order."""
 
     @property
     def answer(self) -> str:
@@ -51,8 +53,12 @@ async def run_card(session: Kernel, card: Card) -> CardRun:
     printed: list[str] = []
     error = None
     lost = False
+    shapes: tuple[tuple[str, list[int]], ...] = ()
     async for event in session.execute(program(card.code or ""), timeout=CARD_TIMEOUT_S):
-        if isinstance(event, Stream) and event.name == "stdout":
+        if isinstance(event, Summary) and event.kind == "run":
+            lines = sorted(event.payload.get("lines", []), key=lambda item: item["line"])
+            shapes = tuple((item["name"], item["shape"]) for item in lines if "shape" in item)
+        elif isinstance(event, Stream) and event.name == "stdout":
             printed.append(event.text)
         elif isinstance(event, Error):
             error = f"{event.ename}: {event.evalue}"
@@ -60,4 +66,4 @@ async def run_card(session: Kernel, card: Card) -> CardRun:
             error, lost = event.reason, True
         elif isinstance(event, Done) and event.status not in ("ok", "error") and error is None:
             error = event.status
-    return CardRun("".join(printed), error, lost)
+    return CardRun("".join(printed), error, lost, shapes)

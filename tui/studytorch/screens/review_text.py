@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from studytorch.text import shape_text
+
 if TYPE_CHECKING:
     from studytorch.course.model import Card
     from studytorch.course.predict import CardRun
@@ -21,6 +23,7 @@ TEXT: dict[str, dict[str, str]] = {
         "answer": "Answer",
         "yours": "You predicted",
         "printed": "The kernel printed",
+        "shapes": "Shapes",
         "stored": "The answer (no kernel: the stored one)",
         "running": "Running it in the kernel…",
         "failed": "The code failed in the kernel: {error}",
@@ -48,6 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
         "answer": "답",
         "yours": "내 예측",
         "printed": "커널이 출력한 값",
+        "shapes": "모양",
         "stored": "답 (커널이 없어 저장된 답을 보여 줍니다)",
         "running": "커널에서 실행하는 중…",
         "failed": "커널에서 코드가 실패했습니다: {error}",
@@ -117,6 +121,9 @@ def predict_answer(
     if truth_from == "live" and live is not None:
         shown.append(f"\n{text['printed']}:", style="bold")
         shown.append("\n  " + "\n  ".join(live.printed.rstrip("\n").splitlines()[-6:]))
+        if live.shapes:
+            shapes = " · ".join(f"{name} {shape_text(shape)}" for name, shape in live.shapes)
+            shown.append(f"\n{text['shapes']}: ", style="bold").append(shapes)
     else:
         shown.append(f"\n{text['stored']}: ", style="bold").append(card.answer_in(lang))
     hit = suggested == 3
