@@ -283,6 +283,8 @@ async def test_os_exit_is_explained_with_its_code_and_f9_restarts_a_working_kern
         await kernel_ready(pilot)
         assert session._kernel.proc.pid != first_pid
         assert "code 3" not in status_text(app)
+        # After F9 the status line starts clean: no last run, no check verdict of the old kernel.
+        assert "last run" not in status_text(app) and "✗" not in status_text(app)
 
         editor(app).load_text("z = torch.ones(4) * 7\nprint('sum', int(z.sum()))\n")
         await run_and_wait(pilot, store)
