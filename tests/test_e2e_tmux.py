@@ -183,3 +183,13 @@ def test_closing_the_terminal_ends_the_app_and_its_kernel(
 
     # The app turned SIGHUP into a normal exit, so its cleanup ran: no connection folder left.
     assert not list(tmp.glob("studytorch-*")), "the kernel's private folder was left behind"
+
+
+def test_f5_right_after_typing_runs_the_text_on_screen(tmux: Tmux, home: Path) -> None:
+    """Keys typed just before F5 arrive with it in one burst: the run includes them."""
+    tmux.start([str(STUDYTORCH), "--lesson", "shape-ops", "--lang", "en", "--device", "cpu"])
+    tmux.wait_for(lambda s: "kernel ready" in s, "'kernel ready' in the status line", 90)
+    # One tmux command: the keys and F5 reach the app together, as from a fast typist.
+    tmux.keys("C-a", "print('TYPED', 'LAST')", "Enter", "F5")
+    screen = tmux.wait_for(lambda s: "done" in s or "error" in s, "the run's end", 30)
+    assert "TYPED LAST" in screen, screen

@@ -235,7 +235,15 @@ class LessonScreen(Screen[None]):
         if self._run_in_progress():
             self.notify(self.t("busy"))
             return
-        code = self.query_one(SnippetEditor).text  # the text on screen at the moment of the key
+        # F5 is a priority key: it arrives before the editor has handled the keys typed just
+        # before it. Start from the editor's queue, so the run takes the text on screen.
+        self.query_one(SnippetEditor).call_later(self._run_now)
+
+    def _run_now(self) -> None:
+        if self._run_in_progress():
+            self.notify(self.t("busy"))
+            return
+        code = self.query_one(SnippetEditor).text
         self._editor_code = code
         self._save_now()
         self._run_token += 1
