@@ -46,6 +46,7 @@ def install(shell, device_spec: str, trace: bool = True) -> None:
     shell.user_ns.update(torch=torch, device=device)
     _drop_earlier_probe(shell)
     install_live(shell, trace)  # probe_live.py, executed into this module after this file
+    install_warn(shell)  # probe_warn.py, likewise; before the baseline, which keeps its helper
     _baseline.update(shell.user_ns)  # after install_live: reset() must keep its helpers
     shell.events.register("pre_run_cell", _before)
     shell.events.register("post_run_cell", _after)
@@ -136,6 +137,11 @@ def _after(result) -> None:
         payload = summarize(_shell.user_ns)
         payload["error"] = describe_error(exc, _last_cell) if exc is not None else None
         end_run(payload, _shell.user_ns)
+        try:
+            payload["warnings"] = find_warnings(_shell.user_ns, payload)  # probe_warn.py
+        except Exception as warn_exc:  # a warning must never cost the learner the summary
+            payload["warnings"] = []
+            payload["warn_error"] = f"{type(warn_exc).__name__}: {warn_exc}"
         for item in payload.get("lines", []):
             item["line"] += _dropped_lines(_last_cell)
     except Exception as exc:  # the probe must never break the learner's kernel

@@ -41,7 +41,9 @@ INTERRUPT_GRACE_S = 3.0
 """How long a run may ignore an interrupt before the kernel is restarted."""
 START_TIMEOUT_S = 60.0
 
-_PROBE_SOURCES = [Path(__file__).with_name(name) for name in ("probe.py", "probe_live.py")]
+_PROBE_SOURCES = [
+    Path(__file__).with_name(name) for name in ("probe.py", "probe_live.py", "probe_warn.py")
+]
 """Kernel-side code, executed in order into one module `_studytorch_probe`."""
 
 
