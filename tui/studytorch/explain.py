@@ -1204,7 +1204,7 @@ def _no_cuda(m: re.Match[str], e: Error) -> tuple[str, str]:
     )
 
 
-@family("no_gpu_driver", r"Found no NVIDIA driver on your system|no CUDA GPUs are available")
+@family("no_gpu_driver", r"Found no NVIDIA driver on your system|no CUDA GPUs are available", re.I)
 def _no_driver(m: re.Match[str], e: Error) -> tuple[str, str]:
     return (
         "This torch supports CUDA, but no GPU is usable on this machine. Use "

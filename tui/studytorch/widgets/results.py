@@ -169,3 +169,5 @@ class ResultsPanel(Vertical):
             explanation = explain({"type": self.error.ename, "message": self.error.evalue, **where})
             if explanation:
                 output.note(explanation[lang], "yellow")
+        for warning in self.summary.get("warnings", []):
+            output.note(f"! {warning[lang]}", "magenta")
