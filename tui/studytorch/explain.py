@@ -1268,7 +1268,11 @@ def _gpu_assert(m: re.Match[str], e: Error) -> tuple[str, str]:
     )
 
 
-@family("out_of_memory", r"out of memory|DefaultCPUAllocator: can't allocate memory", re.I)
+@family(
+    "out_of_memory",
+    r"^(?!KernelDied).*(?:out of memory|DefaultCPUAllocator: can't allocate memory)",
+    re.I,
+)
 def _oom(m: re.Match[str], e: Error) -> tuple[str, str]:
     asked = re.search(r"you tried to allocate (\d+) bytes", e.get("message", ""))
     size = f" (this one asked for {int(asked.group(1)) / 2**30:,.1f} GiB)" if asked else ""
