@@ -546,7 +546,7 @@ KERNEL_CASES = [
         "rnn_input_size",
         "lstm = torch.nn.LSTM(10, 20)\nseq = torch.ones(5, 3, 8)\nout = lstm(seq)",
         ["input_size=10", "input_size=8"],
-        ["input_size=8"],
+        ["`input_size`는 10", "8개"],
     ),
     (
         "embedding_index_out_of_range",
@@ -613,8 +613,8 @@ KERNEL_CASES = [
     (
         "out_of_memory",
         "big = torch.empty(2 ** 62, dtype=torch.uint8)",
-        ["out of memory", "GiB"],
-        ["메모리", "GiB"],
+        ["out of memory", "asked for 4 EiB"],
+        ["메모리", "4 EiB"],
     ),
     ("python_memory_error", "buffer = bytearray(1 << 62)", ["RAM", "DataLoader"], ["RAM"]),
     (

@@ -139,8 +139,8 @@ def _matmul(m: re.Match[str], e: Error) -> tuple[str, str]:
         head_en + f"For an `nn.Linear` layer{layer} this means the input has {b} features but the "
         f"layer's `in_features` is {c}: make the layer `nn.Linear({b}, {d})`, or reshape the "
         f"input so its last size is {c}.",
-        head_ko + f"`nn.Linear` 레이어{layer}라면 입력의 특성은 {b}개인데 `in_features`가 {c}라는 "
-        f"뜻입니다. 레이어를 `nn.Linear({b}, {d})`로 만들거나, 입력의 마지막 크기가 {c}가 되도록 "
+        head_ko + f"`nn.Linear` 레이어{layer}라면 입력의 특성은 {b}개인데 `in_features`는 {c}라는 "
+        f"뜻입니다. 레이어를 `nn.Linear({b}, {d})`로 만들거나, 입력의 마지막 크기를 {c}에 맞추도록 "
         "모양을 바꾸세요.",
     )
 
@@ -182,7 +182,7 @@ def _bmm(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"`bmm` multiplies (b, n, m) by (b, m, p): the batch sizes must be equal and the inner "
         f"sizes must match. The second tensor should start with {want} but starts with {got}.",
         f"`bmm`은 (b, n, m)과 (b, m, p)를 곱합니다. 배치 크기가 같고 안쪽 크기가 맞아야 합니다. "
-        f"두 번째 텐서의 앞 두 차원은 {want}여야 하는데 {got}입니다.",
+        f"두 번째 텐서의 앞 두 차원은 {want}와 같아야 하는데 {got}입니다.",
     )
 
 
@@ -728,7 +728,7 @@ def _target_dtype(m: re.Match[str], e: Error) -> tuple[str, str]:
     return (
         f"This loss wants class indices as integer labels (int64), not {m.group(1)}. Use "
         "`labels.long()`.",
-        f"이 loss는 클래스 번호를 정수(int64)로 받아야 하는데 {m.group(1)}가 왔습니다. "
+        f"이 loss는 클래스 번호를 정수(int64)로 받아야 하는데 {m.group(1)} 타입이 왔습니다. "
         "`labels.long()`을 쓰세요.",
     )
 
@@ -815,7 +815,7 @@ def _one_hot(m: re.Match[str], e: Error) -> tuple[str, str]:
         "class indices `labels.argmax(dim=1)` (the usual way), or probabilities "
         "`labels.float()`.",
         f"레이블이 클래스마다 열이 하나({classes})라서 CrossEntropyLoss는 이를 클래스 확률로 "
-        f"읽는데, 확률은 {m.group(1)}가 아니라 실수여야 합니다. 의도에 따라 고치세요: 클래스 "
+        f"읽는데, 확률은 정수({m.group(1)})가 아니라 실수여야 합니다. 의도에 따라 고치세요: 클래스 "
         "번호 `labels.argmax(dim=1)`(보통 이쪽) 또는 확률 `labels.float()`.",
     )
 
@@ -878,7 +878,7 @@ def _conv(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"or feed it {want}-channel input (the previous layer's `out_channels` must be {want}).",
         f"이 합성곱(weight [{weight}])은 입력 채널 {want}개용인데 입력 [{given}]의 1번 차원은 "
         f"{got}입니다. 레이어를 `in_channels={got}`로 만들거나 채널 {want}개인 입력을 주세요"
-        f"(앞 레이어의 `out_channels`가 {want}여야 합니다).",
+        f"(앞 레이어의 `out_channels` = {want}).",
     )
 
 
@@ -897,7 +897,7 @@ def _conv_dims(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"(H, W) needs a channel dimension, {fix} gives (1, H, W); `unsqueeze(0)` again adds "
         "the batch.",
         f"`{layer}`은(는) {batched}차원 입력(배치, 채널, ...)이나 샘플 하나면 {unbatched}차원을 "
-        f"받는데 [{size}]가 왔습니다. 빠진 차원을 넣으세요: 흑백 이미지 한 장 (H, W)에는 "
+        f"받는데 입력은 [{size}]입니다. 빠진 차원을 넣으세요: 흑백 이미지 한 장 (H, W)에는 "
         f"채널 차원이 필요합니다. {fix}은(는) (1, H, W)를 만들고, `unsqueeze(0)`을 한 번 더 "
         "하면 배치가 생깁니다.",
     )
@@ -973,9 +973,9 @@ def _rnn(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"{got} features (the last dimension). Create it with `input_size={got}`, or check the "
         "input layout: (seq, batch, features) by default, (batch, seq, features) with "
         "`batch_first=True`.",
-        f"이 RNN/LSTM은 `input_size={want}`로 만들었는데 입력의 시점마다 특성이 {got}개입니다"
-        f"(마지막 차원). `input_size={got}`로 만들거나 입력 배치를 확인하세요: 기본은 (seq, batch, "
-        "features), `batch_first=True`면 (batch, seq, features)입니다.",
+        f"이 RNN/LSTM의 `input_size`는 {want}인데 입력의 시점마다 특성이 {got}개입니다"
+        f"(마지막 차원). `input_size`를 {got}에 맞추거나 입력의 차원 순서를 확인하세요: 기본은 "
+        "(seq, batch, features), `batch_first=True`면 (batch, seq, features)입니다.",
     )
 
 
@@ -1268,6 +1268,16 @@ def _gpu_assert(m: re.Match[str], e: Error) -> tuple[str, str]:
     )
 
 
+def _bytes(count: int) -> str:
+    """4398046511104 -> '4 TiB'."""
+    value, unit = float(count), "bytes"
+    for name in ("KiB", "MiB", "GiB", "TiB", "PiB", "EiB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, name
+    return f"{value:.3g} {unit}"
+
+
 @family(
     "out_of_memory",
     r"^(?!KernelDied).*(?:out of memory|DefaultCPUAllocator: can't allocate memory)",
@@ -1275,8 +1285,8 @@ def _gpu_assert(m: re.Match[str], e: Error) -> tuple[str, str]:
 )
 def _oom(m: re.Match[str], e: Error) -> tuple[str, str]:
     asked = re.search(r"you tried to allocate (\d+) bytes", e.get("message", ""))
-    size = f" (this one asked for {int(asked.group(1)) / 2**30:,.1f} GiB)" if asked else ""
-    size_ko = f"(이번에 요청한 크기는 {int(asked.group(1)) / 2**30:,.1f} GiB)" if asked else ""
+    size = f" (this one asked for {_bytes(int(asked.group(1)))})" if asked else ""
+    size_ko = f"(이번에 요청한 크기는 {_bytes(int(asked.group(1)))})" if asked else ""
     return (
         f"The device ran out of memory{size}. Use smaller tensors or batches, free what you no "
         "longer need (`del x`, then `torch.cuda.empty_cache()` on CUDA), or restart the kernel "
