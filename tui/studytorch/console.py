@@ -54,7 +54,8 @@ def report(result: RunResult, timeout: float | None = None) -> None:
         if explanation:
             err.print(Text(explanation[lang], style="yellow"))
         for warning in warnings:
-            err.print(Text(f"warning: {warning[lang]}", style="magenta"))
+            label = "주의" if lang == "ko" else "warning"
+            err.print(Text(f"{label}: {warning[lang]}", style="magenta"))
     if result.tensors:
         out.print(tensor_table(result.tensors))
     for module in result.summary.get("modules", []):
