@@ -509,3 +509,25 @@ async def test_enter_in_the_editor_keeps_python_indentation(tmp_path: Path) -> N
         assert area.text == "for i in range(3):\n    x = i\n    if x:\n        pass"
         await pilot.press("ctrl+z")  # one undo takes back the last typing, not the indentation
         assert area.text.startswith("for i in range(3):\n    x = i\n")
+
+
+async def test_warnings_are_noted_after_the_run_in_the_app_language(tmp_path: Path) -> None:
+    warning = {
+        "kind": "squeeze_no_op",
+        "en": "line 2: `squeeze(1)` on a tensor of shape (4, 3) did nothing",
+        "ko": "2번째 줄: 모양 (4, 3)인 텐서에 `squeeze(1)`을 했지만 아무 일도 일어나지 않았습니다",
+        "line": 2,
+    }
+
+    def squeezed(_code: str) -> list[Event]:
+        return [Summary({"kind": "run", "error": None, "warnings": [warning]}), Done("ok", 0.01)]
+
+    session = FakeSession(events_for=squeezed)
+    app = StudyApp(session=session, store=Store(tmp_path / "db.sqlite3"), lesson=LESSON, lang="ko")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await lessons_read(pilot)
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert warning["ko"] in output_text(app).replace("\n", "")
+        assert warning["en"] not in output_text(app)
