@@ -508,6 +508,12 @@ KERNEL_CASES = [
     ),
     (
         "conv_channels",
+        "conv = torch.nn.Conv1d(3, 24, 5)\nseries = torch.ones(8, 256, 3)\nout = conv(series)",
+        ["series.permute(0, 2, 1)", "(8, 3, 256)"],
+        ["series.permute(0, 2, 1)"],
+    ),
+    (
+        "conv_channels",
         "conv = torch.nn.Conv2d(3, 16, 3)\nimages = torch.ones(8, 1, 28, 28)\nout = conv(images)",
         ["3 input channels", "in_channels=1"],
         ["in_channels=1"],

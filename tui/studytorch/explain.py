@@ -862,15 +862,17 @@ def _conv(m: re.Match[str], e: Error) -> tuple[str, str]:
     _, weight, given, want, got = m.groups()
     shape = _shapes(given)
     name = _name(e, 0, "x")
-    if len(shape) == 4 and shape[-1] == int(want):
-        n, h, w, c = shape
+    if len(shape) >= 3 and shape[-1] == int(want):
+        order = (0, len(shape) - 1, *range(1, len(shape) - 1))
+        moved = tuple(shape[i] for i in order)
+        permute = f"`{name}.permute({', '.join(map(str, order))})`"
         return (
-            f"Conv2d wants images as (N, C, H, W) = (batch, channels, height, width), but "
-            f"{name} is [{given}]: channels last (N, H, W, C), as images from PIL/NumPy come. "
-            f"Move the channels: `{name}.permute(0, 3, 1, 2)` gives ({n}, {c}, {h}, {w}).",
-            f"Conv2d는 이미지를 (N, C, H, W) = (배치, 채널, 높이, 너비)로 받는데 {name}은(는) "
-            f"[{given}], 즉 PIL/NumPy 이미지처럼 채널이 마지막(N, H, W, C)입니다. 채널을 옮기세요: "
-            f"`{name}.permute(0, 3, 1, 2)`는 ({n}, {c}, {h}, {w})입니다.",
+            "Convolutions want channels first, (N, C, ...) = (batch, channels, then height, "
+            f"width...), but {name} is [{given}]: channels last, as images from PIL/NumPy come. "
+            f"Move the channels: {permute} gives {moved}.",
+            "합성곱은 채널이 앞에 오는 (N, C, ...) = (배치, 채널, 그다음 높이, 너비...) 모양을 "
+            f"받는데 {name}은(는) [{given}], 즉 PIL/NumPy 이미지처럼 채널이 마지막입니다. 채널을 "
+            f"옮기세요: {permute}는 {moved}입니다.",
         )
     return (
         f"This convolution (weight [{weight}]) was made for {want} input channels, but the input "
