@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 
@@ -13,6 +14,7 @@ import pytest_asyncio
 import torch
 
 from conftest import (
+    REPO,
     RUN_LIMIT_S,
     cuda_available,
     run_events,
@@ -765,3 +767,13 @@ def test_gpu_errors_that_need_a_cuda_build_are_explained():
     assert explanation["family"] == "device_mismatch", str(info.value)
     assert "model is still on the CPU" in explanation["en"]
     assert "모델이 아직 CPU에 있습니다" in explanation["ko"]
+
+
+def test_docs_list_every_family_and_every_warning():
+    docs = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `(\w+)` \|", docs, re.M))
+    probe_warn = (REPO / "tui" / "studytorch" / "kernel" / "probe_warn.py").read_text()
+    kinds = set(re.findall(r'_warning\(\s*"(\w+)"', probe_warn))
+    assert kinds >= {"attribute_typo", "no_step", "grad_accumulates", "eval_forgotten"}
+    assert listed == {fam.name for fam in FAMILIES} | kinds
+    assert f"{len(FAMILIES)} error families and {len(kinds)} warnings" in docs
