@@ -168,6 +168,13 @@ def test_operand_shapes_from_the_failing_line_are_named():
     assert "b (4, 5) float32" in explanation["ko"]
 
 
+def test_a_name_the_line_only_assigns_to_is_not_listed_as_an_operand():
+    # `v` still holds an earlier value: it played no part in the failure.
+    explanation = explain(raised("v = x[5]", v=torch.ones(7), x=torch.ones(3)))
+    assert "x (3,) float32" in explanation["en"]
+    assert "v (7,)" not in explanation["en"] and "v (7,)" not in explanation["ko"]
+
+
 def test_an_unknown_error_is_not_explained_and_so_is_shown_raw():
     assert explain(raised("torch.linalg.inv(torch.zeros(2, 2))")) is None
     assert explain({"type": "ValueError", "message": "something else", "line": 2}) is None

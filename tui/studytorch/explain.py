@@ -48,8 +48,19 @@ def family(
 
 
 def _ops(e: Error) -> list[dict[str, Any]]:
-    """Tensor operands of the failing call (or line), in order."""
-    return [op for op in e.get("operands") or [] if isinstance(op, dict) and "shape" in op]
+    """Tensor operands of the failing call (or line), in order. A name the line only assigns
+    to (`v` in `v = x[5]`) is left out: its value is from before the line and did not clash."""
+    ops = [op for op in e.get("operands") or [] if isinstance(op, dict) and "shape" in op]
+    targets = _assigned_only(e.get("line_text") or "")
+    return [op for op in ops if op.get("name") not in targets]
+
+
+def _assigned_only(text: str) -> set[str]:
+    found = re.match(r"\s*([\w\s,]+?)\s*=(?!=)(.*)", text)  # plain names only: x.a = uses x
+    if not found:
+        return set()
+    left, right = found.groups()
+    return {n for n in re.findall(r"\w+", left) if not re.search(rf"\b{n}\b", right)}
 
 
 def _op(op: dict[str, Any], device: bool = False) -> str:
