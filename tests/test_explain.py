@@ -784,3 +784,18 @@ def test_docs_list_every_family_and_every_warning():
     assert kinds >= {"attribute_typo", "no_step", "grad_accumulates", "eval_forgotten"}
     assert listed == {fam.name for fam in FAMILIES} | kinds
     assert f"{len(FAMILIES)} error families and {len(kinds)} warnings" in docs
+
+
+@pytest.mark.kernel
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_batch_that_could_not_be_made_shows_in_the_batches_view(kernel):
+    code = DATASET.format(body="return torch.ones(1 if i < 2 else i)")
+    result = await run_result(kernel, code)
+    assert result.error["batch_indices"] == [2, 3]
+    batches = result.to_json()["batches"]
+    assert [(b["batch"], b["indices"], b.get("failed", False)) for b in batches] == [
+        (0, [0, 1], False),
+        (1, [2, 3], True),
+    ]
+    assert batches[1]["loader"] == "loader"
+    assert "stack expects each tensor to be equal size" in batches[1]["parts"][0]["preview"]

@@ -148,7 +148,7 @@ def find_warnings(ns: dict, payload: dict) -> list[dict]:
     state = dict(_seen) if _seen.get("run") is not None else {}
     _forget()
     if payload.get("error"):
-        _hint_error(payload["error"], ns)
+        _hint_error(payload["error"], ns, payload)
     offset = _dropped_lines(_last_cell)
     found: list[dict] = []
     found += _typos(ns)
@@ -338,7 +338,7 @@ def _nan_loss(payload: dict) -> list[dict]:
 # --- hints for the explainer ------------------------------------------------------------------
 
 
-def _hint_error(error: dict, ns: dict) -> None:
+def _hint_error(error: dict, ns: dict, payload: dict) -> None:
     """Facts the message does not carry: the batch that failed, the line that changed a tensor
     in place, the number of classes, a close attribute name. Read from the exception's frames."""
     exc = getattr(sys, "last_value", None)
@@ -349,6 +349,7 @@ def _hint_error(error: dict, ns: dict) -> None:
         code, local = frame.f_code.co_name, frame.f_locals
         if code == "_next_data" and "index" in local and "batch_indices" not in error:
             error["batch_indices"] = _indices(local["index"])
+            _failed_batch(payload, ns, local.get("self"), error)
         elif code == "embedding" and "weight" in local and "embedding" not in error:
             weight, indices = local["weight"], local.get("input")
             if isinstance(indices, _torch.Tensor) and indices.numel():
@@ -374,6 +375,36 @@ def _hint_error(error: dict, ns: dict) -> None:
         error["python"] = sys.executable
     if "modified by an inplace operation" in error.get("message", ""):
         _inplace_hint(error, ns)
+
+
+def _failed_batch(payload: dict, ns: dict, it, error: dict) -> None:
+    """The batch that could not be made, added to the Batches view with its indices."""
+    sampler = getattr(it, "_index_sampler", None)
+    loader = next(
+        (
+            name
+            for name, value in ns.items()
+            if isinstance(value, _torch.utils.data.DataLoader)
+            and name[:1] != "_"
+            and value.batch_sampler is sampler
+        ),
+        None,
+    )
+    batches = payload.setdefault("batches", [])
+    number = int(getattr(it, "_num_yielded", 0))
+    epochs = [b["epoch"] for b in batches if b.get("loader") == loader]
+    epoch = (max(epochs) + (1 if number == 0 else 0)) if epochs else 0
+    text = f"{error.get('type')}: {error.get('message')}"
+    batches.append(
+        {
+            "loader": loader,
+            "epoch": epoch,
+            "batch": number,
+            "indices": error["batch_indices"],
+            "parts": [{"name": "failed", "type": "", "preview": text[:200]}],
+            "failed": True,
+        }
+    )
 
 
 def _indices(index) -> list | None:
