@@ -9,6 +9,7 @@ import pytest_asyncio
 
 from conftest import RUN_LIMIT_S, run_events
 from studytorch import console
+from studytorch.course.loader import load_course
 from studytorch.kernel import KernelSession, RunResult
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
@@ -40,11 +41,11 @@ async def kernel(warm_kernel: KernelSession) -> KernelSession:
     return warm_kernel
 
 
-async def run(session: KernelSession, code: str) -> RunResult:
+async def run(session: KernelSession, code: str, ok: bool = True) -> RunResult:
     result = RunResult()
     for _, event in await run_events(session, code):
         result.add(event)
-    assert result.ok, result.error
+    assert result.ok or not ok, result.error
     return result
 
 
@@ -81,7 +82,7 @@ async def test_a_loop_without_step_says_the_weights_never_changed(kernel):
     losses = result.summary["metrics"]["loss"]
     assert len(set(losses)) == 1
     warning = by_kind(result)["no_step"]
-    assert f"stayed at {losses[0]:.4g} over 4 steps" in warning["en"]
+    assert f"the loss stayed at {losses[0]:.4g} over 4 steps" in warning["en"]
     assert "`optimizer.step()` was never called" in warning["en"]
     assert "`optimizer.step()`" in warning["ko"]
 
@@ -139,3 +140,22 @@ async def test_the_cli_prints_warnings_after_the_run(kernel, capsys, monkeypatch
     console.report(result)
     printed = capsys.readouterr().err
     assert "2번째 줄: 모양 (4, 3)인 텐서에 `squeeze(1)`" in printed
+
+
+@pytest.mark.parametrize(
+    ("lesson_id", "step_id", "kind"),
+    [
+        ("training-loop", "forgot-zero-grad", "grad_accumulates"),
+        ("putting-it-together", "evaluate", "eval_forgotten"),
+    ],
+)
+async def test_the_lessons_planted_mistakes_are_warned_about_and_their_fixes_are_not(
+    kernel, lesson_id, step_id, kind
+):
+    lessons = {lesson.id: lesson for lesson in load_course().lessons}
+    step = next(s for s in lessons[lesson_id].steps if s.id == step_id)
+    starter = await run(kernel, step.starter, ok=False)  # a starter may also fail its step
+    assert kind in by_kind(starter)
+    await asyncio.wait_for(kernel.reset(), RUN_LIMIT_S)
+    solved = await run(kernel, step.solution)
+    assert solved.to_json()["warnings"] == []

@@ -233,18 +233,21 @@ def _no_step(ns: dict, payload: dict, state: dict) -> list[dict]:
             continue
         params = [p for group in value.param_groups for p in group["params"]]
         if any(p.grad is not None for p in params):
-            same = all(v == losses[0] for v in losses)
-            how = f"stayed at {losses[0]:.4g}" if same and isinstance(losses[0], float) else ""
-            how_ko = f"이 {losses[0]:.4g}에 머물렀고" if how else "을 계산했지만"
+            same = all(v == losses[0] for v in losses) and isinstance(losses[0], float)
+            count = len(losses)
+            if same:
+                what = f"the loss stayed at {losses[0]:.4g} over {count} steps"
+                what_ko = f"loss가 {count}번 계산되는 동안 {losses[0]:.4g}에서 변하지 않았습니다"
+            else:
+                what = f"the loss was computed {count} times"
+                what_ko = f"loss를 {count}번 계산했습니다"
             return [
                 _warning(
                     "no_step",
-                    f"the loss {how or 'was computed'} over {len(losses)} steps, but "
-                    f"`{name}.step()` was never called, so the weights never changed. Call "
-                    f"`{name}.step()` after `loss.backward()`.",
-                    f"loss{how_ko} {len(losses)}번 계산됐지만 `{name}.step()`을 한 번도 부르지 "
-                    f"않아 가중치가 그대로입니다. `loss.backward()` 다음에 `{name}.step()`을 "
-                    "부르세요.",
+                    f"{what}, but `{name}.step()` was never called, so the optimizer never "
+                    f"updated the weights. Call `{name}.step()` after `loss.backward()`.",
+                    f"{what_ko}. `{name}.step()`을 한 번도 부르지 않아 optimizer가 가중치를 "
+                    f"갱신하지 않았습니다. `loss.backward()` 다음에 `{name}.step()`을 부르세요.",
                 )
             ]
     return []
