@@ -46,6 +46,7 @@ class ResultsPanel(Vertical):
         super().__init__(**kwargs)
         self.summary: dict[str, Any] = {}
         self.error: Error | None = None
+        self.death: Died | None = None
         self.note_visible = True
 
     def compose(self) -> ComposeResult:
@@ -96,7 +97,7 @@ class ResultsPanel(Vertical):
         tabs.active = panes[(current + 1) % len(panes)]
 
     def clear(self) -> None:
-        self.summary, self.error = {}, None
+        self.summary, self.error, self.death = {}, None, None
         self.output.clear()
         self.query_one(TensorView).show([])
         self.query_one(LossCurve).start_run([])
@@ -106,7 +107,7 @@ class ResultsPanel(Vertical):
     # --- a run -----------------------------------------------------------------------------
 
     def begin(self, title: str, earlier_metrics: list[dict[str, list[float]]]) -> None:
-        self.summary, self.error = {}, None
+        self.summary, self.error, self.death = {}, None, None
         self.output.begin(title)
         self.query_one(LossCurve).start_run(earlier_metrics)
         if self.tabs.active == "tab-note" or self.tabs.active in {f"tab-{n}" for n in _OPTIONAL}:
@@ -131,8 +132,10 @@ class ResultsPanel(Vertical):
             self._show_summary(event.payload)
         elif isinstance(event, (Died, Restarted)):
             output.note(f"! {event.reason}", "bold red")
-            if isinstance(event, Died) and event.log_tail:
-                output.note(event.log_tail)
+            if isinstance(event, Died):
+                self.death = event
+                if event.log_tail:
+                    output.note(event.log_tail)
 
     def _show_tab(self, name: str) -> None:
         self.tabs.show_tab(f"tab-{name}")
@@ -167,6 +170,10 @@ class ResultsPanel(Vertical):
             output.note(text + (f"   ({operands})" if operands else ""), "bold")
         if self.error is not None:
             explanation = explain({"type": self.error.ename, "message": self.error.evalue, **where})
+            if explanation:
+                output.note(explanation[lang], "yellow")
+        if self.death is not None:  # a kernel killed for memory says so
+            explanation = explain({"type": "KernelDied", "message": self.death.reason})
             if explanation:
                 output.note(explanation[lang], "yellow")
         for warning in self.summary.get("warnings", []):
