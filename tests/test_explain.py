@@ -279,8 +279,26 @@ KERNEL_CASES = [
         ["dimension 1", "unsqueeze"],
         ["1번 차원"],
     ),
+    (
+        "broadcast",
+        "scores = torch.ones(4, 3)\nweights = torch.ones(4)\nc = scores * weights",
+        ["`weights.unsqueeze(-1)` is (4, 1)", "broadcasts with (4, 3)"],
+        ["`weights.unsqueeze(-1)`는 (4, 1)"],
+    ),
+    (
+        "broadcast",
+        "a = torch.ones(2, 3)\nb = torch.ones(3, 2)\nc = a - b",
+        ["`b.T` is (2, 3)"],
+        ["`b.T`는 (2, 3)"],
+    ),
     ("expand", "v = torch.ones(3)\ne = v.expand(2, 4)", ["[3]", "[2, 4]", "repeat"], ["[2, 4]"]),
     ("view_size", "x = torch.ones(6)\ny = x.view(4, 4)", ["has 6", "[4, 4]", "-1"], ["6개"]),
+    (
+        "view_size",
+        "images = torch.ones(8, 3, 4, 4)\nflat = images.view(8, 3 * 4 * 5)",
+        ["has 384", "`view(8, -1)` gives (8, 48)"],
+        ["`view(8, -1)`는 (8, 48)"],
+    ),
     (
         "view_not_contiguous",
         "x = torch.ones(2, 3)\nt = x.t()\ny = t.view(6)",

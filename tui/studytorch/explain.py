@@ -238,15 +238,55 @@ def _dot_size(m: re.Match[str], e: Error) -> tuple[str, str]:
 )
 def _broadcast(m: re.Match[str], e: Error) -> tuple[str, str]:
     a, b, dim = m.groups()
+    fix_en, fix_ko = _broadcast_fix(_ops(e))
     return (
         f"These shapes do not broadcast: at dimension {dim} one side has {a} and the other {b}. "
         "Shapes are compared from the right; each pair of sizes must be equal or one of them 1. "
-        "Add a size-1 dimension where you mean to repeat (`unsqueeze`, `x[:, None]`) or fix the "
-        "shape that is off.",
+        + (
+            fix_en
+            or "Add a size-1 dimension where you mean to repeat (`unsqueeze`, `x[:, None]`) or "
+            "fix the shape that is off."
+        ),
         f"두 모양이 broadcast되지 않습니다. {dim}번 차원에서 한쪽은 {a}, 다른 쪽은 {b}입니다. "
-        "모양은 오른쪽부터 비교하며 각 크기는 같거나 한쪽이 1이어야 합니다. 반복하려는 곳에 "
-        "크기 1인 차원을 넣거나(`unsqueeze`, `x[:, None]`) 잘못된 모양을 고치세요.",
+        "모양은 오른쪽부터 비교하며 각 크기는 같거나 한쪽이 1이어야 합니다. "
+        + (
+            fix_ko
+            or "반복하려는 곳에 크기 1인 차원을 넣거나(`unsqueeze`, `x[:, None]`) 잘못된 모양을 "
+            "고치세요."
+        ),
     )
+
+
+def _fits(a: list[int], b: list[int]) -> bool:
+    """Whether two shapes broadcast."""
+    return all(x == y or 1 in (x, y) for x, y in zip(reversed(a), reversed(b), strict=False))
+
+
+def _broadcast_fix(ops: list[dict[str, Any]]) -> tuple[str, str]:
+    """A reshape of one operand that makes the two broadcast, when a simple one exists."""
+    if len(ops) != 2:
+        return "", ""
+    big, small = sorted(ops, key=lambda op: -len(op["shape"]))
+    shape, name = list(small["shape"]), small["name"]
+    if len(shape) < len(big["shape"]):
+        column = [*shape, 1]
+        if _fits(big["shape"], column):
+            fixed = f"`{name}.unsqueeze(-1)`"
+            return (
+                f"If {name} should line up with the first dimensions of {big['name']}, make it a "
+                f"column: {fixed} is {shape_text(column)} and broadcasts with "
+                f"{shape_text(big['shape'])}.",
+                f"{name}이(가) {big['name']}의 앞쪽 차원과 맞아야 한다면 열로 만드세요: {fixed}는 "
+                f"{shape_text(column)}이라 {shape_text(big['shape'])}와 broadcast됩니다.",
+            )
+    if len(shape) == len(big["shape"]) == 2 and _fits(big["shape"], shape[::-1]):
+        return (
+            f"{name} looks transposed: `{name}.T` is {shape_text(shape[::-1])} and broadcasts "
+            f"with {shape_text(big['shape'])}.",
+            f"{name}이(가) 전치된 것 같습니다: `{name}.T`는 {shape_text(shape[::-1])}이라 "
+            f"{shape_text(big['shape'])}와 broadcast됩니다.",
+        )
+    return "", ""
 
 
 @family(
@@ -270,13 +310,26 @@ def _expand(m: re.Match[str], e: Error) -> tuple[str, str]:
 @family("view_size", r"shape '\[([-\d, ]*)\]' is invalid for input of size (\d+)")
 def _view_size(m: re.Match[str], e: Error) -> tuple[str, str]:
     shape, size = m.groups()
+    asked, count = _shapes(shape), int(size)
+    known = [n for n in asked if n != -1]
+    example_en = example_ko = ""
+    # Keeping the first size (the batch) is the usual intent: flatten the rest.
+    if len(asked) >= 2 and known and known[0] and count % known[0] == 0:
+        guess, result = f"view({known[0]}, -1)", (known[0], count // known[0])
+    elif len(asked) >= 2 and known and known[-1] and count % known[-1] == 0:
+        guess, result = f"view(-1, {known[-1]})", (count // known[-1], known[-1])
+    else:
+        guess = ""
+    if guess:
+        example_en = f" (e.g. `{guess}` gives {result})"
+        example_ko = f"(예: `{guess}`는 {result})"
     return (
         f"`view`/`reshape` must keep the number of elements: the tensor has {size}, but the "
         f"shape [{shape}] holds a different number. Use sizes whose product is {size}, or put "
-        "`-1` in one place and let PyTorch compute it.",
+        f"`-1` in one place and let PyTorch compute it{example_en}.",
         f"`view`/`reshape`는 원소 개수를 유지해야 합니다. 텐서의 원소는 {size}개인데 "
         f"[{shape}] 모양은 개수가 다릅니다. 곱이 {size}인 크기를 쓰거나, 한 자리에 `-1`을 "
-        "넣어 PyTorch가 계산하게 하세요.",
+        f"넣어 PyTorch가 계산하게 하세요{example_ko}.",
     )
 
 
