@@ -644,6 +644,16 @@ KERNEL_CASES = [
         ["a은(는) meta", "b은(는) cpu"],
     ),
     (
+        "device_mismatch",
+        "layer = torch.nn.Linear(3, 2).to('meta')\nx = torch.ones(4, 3)\ny = layer(x)",
+        [
+            "x is on cpu and the weights of `Linear(in_features=3, out_features=2, bias=True)` are "
+            "on meta",
+            "model.to(device)",
+        ],
+        ["x은(는) cpu에", "가중치는 meta에"],
+    ),
+    (
         "out_of_memory",
         "big = torch.empty(2 ** 62, dtype=torch.uint8)",
         ["out of memory", "asked for 4 EiB"],

@@ -1284,10 +1284,34 @@ def _no_driver(m: re.Match[str], e: Error) -> tuple[str, str]:
 def _devices_named(e: Error) -> tuple[str, str]:
     ops = _ops(e)
     if len({op.get("device") for op in ops}) < 2:
-        return "", ""
+        return _other_device(e, ops)
     where = ", ".join(f"{op['name']} is on {op['device']}" for op in ops)
     where_ko = ", ".join(f"{op['name']}은(는) {op['device']}" for op in ops)
     return f" Here {where}.", f" 여기서 {where_ko}에 있습니다."
+
+
+def _other_device(e: Error, ops: list[dict[str, Any]]) -> tuple[str, str]:
+    """One operand seen, the message names two devices: the other is a layer's weights or a
+    tensor the line does not name."""
+    pair = re.search(
+        r"found at least two devices, ([\w:]+) and ([\w:]+)|"
+        r"Tensor on device ([\w:]+) is not on the expected device ([\w:]+)",
+        e.get("message", ""),
+    )
+    if not ops or not pair:
+        return "", ""
+    devices = [d for d in pair.groups() if d]
+    op = ops[0]
+    other = next((d for d in devices if d != op.get("device")), None)
+    if other is None:
+        return "", ""
+    module = e.get("module")
+    owner = f"the weights of `{module}` are" if module else "another tensor it uses is"
+    owner_ko = f"`{module}`의 가중치는" if module else "함께 쓰인 다른 텐서는"
+    return (
+        f" Here {op['name']} is on {op['device']} and {owner} on {other}.",
+        f" 여기서 {op['name']}은(는) {op['device']}에, {owner_ko} {other}에 있습니다.",
+    )
 
 
 @family(
