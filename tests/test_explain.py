@@ -175,6 +175,23 @@ def test_a_name_the_line_only_assigns_to_is_not_listed_as_an_operand():
     assert "v (7,)" not in explanation["en"] and "v (7,)" not in explanation["ko"]
 
 
+def test_a_fix_wraps_an_operand_that_is_an_expression_in_parentheses():
+    # The operand contract names sub-expressions by their source text ("a + b", "x.t()").
+    error = {
+        "type": "RuntimeError",
+        "message": "mat1 and mat2 shapes cannot be multiplied (3x4 and 3x4)",
+        "line": 1,
+        "line_text": "c = (a + b) @ x.t()",
+        "operands": [
+            {"name": "a + b", "shape": [3, 4], "dtype": "float32", "device": "cpu"},
+            {"name": "x.t()", "shape": [3, 4], "dtype": "float32", "device": "cpu"},
+        ],
+    }
+    explanation = explain(error)
+    assert "`(a + b) @ x.t().T` gives 3×3" in explanation["en"]
+    assert "`(a + b).T @ x.t()`" in explanation["ko"]
+
+
 def test_an_unknown_error_is_not_explained_and_so_is_shown_raw():
     assert explain(raised("torch.linalg.inv(torch.zeros(2, 2))")) is None
     assert explain({"type": "ValueError", "message": "something else", "line": 2}) is None

@@ -74,8 +74,14 @@ def _shapes(m: re.Match[str] | str) -> list[int]:
 
 
 def _name(e: Error, index: int, fallback: str) -> str:
+    """The operand's source text, ready to have `.method()` put after it in a suggested fix."""
     ops = _ops(e)
-    return ops[index]["name"] if len(ops) > index else fallback
+    return _code(ops[index]["name"]) if len(ops) > index else fallback
+
+
+def _code(name: str) -> str:
+    """`a + b` becomes `(a + b)`, so `(a + b).T` means what it says; `x`, `x.t()`, `x[0]` stay."""
+    return f"({name})" if re.search(r"[\s+\-*/@%<>=&|^~]", name) else name
 
 
 def _where(e: Error) -> Explanation:
@@ -123,7 +129,7 @@ def _matmul(m: re.Match[str], e: Error) -> tuple[str, str]:
     pair = [op for op in _ops(e) if len(op["shape"]) == 2]
     module = e.get("module") or ""
     if len(pair) >= 2 and not module.startswith("Linear"):
-        left, right = pair[0]["name"], pair[1]["name"]
+        left, right = _code(pair[0]["name"]), _code(pair[1]["name"])
         fixes_en, fixes_ko = [], []
         if b == d:
             fixes_en.append(
@@ -202,7 +208,7 @@ def _dot_dims(m: re.Match[str], e: Error) -> tuple[str, str]:
     a, b = m.groups()
     ops = _ops(e)
     if len(ops) >= 2 and ops[0]["shape"] == ops[1]["shape"] and len(ops[0]["shape"]) == 2:
-        x, y, (r, _c) = ops[0]["name"], ops[1]["name"], ops[0]["shape"]
+        x, y, (r, _c) = _code(ops[0]["name"]), _code(ops[1]["name"]), ops[0]["shape"]
         return (
             f"`torch.dot` takes two 1-D vectors, but got {a}-D and {b}-D tensors. Two likely "
             f"intents: one dot product per row, `({x} * {y}).sum(dim=1)` (shape ({r},)); or every "
@@ -267,7 +273,7 @@ def _broadcast_fix(ops: list[dict[str, Any]]) -> tuple[str, str]:
     if len(ops) != 2:
         return "", ""
     big, small = sorted(ops, key=lambda op: -len(op["shape"]))
-    shape, name = list(small["shape"]), small["name"]
+    shape, name = list(small["shape"]), _code(small["name"])
     if len(shape) < len(big["shape"]):
         column = [*shape, 1]
         if _fits(big["shape"], column):
