@@ -433,6 +433,18 @@ KERNEL_CASES = [
         ["None"],
     ),
     (
+        "none_value",
+        "def double(x):\n    y = x * 2\nout = double(torch.ones(2))\nprint(out.shape)",
+        ["out is None", "`return`"],
+        ["out이(가) None", "`return`"],
+    ),
+    (
+        "python_value_not_tensor",
+        "values = [torch.ones(2), torch.ones(2)]\nprint(values.shape)",
+        ["values is a Python list", "`torch.tensor(values)`", "`torch.stack(values)`"],
+        ["파이썬 list", "`torch.stack(values)`"],
+    ),
+    (
         "anomaly_nan",
         "a = torch.zeros(1, requires_grad=True)\nwith torch.autograd.detect_anomaly():\n"
         "    b = a / a\n    b.sum().backward()",

@@ -630,13 +630,12 @@ def _non_leaf_flag(m: re.Match[str], e: Error) -> tuple[str, str]:
     )
 
 
-@family("grad_is_none", r"'NoneType' object has no attribute '(zero_|data|add_|sub_|norm|item)'")
+@family(
+    "grad_is_none",
+    r"'NoneType' object has no attribute '(\w+)'",
+    when=lambda e: ".grad" in (e.get("line_text") or ""),
+)
 def _grad_none(m: re.Match[str], e: Error) -> tuple[str, str]:
-    if ".grad" not in (e.get("line_text") or ""):
-        return (
-            f"A value here is None, so it has no `.{m.group(1)}`. Check the line that made it.",
-            f"여기서 값이 None이라 `.{m.group(1)}`이 없습니다. 그 값을 만든 줄을 확인하세요.",
-        )
     return (
         "`.grad` is None until a `backward()` has reached this tensor (and it is None again after "
         "`zero_grad()`). Call `loss.backward()` first, check that the tensor was created with "
@@ -644,6 +643,48 @@ def _grad_none(m: re.Match[str], e: Error) -> tuple[str, str]:
         "`.grad`는 `backward()`가 이 텐서까지 도달하기 전에는 None입니다(`zero_grad()` 뒤에도 "
         "None이 됩니다). 먼저 `loss.backward()`를 부르고, 텐서를 `requires_grad=True`로 만들어 "
         "loss 계산에 썼는지 확인하거나 `if w.grad is not None:`으로 감싸세요.",
+    )
+
+
+def _owner_of(attribute: str, e: Error) -> str:
+    """`out` in `print(out.shape)`: the name the failing line reads `attribute` from."""
+    found = re.search(rf"([\w.\[\]]+)\.{attribute}\b", e.get("line_text") or "")
+    return found.group(1) if found else "this value"
+
+
+@family("none_value", r"'NoneType' object has no attribute '(\w+)'")
+def _none_value(m: re.Match[str], e: Error) -> tuple[str, str]:
+    attribute = m.group(1)
+    owner = _owner_of(attribute, e)
+    return (
+        f"{owner} is None, so it has no `.{attribute}`. A value is None most often because the "
+        "function (or `forward`) that made it has no `return`, or because an in-place method "
+        "that returns None was assigned (`x = x.add_(1)` is fine, `lst = lst.append(x)` is not). "
+        f"Check where {owner} was made.",
+        f"{owner}이(가) None이라 `.{attribute}`이(가) 없습니다. 값이 None인 가장 흔한 이유는 그 "
+        "값을 만든 함수(또는 `forward`)에 `return`이 없거나, None을 돌려주는 메서드의 결과를 "
+        "대입한 경우입니다(`lst = lst.append(x)` 등). "
+        f"{owner}을(를) 만든 곳을 확인하세요.",
+    )
+
+
+@family(
+    "python_value_not_tensor",
+    r"AttributeError: '(list|tuple|int|float)' object has no attribute "
+    r"'(shape|size|dim|view|reshape|to|cuda|cpu|float|long|numpy|unsqueeze|squeeze|mean|sum|"
+    r"backward|item|detach|T)'",
+)
+def _python_value(m: re.Match[str], e: Error) -> tuple[str, str]:
+    kind, attribute = m.groups()
+    owner = _owner_of(attribute, e)
+    convert = f"`torch.tensor({owner})`"
+    if kind in ("list", "tuple"):
+        convert += f" (or `torch.stack({owner})` if it holds tensors)"
+    return (
+        f"{owner} is a Python {kind}, not a tensor, so it has no `.{attribute}`. Make it a "
+        f"tensor first: {convert}.",
+        f"{owner}은(는) 텐서가 아니라 파이썬 {kind}이라서 `.{attribute}`이(가) 없습니다. 먼저 "
+        f"텐서로 만드세요: {convert}.",
     )
 
 
