@@ -101,6 +101,19 @@ async def test_a_loop_without_zero_grad_says_the_gradients_pile_up(kernel):
     assert "no_step" not in by_kind(result)
 
 
+async def test_gradients_accumulated_on_purpose_between_steps_are_not_flagged(kernel):
+    code = SETUP + (
+        "for step in range(3):\n"
+        "    optimizer.zero_grad()\n"
+        "    for half in (x[:16], x[16:]):\n"
+        "        loss = torch.nn.functional.mse_loss(model(half), y[: len(half)])\n"
+        "        loss.backward()\n"
+        "    optimizer.step()\n"
+    )
+    result = await run(kernel, code)
+    assert "grad_accumulates" not in by_kind(result)
+
+
 async def test_evaluating_without_eval_names_the_model_and_its_dropout(kernel):
     code = SETUP + "with torch.no_grad():\n    predictions = model(x)\n"
     result = await run(kernel, code)

@@ -45,7 +45,8 @@ def _state() -> dict | None:
         return None
     if _seen["run"] is not run:
         _forget()
-        _seen.update(run=run, steps=0, watched=set(), handles=[], grown=None, eval=[], squeeze=[])
+        _seen.update(run=run, steps=0, watched=set(), handles=[], grown=None, eval=[])
+        _seen.update(squeeze=[], backward_at=None, grad_checks=0)
     return _seen
 
 
@@ -73,13 +74,23 @@ def _on_step(optimizer, args, kwargs) -> None:
         state["handles"].append(watched.register_hook(_grad_check(watched)))
 
 
+GRAD_CHECKS = 3
+"""Zeroed (not None) grads are looked at this many times, then trusted: each look syncs a GPU."""
+
+
 def _grad_check(param):
-    """Before a new gradient is added: a non-zero old one means zero_grad() was skipped."""
+    """Before a new gradient is added: a non-zero old one right after a step means zero_grad()
+    was skipped. Several backwards between two steps are deliberate accumulation, not flagged."""
 
     def check(grad):
         state = _state()
-        if state is None or state["grown"] is not None or param.grad is None:
+        if state is None or state["grown"] is not None:
+            return None
+        stepped = state["steps"] != state["backward_at"]
+        state["backward_at"] = state["steps"]
+        if not stepped or param.grad is None or state["grad_checks"] >= GRAD_CHECKS:
             return None  # the usual case (zero_grad sets grads to None) costs no GPU sync
+        state["grad_checks"] += 1
         if bool((param.grad != 0).any()):
             state["grown"] = state["steps"]
         return None
