@@ -70,6 +70,14 @@ async def test_an_attribute_one_letter_off_is_named_with_the_real_one(kernel):
     assert "`train`을(를)" in typos[1]["ko"]
 
 
+async def test_setting_lr_on_the_optimizer_itself_says_where_the_rate_lives(kernel):
+    result = await run(kernel, SETUP + "optimizer.lr = 0.001\n")
+    warning = by_kind(result)["optimizer_lr"]
+    assert warning["line"] == 7
+    assert "for group in optimizer.param_groups: group['lr'] = ..." in warning["en"]
+    assert "param group" in warning["ko"]
+
+
 async def test_a_loop_without_step_says_the_weights_never_changed(kernel):
     code = SETUP + (
         "model.eval()\n"  # no dropout noise: the loss is the same every time

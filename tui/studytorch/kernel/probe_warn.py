@@ -204,6 +204,9 @@ def _typos(ns: dict) -> list[dict]:
             if not isinstance(owner, (torch.Tensor, torch.nn.Module, torch.optim.Optimizer)):
                 continue
             name = target.attr
+            if isinstance(owner, torch.optim.Optimizer) and name == "lr":
+                out.append(_optimizer_lr(target.value.id, node.lineno))
+                continue
             real = [n for n in dir(type(owner)) if not n.startswith("_")]
             if isinstance(owner, torch.nn.Module):
                 real.append("training")
@@ -226,6 +229,18 @@ def _typos(ns: dict) -> list[dict]:
                     )
                 )
     return out
+
+
+def _optimizer_lr(name: str, line: int) -> dict:
+    fix = f"for group in {name}.param_groups: group['lr'] = ..."
+    return _warning(
+        "optimizer_lr",
+        f"line {line}: `{name}.lr = ...` changes nothing; an optimizer reads its learning rate "
+        f"from its param groups. Use `{fix}` (or a scheduler from `torch.optim.lr_scheduler`).",
+        f"{line}번째 줄: `{name}.lr = ...`은 아무것도 바꾸지 않습니다. optimizer는 학습률을 param "
+        f"group에서 읽습니다. `{fix}`를 쓰세요(또는 `torch.optim.lr_scheduler`의 스케줄러).",
+        line,
+    )
 
 
 def _loss_values(payload: dict) -> list:
