@@ -344,8 +344,8 @@ KERNEL_CASES = [
     (
         "cat_sizes",
         "a = torch.ones(2, 3)\nb = torch.ones(2, 4)\nc = torch.cat([a, b])",
-        ["dimension 0", "size 4", "first has 3"],
-        ["크기가 4"],
+        ["dimension 0", "size 4", "first has 3", "`dim=1`: that gives (2, 7)"],
+        ["크기가 4", "`dim=1`", "(2, 7)"],
     ),
     (
         "cat_ndim",

@@ -414,7 +414,7 @@ def _stack(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"{j} is [{b}]. Make them the same size first (slice or pad), or use `torch.cat` if "
         "you meant to join them along an existing dimension.",
         f"`torch.stack`은 모양이 완전히 같은 텐서들만 쌓습니다. {i}번째는 [{a}], {j}번째는 "
-        f"[{b}]입니다. 먼저 크기를 맞추거나(자르기, 패딩) 기존 차원을 따라 이어 붙이려던 것이라면 "
+        f"[{b}]입니다. 먼저 크기를 맞추세요(자르기, 패딩). 기존 차원을 따라 이어 붙이려던 것이라면 "
         "`torch.cat`을 쓰세요.",
     )
 
@@ -426,15 +426,36 @@ def _stack(m: re.Match[str], e: Error) -> tuple[str, str]:
 )
 def _cat(m: re.Match[str], e: Error) -> tuple[str, str]:
     dim, want, got, number = m.groups()
+    other = _cat_other_dim(_ops(e))
+    if other is not None:
+        d, shape = other
+        hint_en = f"If you meant to join along dimension {d}, pass `dim={d}`: that gives {shape}."
+        hint_ko = f"{d}번 차원을 따라 붙이려던 것이라면 `dim={d}`을 주세요. 결과는 {shape}입니다."
+    else:
+        hint_en = "If you meant to join along the dimension that differs, pass that `dim`."
+        hint_ko = "크기가 다른 차원을 따라 붙이려던 것이라면 그 `dim`을 주세요."
     return (
         f"`torch.cat` joins along dimension {dim}, so every other dimension must be equal: "
-        f"tensor number {number} in the list has size {got} where the first has {want}. If you "
-        f"meant to join along the dimension that differs, pass that `dim`; otherwise make the "
-        "sizes agree.",
+        f"tensor number {number} in the list has size {got} where the first has {want}. "
+        f"{hint_en} Otherwise make the sizes agree.",
         f"`torch.cat`은 {dim}번 차원을 따라 이어 붙이므로 나머지 차원은 모두 같아야 합니다. 목록의 "
-        f"{number}번 텐서는 첫 텐서가 {want}인 자리에서 크기가 {got}입니다. 크기가 다른 차원을 "
-        "따라 붙이려던 것이라면 그 `dim`을 주고, 아니면 크기를 맞추세요.",
+        f"{number}번 텐서는 그 자리의 크기가 {got}인데 첫 텐서는 {want}입니다. {hint_ko} 아니면 "
+        "크기를 맞추세요.",
     )
+
+
+def _cat_other_dim(ops: list[dict[str, Any]]) -> tuple[int, tuple[int, ...]] | None:
+    """The one dimension along which the operands would join, and the result's shape."""
+    shapes = [list(op["shape"]) for op in ops]
+    if len(shapes) < 2 or len({len(s) for s in shapes}) != 1:
+        return None
+    differ = [d for d in range(len(shapes[0])) if len({s[d] for s in shapes}) > 1]
+    if len(differ) != 1:
+        return None
+    d = differ[0]
+    joined = list(shapes[0])
+    joined[d] = sum(s[d] for s in shapes)
+    return d, tuple(joined)
 
 
 @family("cat_ndim", r"Tensors must have same number of dimensions: got (\d+) and (\d+)")
@@ -613,7 +634,7 @@ def _int_grad(m: re.Match[str], e: Error) -> tuple[str, str]:
         "without a decimal point, e.g. `[1, 2]`). Write floats (`[1.0, 2.0]`) or pass "
         "`dtype=torch.float32`.",
         "gradient는 실수 텐서에만 있는데, 이 텐서는 정수입니다(`[1, 2]`처럼 소수점 없이 썼을 때). "
-        "실수로 쓰거나(`[1.0, 2.0]`) `dtype=torch.float32`를 주세요.",
+        "소수점을 붙여 쓰거나(`[1.0, 2.0]`) `dtype=torch.float32`를 주세요.",
     )
 
 
