@@ -63,9 +63,11 @@ def _assigned_only(text: str) -> set[str]:
     return {n for n in re.findall(r"\w+", left) if not re.search(rf"\b{n}\b", right)}
 
 
-def _op(op: dict[str, Any], device: bool = False) -> str:
+def _op(op: dict[str, Any], device: bool = False, lang: str = "en") -> str:
     text = f"{op['name']} {shape_text(op['shape'])} {op.get('dtype', '')}".rstrip()
-    return text + (f" on {op['device']}" if device and op.get("device") else "")
+    if not (device and op.get("device")):
+        return text
+    return text + (f" on {op['device']}" if lang == "en" else f" ({op['device']})")
 
 
 def _shapes(m: re.Match[str] | str) -> list[int]:
@@ -93,8 +95,9 @@ def _where(e: Error) -> Explanation:
     devices = {op.get("device") for op in ops}
     show_device = len(devices) > 1 or bool(devices - {"cpu", None})
     listed = ", ".join(_op(op, show_device) for op in ops)
+    listed_ko = ", ".join(_op(op, show_device, "ko") for op in ops)
     en = f"On line {line} (`{text}`)" + (f": {listed}." if listed else ".")
-    ko = f"{line}번째 줄(`{text}`)" + (f": {listed}." if listed else "에서 났습니다.")
+    ko = f"{line}번째 줄(`{text}`)" + (f": {listed_ko}." if listed else "에서 났습니다.")
     return {"en": en + " ", "ko": ko + " "}
 
 
@@ -698,14 +701,15 @@ def _none_value(m: re.Match[str], e: Error) -> tuple[str, str]:
 def _python_value(m: re.Match[str], e: Error) -> tuple[str, str]:
     kind, attribute = m.groups()
     owner = _owner_of(attribute, e)
-    convert = f"`torch.tensor({owner})`"
+    convert = convert_ko = f"`torch.tensor({owner})`"
     if kind in ("list", "tuple"):
         convert += f" (or `torch.stack({owner})` if it holds tensors)"
+        convert_ko += f"(텐서들을 담고 있다면 `torch.stack({owner})`)"
     return (
         f"{owner} is a Python {kind}, not a tensor, so it has no `.{attribute}`. Make it a "
         f"tensor first: {convert}.",
-        f"{owner}은(는) 텐서가 아니라 파이썬 {kind}이라서 `.{attribute}`이(가) 없습니다. 먼저 "
-        f"텐서로 만드세요: {convert}.",
+        f"{owner}은(는) 텐서가 아니라 파이썬 {kind} 값이라서 `.{attribute}`이(가) 없습니다. 먼저 "
+        f"텐서로 만드세요: {convert_ko}.",
     )
 
 
