@@ -10,6 +10,7 @@ screens alone (language, help, saved edits, a damaged database) use the FakeSess
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,8 @@ from textual.widgets._footer import FooterKey
 
 from fakes import DURATION_S, FakeSession
 from studytorch.app import StudyApp
-from studytorch.kernel import Done, Error, Event, KernelSession, KernelState, Summary
+from studytorch.kernel import Died, Done, Error, Event, KernelSession, KernelState, Summary
+from studytorch.kernel.session import explain_exit
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.help import HelpScreen
 from studytorch.screens.lesson import AUTOSAVE_S, LessonScreen
@@ -590,3 +592,43 @@ async def test_f5_while_the_kernel_starts_waits_for_it_and_runs(
         text = output_text(app)
         assert "died" not in text and "not started" not in text
         assert "(3, 2)" in status_text(app), "the starter's real check verdict"
+
+
+async def test_warnings_are_noted_after_the_run_in_the_app_language(tmp_path: Path) -> None:
+    warning = {
+        "kind": "squeeze_no_op",
+        "en": "line 2: `squeeze(1)` on a tensor of shape (4, 3) did nothing",
+        "ko": "2번째 줄: 모양 (4, 3)인 텐서에 `squeeze(1)`을 했지만 아무 일도 일어나지 않았습니다",
+        "line": 2,
+    }
+
+    def squeezed(_code: str) -> list[Event]:
+        return [Summary({"kind": "run", "error": None, "warnings": [warning]}), Done("ok", 0.01)]
+
+    session = FakeSession(events_for=squeezed)
+    app = StudyApp(session=session, store=Store(tmp_path / "db.sqlite3"), lesson=LESSON, lang="ko")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await lessons_read(pilot)
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert warning["ko"] in output_text(app).replace("\n", "")
+        assert warning["en"] not in output_text(app)
+
+
+async def test_a_kernel_killed_from_outside_is_explained_as_memory_in_the_output(
+    tmp_path: Path,
+) -> None:
+    reason = explain_exit(-signal.SIGKILL)  # the words the session uses for this death
+
+    def killed(_code: str) -> list[Event]:
+        return [Died(reason), Done("died", 0.01)]
+
+    session = FakeSession(events_for=killed)
+    app = StudyApp(session=session, store=Store(tmp_path / "db.sqlite3"), lesson=LESSON, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await lessons_read(pilot)
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "out-of-memory killer" in output_text(app).replace("\n", " ")

@@ -39,7 +39,12 @@ def present(*names: str) -> list[str]:
 
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tui" / "studytorch"
-KERNEL_SIDE = {"studytorch.kernel.probe", "studytorch.kernel.probe_live", "studytorch.kernel.boot"}
+KERNEL_SIDE = {
+    "studytorch.kernel.probe",
+    "studytorch.kernel.probe_live",
+    "studytorch.kernel.probe_warn",
+    "studytorch.kernel.boot",
+}
 """Files that run inside the kernel (they may import torch); the UI process never imports them."""
 
 

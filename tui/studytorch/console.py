@@ -46,10 +46,16 @@ def report(result: RunResult, timeout: float | None = None) -> None:
         for op in result.error.get("operands", []):
             err.print(Text(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
     explanation = (result.error or {}).get("explanation")
-    if explanation:
+    warnings = result.summary.get("warnings", [])
+    if explanation or warnings:
         from studytorch.lang import default_language
 
-        err.print(Text(explanation[default_language()], style="yellow"))
+        lang = default_language()
+        if explanation:
+            err.print(Text(explanation[lang], style="yellow"))
+        for warning in warnings:
+            label = "주의" if lang == "ko" else "warning"
+            err.print(Text(f"{label}: {warning[lang]}", style="magenta"))
     if result.tensors:
         out.print(tensor_table(result.tensors))
     for module in result.summary.get("modules", []):

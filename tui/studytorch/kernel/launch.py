@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROBE_FILES = ("probe.py", "probe_live.py")
+PROBE_FILES = ("probe.py", "probe_live.py", "probe_warn.py")
 """Kernel-side code, executed in order into one module `_studytorch_probe`."""
 FOLDER_PREFIX = "studytorch-"
 LOGS_KEPT = 10

@@ -50,6 +50,7 @@ def install(shell, device_spec: str, trace: bool = True) -> None:
         return
     _drop_earlier_probe(shell)
     install_live(shell, trace)  # probe_live.py, executed into this module after this file
+    install_warn(shell)  # probe_warn.py, likewise
     # What every run starts with, as `python snippet.py` would, plus our few names. The probe
     # itself lives in sys.modules and builtins, never in the learner's globals.
     _baseline.update(shell.user_ns)
@@ -57,6 +58,7 @@ def install(shell, device_spec: str, trace: bool = True) -> None:
     _baseline.update(exit=_Exit("exit"), quit=_Exit("quit"))
     shell.user_ns.update(_baseline)
     _patch_exit()
+    shell.set_custom_exc((KeyboardInterrupt,), _show_interrupt)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         _streams[name] = (stream, getattr(stream, "pub_thread", None))
@@ -85,6 +87,20 @@ class _Exit:
 
     def __call__(self, code=None):
         raise SystemExit(code)
+
+
+def _show_interrupt(shell, etype, value, tb, tb_offset=None):
+    """An interrupt that lands inside the probe's line recorder ends the traceback at the
+    learner's line: IPython cannot format a frame of code run from a string."""
+    last_learner = None
+    entry = tb
+    while entry is not None:
+        if entry.tb_frame.f_code.co_filename.startswith("<probe"):
+            break
+        last_learner, entry = entry, entry.tb_next
+    if entry is not None and last_learner is not None:
+        last_learner.tb_next = None
+    shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 
 def _patch_exit() -> None:
@@ -198,6 +214,11 @@ def _after(result) -> None:
         payload = summarize(_shell.user_ns)
         payload["error"] = describe_error(exc, _last_cell) if exc is not None else None
         end_run(payload, _shell.user_ns)
+        try:
+            payload["warnings"] = find_warnings(_shell.user_ns, payload)  # probe_warn.py
+        except Exception as warn_exc:  # a warning must never cost the learner the summary
+            payload["warnings"] = []
+            payload["warn_error"] = f"{type(warn_exc).__name__}: {warn_exc}"
         for item in payload.get("lines", []):
             item["line"] += _dropped_lines(_last_cell)
     except Exception as exc:  # the probe must never break the learner's kernel

@@ -221,7 +221,11 @@ def _floats(values: list) -> list:
             values = [next(converted) if isinstance(v, _torch.Tensor) else v for v in values]
         except Exception:
             values = [float(v) for v in values]
-    return [float(v) if v == v and abs(v) != float("inf") else str(v) for v in values]
+    # Values flushed earlier are already plain (NaN and inf as strings): keep them as they are.
+    return [
+        v if isinstance(v, str) else float(v) if v == v and abs(v) != float("inf") else str(v)
+        for v in values
+    ]
 
 
 # --- DataLoader batches ------------------------------------------------------------------

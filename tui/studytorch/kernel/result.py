@@ -95,6 +95,7 @@ class RunResult:
             self.notices.append(event.reason)
             if isinstance(event, Died):
                 self.error = {"type": "KernelDied", "message": event.reason, "line": None}
+                self.error["explanation"] = explain(self.error)
                 if event.log_tail:
                     self.notices.append(event.log_tail)
         elif isinstance(event, Done):
@@ -119,6 +120,7 @@ class RunResult:
             "graph": self.summary.get("graph", {}),
             "metrics": self.summary.get("metrics", {}),
             "batches": self.summary.get("batches", []),
+            "warnings": self.summary.get("warnings", []),
             "duration_s": round(self.duration_s, 4),
             "output_dropped": self.dropped,
             "gpu_broken": self.gpu_broken,

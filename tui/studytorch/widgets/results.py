@@ -168,3 +168,5 @@ class ResultsPanel(Vertical):
         explanation = (error or {}).get("explanation")
         if explanation:
             output.note(explanation[lang], "yellow")
+        for warning in result.summary.get("warnings", []):
+            output.note(f"! {warning[lang]}", "magenta")
