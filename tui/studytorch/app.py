@@ -12,6 +12,7 @@ import sys
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 
 from studytorch.course.model import LoadReport
@@ -20,6 +21,7 @@ from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.keys import localize
 from studytorch.lang import default_language
 from studytorch.store import Store, StoreError
+from studytorch.text import visible
 
 FIRST_FRAME_S = 0.15
 """The kernel starts this long after mount, when the first screen has been drawn."""
@@ -108,6 +110,20 @@ class StudyApp(App[None]):
 
                 await self.push_screen(LessonScreen(lesson))
         self.course_loaded = True
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: they quote lesson ids, paths and error messages."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def _exit_on_hangup(self) -> None:
         """A closed terminal or dropped SSH session (SIGHUP), or a SIGTERM, quits cleanly."""

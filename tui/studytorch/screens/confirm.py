@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from studytorch.text import plain
 
 _LABELS = {"en": ("Yes (y)", "No (n)"), "ko": ("예 (y)", "아니요 (n)")}
 
@@ -28,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         yes, no = _LABELS.get(self.lang, _LABELS["en"])
         with Vertical(id="confirm"):
-            yield Static(Text(self.question), id="confirm-question")
+            yield Static(plain(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 yield Button(yes, variant="warning", id="yes")
                 yield Button(no, variant="primary", id="no")

@@ -20,6 +20,7 @@ from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.lesson_text import RUN_STATUS
 from studytorch.screens.lesson_text import TEXT as _TEXT
 from studytorch.store import StoreError
+from studytorch.text import visible
 from studytorch.widgets.editor import SnippetEditor, line_annotations
 from studytorch.widgets.results import ResultsPanel
 from studytorch.widgets.status import KernelStatus
@@ -147,9 +148,10 @@ class LessonScreen(Screen[None]):
         """Everything that depends on the step or the language."""
         lang = self.app.lang
         step = self.step
-        note = step.note.get(lang)
+        note = visible(step.note.get(lang))
         for index, hint in enumerate(step.hints[: self.hints_shown], 1):
-            note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint.get(lang)}"
+            hint_text = visible(hint.get(lang))
+            note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint_text}"
         self.query_one("#note-wide", Markdown).update(note)
         self.query_one("#note-narrow", Markdown).update(note)
         self.results.label(lang)
@@ -162,8 +164,8 @@ class LessonScreen(Screen[None]):
         marks = "".join("●" if s.id in passed else "○" for s in self.lesson.steps)
         bar = Text(no_wrap=True, overflow="ellipsis")
         bar.append(f"{self.t('step')} {self.index + 1}/{len(self.lesson.steps)} {marks} ")
-        bar.append(self.step.title.get(lang), style="bold")
-        bar.append(f" · {self.lesson.title.get(lang)}", style="dim")
+        bar.append(visible(self.step.title.get(lang)), style="bold")
+        bar.append(visible(f" · {self.lesson.title.get(lang)}"), style="dim")
         self.query_one("#step-bar", Static).update(bar)
         self.query_one(KernelStatus).check = self.check_line
 
