@@ -125,6 +125,24 @@ class StudyApp(App[None]):
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
 
+    async def action_quit(self) -> None:
+        """Quit, unless an edit could not be saved: then ask first (Ctrl+Q again also quits)."""
+        from studytorch.screens.confirm import ConfirmScreen
+        from studytorch.screens.lesson import LessonScreen
+
+        if isinstance(self.screen, ConfirmScreen) and self.screen.id == "ask-quit":
+            self.exit()
+            return
+        for screen in self.screen_stack:
+            reason = screen.unsaved_reason() if isinstance(screen, LessonScreen) else None
+            if reason is not None:
+                question = screen.t("ask_quit").format(reason=reason)
+                ask = ConfirmScreen(question, self.lang)
+                ask.id = "ask-quit"
+                self.push_screen(ask, lambda yes: self.exit() if yes else None)
+                return
+        self.exit()
+
     def _exit_on_hangup(self) -> None:
         """A closed terminal or dropped SSH session (SIGHUP), or a SIGTERM, quits cleanly."""
         loop = asyncio.get_running_loop()
