@@ -6,6 +6,7 @@ its terminal (`pipe-pane`); the others go through the app (Pilot), the CLI or th
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import time
@@ -13,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from studytorch.screens.confirm import ConfirmScreen
+from studytorch.screens.lesson import LessonScreen
+from studytorch.store import Store, StoreError
+from test_app import LESSON, STEP, editor, fake_app, lessons_read, until
 from test_e2e_tmux import STUDYTORCH, Tmux, home, tmp, tmux  # noqa: F401
 
 HOSTILE_LESSON = r"""format_version = 1
@@ -112,3 +117,131 @@ def test_no_escape_sequence_of_the_learner_reaches_the_terminal(
     assert "PWN" not in title, f"the terminal title was changed to {title!r}"
     for tag in ("PWN-TENSOR", "PWN-MODULE", "PWN-REPR", "PWN-CHECK", "PWN-LOG", "PWN-LESSON"):
         assert re.search(rf"␛\][02];{tag}", sent), f"{tag} was never shown"
+
+
+# --- edits that are never lost silently -------------------------------------------------------
+
+
+async def test_steady_typing_is_saved_without_waiting_for_a_pause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A learner who never pauses long enough for the debounce still has their edit saved."""
+    from studytorch.screens import lesson
+
+    monkeypatch.setattr(lesson, "AUTOSAVE_S", 3600.0)  # the quiet moment never comes
+    app = fake_app(tmp_path / "db.sqlite3", lesson=LESSON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
+        await pilot.press(*"# typed without a pause")
+        saved = lambda: app.store.load_edit(LESSON, STEP) or ""  # noqa: E731
+        await until(pilot, lambda: "# typed without a pause" in saved(), "a save", timeout=10)
+        assert lesson.AUTOSAVE_MAX_S <= 2.0
+
+
+async def test_a_failed_save_makes_quit_ask_before_the_edit_is_lost(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    app = fake_app(db, lesson=LESSON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
+        conn = app.store._conn
+        assert conn is not None
+        # A page limit makes SQLite answer exactly as it does when the disk fills up.
+        conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+        area = editor(app)
+        area.replace("x = 2\n" * 50_000 + "# big\n", (0, 0), (0, 0))
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "not saved" in question and "disk is full" in question
+        assert any("disk is full" in n.message for n in app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running and "# big" in editor(app).text
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_an_edit_saved_by_a_second_instance_is_not_overwritten_without_asking(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db.sqlite3"
+    app = fake_app(db, lesson=LESSON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
+        with Store(db) as other:  # the second studytorch, on the same file
+            other.save_edit(LESSON, STEP, "# theirs\n")
+        await pilot.press(*"# mine", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the conflict question")
+        assert "Another studytorch" in str(app.screen.query_one("#confirm-question").render())
+        with Store(db) as check:
+            assert check.load_edit(LESSON, STEP) == "# theirs\n", "theirs was overwritten"
+        # The question may come up mid-word: keys typed for the editor do not answer it.
+        await pilot.press(*"yn", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        no = app.screen.query_one("#no")
+        await until(pilot, lambda: no.has_focus, "the buttons to take keys")
+        await pilot.press("enter")  # No: theirs is loaded, mine is one Ctrl+Z away
+        await until(pilot, lambda: isinstance(app.screen, LessonScreen), "the lesson again")
+        assert editor(app).text == "# theirs\n"
+        await pilot.press("ctrl+z")
+        mine = editor(app).text
+        assert mine.startswith("#") and mine != "# theirs\n"
+        await pilot.press("ctrl+o")  # leaving saves: now mine, knowingly, over theirs
+        await pilot.pause()
+        with Store(db) as check:
+            assert check.load_edit(LESSON, STEP) == mine
+
+
+async def test_a_database_deleted_while_the_app_runs_is_recreated_with_the_edit(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db.sqlite3"
+    app = fake_app(db, lesson=LESSON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
+        await pilot.press(*"# one", "enter")
+        await pilot.press("ctrl+n", "ctrl+p")  # a step change saves
+        for side in ("", "-wal", "-shm"):
+            Path(f"{db}{side}").unlink(missing_ok=True)
+        await pilot.press(*"# two", "enter")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert any("was deleted" in n.message for n in app._notifications)
+        assert db.is_file()
+        with Store(db) as fresh:
+            assert (fresh.load_edit(LESSON, STEP) or "").startswith("# two\n# one\n")
+
+
+async def test_an_empty_database_file_is_replaced_with_a_notice(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    db.write_bytes(b"")
+    old = time.time() - 3600  # emptied an hour ago, not being created by another instance
+    os.utime(db, (old, old))
+    app = fake_app(db, lesson=LESSON)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await lessons_read(pilot)
+        assert any("empty (0 bytes)" in n.message for n in app._notifications)
+        await pilot.press(*"# kept", "enter", "ctrl+o")
+    with Store(db) as again:
+        assert again.notice is None
+        assert (again.load_edit(LESSON, STEP) or "").startswith("# kept")
+
+
+def test_a_folder_where_the_database_should_be_is_named_as_such(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    db.mkdir()
+    with pytest.raises(StoreError, match="that is a folder"):
+        Store(db)
+
+
+def test_the_data_folder_and_database_are_private(studytorch_home: Path) -> None:
+    from studytorch import locations
+
+    with Store() as store:
+        store.save_edit(LESSON, STEP, "x = 1")
+        files = [store.path, *(Path(f"{store.path}{s}") for s in ("-wal", "-shm"))]
+        modes = {p.name: oct(p.stat().st_mode & 0o777) for p in files if p.exists()}
+    assert set(modes.values()) == {"0o600"}, modes
+    assert oct(studytorch_home.stat().st_mode & 0o777) == "0o700"
+    assert oct(locations.log_dir().stat().st_mode & 0o777) == "0o700"

@@ -263,12 +263,13 @@ class LessonScreen(Screen[None]):
                 editor.replace(conflict.code, (0, 0), editor.document.end)  # Ctrl+Z: mine again
 
         at = time.strftime("%H:%M:%S", time.localtime(conflict.revision))
-        self.app.push_screen(
-            ConfirmScreen(self.t("conflict").format(at=at), self.app.lang), answered
-        )
+        question = ConfirmScreen(self.t("conflict").format(at=at), self.app.lang, keys=False)
+        self.app.push_screen(question, answered)
 
     def unsaved_reason(self) -> str | None:
         """Save now; why the edit could not be saved, or None when nothing would be lost."""
+        # The editor itself, not the mirror: its last change may not have been handled yet.
+        self._editor_code = self.query_one(SnippetEditor).text
         if self._save_now():
             return None
         return self._save_error or self.t("conflict_open")
