@@ -9,11 +9,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
+from conftest import studytorch_cmd, subprocess_env
+from fakes import FakeSession
+from studytorch.app import StudyApp
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.lesson import LessonScreen
 from studytorch.store import Store, StoreError
@@ -245,3 +249,131 @@ def test_the_data_folder_and_database_are_private(studytorch_home: Path) -> None
     assert set(modes.values()) == {"0o600"}, modes
     assert oct(studytorch_home.stat().st_mode & 0o777) == "0o700"
     assert oct(locations.log_dir().stat().st_mode & 0o777) == "0o700"
+
+
+# --- lessons are untrusted input --------------------------------------------------------------
+
+
+def mini_lesson(lesson_id: str, steps: str = "", extra: str = "") -> str:
+    """A valid lesson file with `extra` top-level keys and the `steps` tables given."""
+    return (
+        f'format_version = 1\nid = "{lesson_id}"\n{extra}'
+        f'title.en = "{lesson_id}"\ntitle.ko = "{lesson_id}"\n\n'
+        + (
+            steps
+            or '[[steps]]\nid = "one"\ntitle.en = "One"\ntitle.ko = "하나"\n'
+            'note.en = "A note."\nnote.ko = "설명."\nstarter = "x = 1"\n'
+        )
+    )
+
+
+def write_broken_lessons(data: Path) -> dict[str, str]:
+    """Lessons a learner might drop in, each broken another way; what each must be reported as."""
+    write_lesson(data, "deep", mini_lesson("deep", extra="x = " + "[" * 5000 + "]" * 5000 + "\n"))
+    write_lesson(data, "cards", mini_lesson("cards", extra="cards = 5\n"))
+    (data / "lessons" / "latin1").mkdir(parents=True)
+    (data / "lessons" / "latin1" / "lesson.toml").write_bytes(
+        mini_lesson("latin1").encode().replace(b'"A note."', b'"Caf\xe9."')  # Latin-1 é
+    )
+    write_lesson(data, "huge", mini_lesson("huge", extra=f'big = "{"x" * 2_000_000}"\n'))
+    return {
+        "deep": r"deep/lesson\.toml:3: nested too deeply",
+        "cards": r"cards/lesson\.toml(:\d+)?: .*(cards|int)",
+        "latin1": r"latin1/lesson\.toml:10: not valid UTF-8 at column 15",
+        "huge": r"huge/lesson\.toml: the file is 2\.0 MB; a lesson file may be at most 1 MB",
+    }
+
+
+def test_broken_lesson_files_are_each_reported_and_the_others_listed(
+    studytorch_home: Path,
+) -> None:
+    expected = write_broken_lessons(studytorch_home)
+    done = subprocess.run(
+        studytorch_cmd("lessons", "--lang", "en"),
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "shape-ops\t" in done.stdout, "the good lessons are still listed"
+    for name, pattern in expected.items():
+        assert re.search(pattern, done.stderr), f"{name}: {done.stderr}"
+
+
+async def test_the_app_lists_broken_lessons_and_keeps_running(
+    studytorch_home: Path, tmp_path: Path
+) -> None:
+    expected = write_broken_lessons(studytorch_home)
+    app = StudyApp(session=FakeSession(), store=Store(tmp_path / "db.sqlite3"), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await lessons_read(pilot)
+        await pilot.pause()
+        shown = str(app.screen.query_one("#lesson-errors").render())
+        assert app.is_running
+        assert len(app.course.errors) == len(expected)
+        assert "nested too deeply" in shown and "not valid UTF-8" in shown
+        assert any(lesson.id == "shape-ops" for lesson in app.course.lessons)
+
+
+# --- studytorch check: a step that never ends -------------------------------------------------
+
+LOOPING_STEPS = """
+[[steps]]
+id = "check-loops"
+title.en = "A check that loops"
+title.ko = "끝나지 않는 검사"
+note.en = "n"
+note.ko = "n"
+starter = "x = 1"
+solution = "x = 2"
+check = '''
+while True:
+    pass
+'''
+
+[[steps]]
+id = "run-loops"
+title.en = "A solution that loops"
+title.ko = "끝나지 않는 정답"
+note.en = "n"
+note.ko = "n"
+starter = "pass"
+solution = '''
+while True:
+    pass
+'''
+
+[[steps]]
+id = "fine"
+title.en = "A step that passes"
+title.ko = "통과하는 단계"
+note.en = "n"
+note.ko = "n"
+starter = "y = 1"
+solution = "y = 2"
+check = '''
+expect(y == 2, "y should be 2", "y는 2여야 합니다")
+'''
+"""
+
+
+@pytest.mark.kernel
+def test_check_times_out_a_looping_step_and_goes_on(studytorch_home: Path) -> None:
+    write_lesson(studytorch_home, "loops", mini_lesson("loops", LOOPING_STEPS))
+    done = subprocess.run(
+        studytorch_cmd("check", "loops", "--timeout", "3", "--device", "cpu"),
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=120,
+    )
+    rows = {
+        line.split("│")[2].strip(): line for line in done.stdout.splitlines() if "│ loops" in line
+    }
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL" in rows["check-loops"] and "timed out after 3 s" in rows["check-loops"]
+    assert "FAIL" in rows["run-loops"] and "timed out after 3 s" in rows["run-loops"]
+    assert "pass" in rows["fine"], "the proof went on after the steps that timed out"
+    assert "1 passed, 2 failed" in done.stdout

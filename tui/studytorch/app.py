@@ -93,8 +93,13 @@ class StudyApp(App[None]):
             from studytorch.course.cache import LessonCache
             from studytorch.course.loader import load_course
 
-            cache = LessonCache(locations.lesson_cache_path())
-            self.course = await asyncio.to_thread(load_course, cache=cache)
+            try:
+                cache = LessonCache(locations.lesson_cache_path())
+                self.course = await asyncio.to_thread(load_course, cache=cache)
+            except Exception as exc:  # a bug of ours must not close the app at start
+                self.notify(
+                    f"The lessons could not be read: {type(exc).__name__}: {exc}", severity="error"
+                )
         if self.course.errors:
             count = len(self.course.errors)
             self.notify(

@@ -55,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="prove lessons: solutions pass, starters do not")
     check.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson ids (default: all)")
     _kernel_options(check)
+    check.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="fail a step whose code or check runs longer than S seconds (default 60)",
+    )
 
     lessons = commands.add_parser("lessons", help="list lessons: id, then title")
     lessons.add_argument("--lang", choices=["ko", "en"])
@@ -159,7 +166,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             await session.start()
             await session.ready()
-            return await check_course(session, lessons)
+            return await check_course(session, lessons, timeout=args.timeout)
         finally:
             await session.shutdown()
 
