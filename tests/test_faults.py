@@ -377,3 +377,74 @@ def test_check_times_out_a_looping_step_and_goes_on(studytorch_home: Path) -> No
     assert "FAIL" in rows["run-loops"] and "timed out after 3 s" in rows["run-loops"]
     assert "pass" in rows["fine"], "the proof went on after the steps that timed out"
     assert "1 passed, 2 failed" in done.stdout
+
+
+# --- notifications are plain text; --existing says what is wrong ------------------------------
+
+
+def toasts(app: StudyApp) -> str:
+    """The notifications as drawn on the screen."""
+    from textual.widgets._toast import Toast
+
+    return "\n".join(str(toast.render()) for toast in app.screen.query(Toast))
+
+
+async def test_a_lesson_id_that_looks_like_markup_is_quoted_not_parsed(tmp_path: Path) -> None:
+    app = fake_app(tmp_path / "db.sqlite3", lesson="[/]")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await lessons_read(pilot)
+        await until(pilot, lambda: "No lesson '[/]'" in toasts(app), "the notice", timeout=10)
+        assert app.is_running
+
+
+async def test_a_data_path_with_brackets_is_shown_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "[work]" / "[@click=app.quit]x[/]"
+    folder.mkdir(parents=True)
+    db = folder / "db.sqlite3"
+    db.write_bytes(b"garbage, not a database" * 100)
+    app = fake_app(db, lesson=LESSON)
+    async with app.run_test(size=(200, 50), notifications=True) as pilot:
+        await lessons_read(pilot)
+        await until(pilot, lambda: "damaged" in toasts(app), "the notice", timeout=10)
+        shown = toasts(app).replace("\n", "")
+        assert "[work]/[@click=app.quit]x[/]/db.sqlite3.corrupt-" in shown, shown
+        assert app.is_running
+
+
+@pytest.mark.kernel
+async def test_a_device_that_looks_like_markup_is_shown_not_parsed(tmp_path: Path) -> None:
+    from studytorch.kernel import KernelSession
+
+    device = "[@click=app.quit]x[/]"
+    session = KernelSession(device=device, log_dir=tmp_path / "logs")
+    app = StudyApp(session=session, store=Store(tmp_path / "db.sqlite3"), lang="en")
+    async with app.run_test(size=(200, 50), notifications=True) as pilot:
+        await until(pilot, lambda: device in toasts(app), "the device in a notice", timeout=90)
+        assert app.is_running
+        assert app.kernel_state == "dead"
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ('{"ip": "127.0.0.1", ', "not valid JSON at line 1"),
+        ('{"ip": "127.0.0.1", "key": "k", "transport": "tcp"}', "missing 'shell_port'"),
+        ("[1, 2]", "not an object"),
+    ],
+    ids=["invalid-json", "missing-key", "not-an-object"],
+)
+@pytest.mark.parametrize("command", [["run", "--device", "cpu"], []], ids=["run", "app"])
+def test_a_bad_connection_file_is_named_with_what_is_wrong(
+    tmp_path: Path, content: str, says: str, command: list[str]
+) -> None:
+    connection = tmp_path / "kernel.json"
+    connection.write_text(content)
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text("print(1)\n")
+    args = [*command, "--existing", str(connection)] + ([str(snippet)] if command else [])
+    done = subprocess.run(
+        studytorch_cmd(*args), capture_output=True, text=True, env=subprocess_env(), timeout=60
+    )
+    assert done.returncode == 2
+    assert says in done.stderr and str(connection) in done.stderr
+    assert "Traceback" not in done.stderr

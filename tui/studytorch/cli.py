@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "existing", None):
+        from studytorch.kernel.connection import connection_problem
+
+        problem = connection_problem(args.existing)
+        if problem:
+            print(f"studytorch: --existing {args.existing}: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     handlers = {"run": cmd_run, "check": cmd_check, "lessons": cmd_lessons, "doctor": cmd_doctor}
     handler = handlers.get(args.command or "", cmd_app)
     try:
