@@ -22,7 +22,7 @@ from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.lesson import LessonScreen
 from studytorch.store import Store, StoreError
 from test_app import LESSON, STEP, editor, fake_app, lessons_read, until
-from test_e2e_tmux import STUDYTORCH, Tmux, home, tmp, tmux  # noqa: F401
+from test_e2e_tmux import STUDYTORCH, Tmux, home, kernels_of, tmp, tmux  # noqa: F401
 
 HOSTILE_LESSON = r"""format_version = 1
 id = "hostile"
@@ -448,3 +448,45 @@ def test_a_bad_connection_file_is_named_with_what_is_wrong(
     assert done.returncode == 2
     assert says in done.stderr and str(connection) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# --- a kill -9 in the middle of steady typing -----------------------------------------------
+
+TYPING_S = 6.0
+"""How long the learner types without a pause before the app is killed."""
+KEY_GAP_S = 0.1
+"""A fast typist: far below the autosave's quiet time, so only its deadline saves."""
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_a_kill_during_steady_typing_keeps_what_was_typed_until_the_last_seconds(
+    tmux: Tmux,  # noqa: F811
+    home: Path,  # noqa: F811
+) -> None:
+    from studytorch.screens.lesson import AUTOSAVE_MAX_S
+
+    pane = tmux.start([str(STUDYTORCH), "--lesson", LESSON, "--lang", "en", "--device", "cpu"])
+    tmux.wait_for(lambda s: "view: same numbers" in s, "lesson screen")
+    typed = ""
+    started = time.monotonic()
+    while time.monotonic() - started < TYPING_S:
+        key = "abcdefghijklmnopqrstuvwxyz"[len(typed) % 26]
+        tmux.keys(key)
+        typed += key
+        time.sleep(KEY_GAP_S)
+    typing_s = time.monotonic() - started
+    os.kill(pane, 9)
+    try:
+        with Store(home / "studytorch.sqlite3") as store:
+            saved = store.load_edit(LESSON, STEP) or ""
+    finally:
+        for kernel in kernels_of(home):  # its app was killed: nothing else will end it
+            kernel.kill()
+    kept = saved.find("x = torch.arange")  # typed at the top of the starter
+    assert kept >= 0 and saved[:kept] == typed[:kept], saved
+    assert kept > 0, f"nothing of {len(typed)} keys typed over {typing_s:.1f} s was saved"
+    print(
+        f"typed {len(typed)} keys in {typing_s:.1f} s, kept {kept}: lost the last "
+        f"{(len(typed) - kept) * typing_s / len(typed):.1f} s (deadline {AUTOSAVE_MAX_S} s)"
+    )
