@@ -18,6 +18,7 @@ import pytest
 from conftest import studytorch_cmd, subprocess_env
 from fakes import FakeSession
 from studytorch.app import StudyApp
+from studytorch.course import Lesson, load_lesson
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.lesson import LessonScreen
 from studytorch.store import Store, StoreError
@@ -87,7 +88,12 @@ def test_no_escape_sequence_of_the_learner_reaches_the_terminal(
     home: Path,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    write_lesson(home, "hostile", HOSTILE_LESSON)
+    lesson = load_lesson(write_lesson(home, "hostile", HOSTILE_LESSON).parent, builtin=False)
+    assert isinstance(lesson, Lesson), lesson
+    # Raw control characters in the editor itself: an edit saved earlier (or pasted).
+    starter = lesson.steps[0].starter
+    with Store(home / "studytorch.sqlite3") as store:
+        store.save_edit("hostile", "escapes", f"# raw \x1b]0;PWN-EDITOR\x07 \x9b2J\n{starter}")
     stream = tmp_path / "terminal.bin"
     tmux.start([str(STUDYTORCH), "--lesson", "hostile", "--lang", "en", "--device", "cpu"])
     tmux.wait_for(lambda s: "kernel ready" in s, "'kernel ready' in the status line", 90)
@@ -119,7 +125,8 @@ def test_no_escape_sequence_of_the_learner_reaches_the_terminal(
     c1 = sorted({f"U+{ord(c):04X}" for c in sent if 0x80 <= ord(c) <= 0x9F})
     assert not c1, f"C1 controls reached the terminal: {c1}"
     assert "PWN" not in title, f"the terminal title was changed to {title!r}"
-    for tag in ("PWN-TENSOR", "PWN-MODULE", "PWN-REPR", "PWN-CHECK", "PWN-LOG", "PWN-LESSON"):
+    tags = ("PWN-TENSOR", "PWN-MODULE", "PWN-REPR", "PWN-CHECK", "PWN-LOG", "PWN-LESSON")
+    for tag in (*tags, "PWN-EDITOR"):
         assert re.search(rf"␛\][02];{tag}", sent), f"{tag} was never shown"
 
 
@@ -490,3 +497,52 @@ def test_a_kill_during_steady_typing_keeps_what_was_typed_until_the_last_seconds
         f"typed {len(typed)} keys in {typing_s:.1f} s, kept {kept}: lost the last "
         f"{(len(typed) - kept) * typing_s / len(typed):.1f} s (deadline {AUTOSAVE_MAX_S} s)"
     )
+
+
+def read_through_a_terminal(command: list[str], limit_s: float = 120) -> str:
+    """Run `command` with its stdout and stderr on a pseudo-terminal; everything it wrote."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=subprocess_env()
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + limit_s
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    data = os.read(master, 65536)
+                except OSError:  # EIO: every writer has closed the terminal
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            elif proc.poll() is not None:
+                break
+    finally:
+        os.close(master)
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+@pytest.mark.kernel
+def test_headless_run_on_a_terminal_shows_escapes_instead_of_sending_them(tmp_path: Path) -> None:
+    snippet = tmp_path / "hostile.py"
+    snippet.write_text(
+        'print("out \\x1b]0;PWN-OUT\\x07 \\x1b[2J \\x9d0;PWN-C1\\x07 \\x1b[31mred\\x1b[0m")\n'
+        'globals()["t\\x1b]0;PWN-TENSOR\\x07"] = torch.zeros(2)\n'
+        'raise ValueError("\\x1b]0;PWN-ERROR\\x07")\n'
+    )
+    sent = read_through_a_terminal(studytorch_cmd("run", "--device", "cpu", str(snippet)))
+    assert "␛]0;PWN-OUT␇" in sent and "␛]0;PWN-TENSOR␇" in sent and "PWN-ERROR" in sent, sent
+    assert "\x1b[31mred" in sent, "the snippet's own colours are kept"
+    leaked = [p for p in PAYLOADS if "\x1b" + p in sent]
+    assert not leaked, f"escape sequences of the snippet reached the terminal: {leaked}"
+    assert not any(0x80 <= ord(c) <= 0x9F for c in sent), "a C1 control reached the terminal"
