@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from studytorch import __version__
+from studytorch.text import visible
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_KERNEL, EXIT_TIMEOUT = 0, 1, 2, 3, 124
 
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 
         problem = connection_problem(args.existing)
         if problem:
-            print(f"studytorch: --existing {args.existing}: {problem}", file=sys.stderr)
+            print(visible(f"studytorch: --existing {args.existing}: {problem}"), file=sys.stderr)
             return EXIT_USAGE
     handlers = {"run": cmd_run, "check": cmd_check, "lessons": cmd_lessons, "doctor": cmd_doctor}
     handler = handlers.get(args.command or "", cmd_app)
@@ -110,7 +111,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         try:
             code = args.file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            print(f"studytorch run: cannot read {args.file}: {exc}", file=sys.stderr)
+            print(visible(f"studytorch run: cannot read {args.file}: {exc}"), file=sys.stderr)
             return EXIT_USAGE
 
     async def go() -> RunResult:
@@ -140,7 +141,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 )
             )
         else:
-            print(f"studytorch run: {exc}", file=sys.stderr)
+            print(visible(f"studytorch run: {exc}"), file=sys.stderr)
         return EXIT_KERNEL
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
@@ -159,12 +160,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     report = load_course()
     for error in report.errors:
-        print(f"studytorch check: {error}", file=sys.stderr)
+        print(visible(f"studytorch check: {error}"), file=sys.stderr)
     lessons = report.lessons
     if args.lessons:
         unknown = [i for i in args.lessons if report.find(i) is None]
         if unknown:
-            print(f"studytorch check: no lesson {', '.join(unknown)}", file=sys.stderr)
+            print(visible(f"studytorch check: no lesson {', '.join(unknown)}"), file=sys.stderr)
             return EXIT_USAGE
         lessons = [report.find(i) for i in args.lessons]
 
@@ -180,7 +181,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         verdicts = asyncio.run(go())
     except KernelError as exc:
-        print(f"studytorch check: {exc}", file=sys.stderr)
+        print(visible(f"studytorch check: {exc}"), file=sys.stderr)
         return EXIT_KERNEL
     console.check_table(verdicts)
     passed = sum(v.passed for v in verdicts)
@@ -196,9 +197,9 @@ def cmd_lessons(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     report = load_course()
     for lesson in report.lessons:
-        print(f"{lesson.id}\t{lesson.title.get(lang)}")
+        print(visible(f"{lesson.id}\t{lesson.title.get(lang)}"))
     for error in report.errors:
-        print(f"studytorch lessons: skipped {error}", file=sys.stderr)
+        print(visible(f"studytorch lessons: skipped {error}"), file=sys.stderr)
     return EXIT_FAILED if report.errors else EXIT_OK
 
 

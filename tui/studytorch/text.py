@@ -12,8 +12,10 @@ Rich only, no Textual: the headless commands and the app's widgets share it.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported on first use: `visible` serves the CLI, which starts fast
+    from rich.text import Text
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """C0 controls but tab and newline, DEL, C1 controls (\\x9b is a one-byte CSI, \\x9d an OSC)
@@ -53,6 +55,8 @@ def visible(text: str) -> str:
 
 def plain(text: str, style: str = "") -> Text:
     """Untrusted text as a Rich Text: never markup, never an escape sequence."""
+    from rich.text import Text
+
     return Text(visible(text), style=style)
 
 
@@ -70,6 +74,8 @@ def visible_but_colours(text: str) -> str:
 
 def safe_text(text: str, style: str = "") -> Text:
     """Untrusted output for the screen: ANSI colours kept, every other control made visible."""
+    from rich.text import Text
+
     # Only well-formed colour sequences are left for Rich to decode.
     result = Text.from_ansi(visible_but_colours(text))
     if style:
