@@ -128,6 +128,7 @@ def test_no_escape_sequence_of_the_learner_reaches_the_terminal(
     tags = ("PWN-TENSOR", "PWN-MODULE", "PWN-REPR", "PWN-CHECK", "PWN-LOG", "PWN-LESSON")
     for tag in (*tags, "PWN-EDITOR"):
         assert re.search(rf"␛\][02];{tag}", sent), f"{tag} was never shown"
+    assert "␛]52;c;UFdO␇" in sent and "\\x9d0;PWN-NOTEC1" in sent, "the note was never shown"
 
 
 # --- edits that are never lost silently -------------------------------------------------------
