@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -245,8 +246,6 @@ class LessonScreen(Screen[None]):
 
     def _ask_about_conflict(self, conflict: EditConflict) -> None:
         """Another studytorch saved this step differently: the learner chooses whose stays."""
-        import time
-
         step = self.step
         self._asking = True
 
@@ -414,7 +413,9 @@ class LessonScreen(Screen[None]):
             self.notify(self.t("first"))
 
     def action_back(self) -> None:
-        self._save_now()
+        if not self._save_now():
+            self.notify(self.t("stay"), severity="warning")
+            return
         self.app.pop_screen()
 
     def action_hint(self) -> None:
