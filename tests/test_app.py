@@ -222,12 +222,12 @@ async def test_markup_in_snippet_output_is_shown_literally_and_is_not_a_link(
     app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await kernel_ready(pilot)
-        # Also a screen clear and a cursor move, which must not leave "[2J" or "[A" behind.
+        # Also a screen clear and a cursor move: shown as symbols, never sent to the terminal.
         editor(app).load_text(f"print({printed!r})\nprint('\\x1b[2J\\x1b[Aclear \\x1b[31mred')\n")
         await run_and_wait(pilot, store)
         assert printed in output_text(app)
-        assert "clear red" in output_text(app)
-        assert "[2J" not in output_text(app) and "[A" not in output_text(app)
+        assert "␛[2J␛[Aclear red" in output_text(app)
+        assert "\x1b" not in output_text(app)
         log = lesson_screen(app).query_one(OutputLog)
         actions = [
             seg.style.meta
@@ -492,13 +492,13 @@ async def test_a_damaged_database_is_moved_aside_with_a_notice_and_the_app_start
         assert app.is_running
 
 
-def test_untrusted_text_keeps_markup_as_text_and_colours_but_drops_cursor_moves() -> None:
-    """The helper the output log relies on: markup stays text, colours stay, clears go whole."""
+def test_untrusted_text_keeps_markup_as_text_and_colours_but_shows_cursor_moves() -> None:
+    """The helper the output log relies on: markup stays text, colours stay, clears show."""
     from studytorch.widgets.output import safe_text
 
     text = safe_text("[bold]b[/] \x1b[31mred\x1b[0m \x1b[2Jcleared")
     assert isinstance(text, Text)
-    assert text.plain == "[bold]b[/] red cleared"
+    assert text.plain == "[bold]b[/] red ␛[2Jcleared"
     assert [text.plain[span.start : span.end] for span in text.spans] == ["red"]  # its colour
 
 

@@ -11,6 +11,7 @@ import sys
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 
 from studytorch import locations
@@ -23,6 +24,7 @@ from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.keys import localize
 from studytorch.lang import default_language
 from studytorch.store import Store, StoreError
+from studytorch.text import visible
 
 FIRST_FRAME_S = 0.15
 """The kernel starts this long after mount, when the first screen has been drawn."""
@@ -107,8 +109,13 @@ class StudyApp(App[None]):
             from studytorch.course.cache import LessonCache
             from studytorch.course.loader import load_course
 
-            cache = LessonCache(locations.lesson_cache_path())
-            self.course = await asyncio.to_thread(load_course, cache=cache)
+            try:
+                cache = LessonCache(locations.lesson_cache_path())
+                self.course = await asyncio.to_thread(load_course, cache=cache)
+            except Exception as exc:  # a bug of ours must not close the app at start
+                self.notify(
+                    f"The lessons could not be read: {type(exc).__name__}: {exc}", severity="error"
+                )
         if self.course.errors:
             count = len(self.course.errors)
             self.notify(
@@ -125,11 +132,45 @@ class StudyApp(App[None]):
                 await self.push_screen(LessonScreen(lesson))
         self.course_loaded = True
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: they quote lesson ids, paths and error messages."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
     def request_exit(self) -> None:
-        """From any thread: leave as Ctrl+Q does (edits saved, kernels stopped)."""
+        """From any thread (SIGTERM, SIGHUP): leave now, edits saved, kernels stopped."""
         self.call_from_thread(self.exit)
 
     async def action_quit(self) -> None:
+        """Quit, unless an edit could not be saved: then ask first (Ctrl+Q again also quits)."""
+        from studytorch.screens.confirm import ConfirmScreen
+        from studytorch.screens.lesson import LessonScreen
+
+        if isinstance(self.screen, ConfirmScreen) and self.screen.id == "ask-quit":
+            self._leave()
+            return
+        for screen in self.screen_stack:
+            if not isinstance(screen, LessonScreen):
+                continue
+            reason = screen.unsaved_reason()
+            if reason is not None:
+                question = screen.t("ask_quit").format(reason=reason)
+                ask = ConfirmScreen(question, self.lang)
+                ask.id = "ask-quit"
+                self.push_screen(ask, lambda yes: self._leave() if yes else None)
+                return
+        self._leave()
+
+    def _leave(self) -> None:
         if self.exit_guard is not None:
             self.exit_guard.arm()  # whatever blocks the way out, the process ends in time
         self.exit()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from studytorch import __version__
+from studytorch.text import visible
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_KERNEL, EXIT_TIMEOUT = 0, 1, 2, 3, 124
 
@@ -73,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="prove lessons: solutions pass, starters do not")
     check.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson ids (default: all)")
     _kernel_options(check)
+    check.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="fail a step whose code or check runs longer than S seconds (default 60)",
+    )
 
     lessons = commands.add_parser("lessons", help="list lessons: id, then title")
     lessons.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
@@ -103,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "existing", None):
+        from studytorch.kernel.connection import connection_problem
+
+        problem = connection_problem(args.existing)
+        if problem:
+            print(visible(f"studytorch: --existing {args.existing}: {problem}"), file=sys.stderr)
+            return EXIT_USAGE
     if args.command in ("run", "check", "doctor"):
         _end_cleanly_on_hangup()
     handlers = {
@@ -158,7 +173,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(_failure("usage", "UsageError", message), ensure_ascii=False))
             else:
-                print(f"studytorch run: {message}", file=sys.stderr)
+                print(visible(f"studytorch run: {message}"), file=sys.stderr)
             return EXIT_USAGE
     filename = "<stdin>" if str(args.file) == "-" else args.file.name
 
@@ -181,7 +196,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(_failure("kernel", "KernelError", str(exc)), ensure_ascii=False))
         else:
-            print(f"studytorch run: {exc}", file=sys.stderr)
+            print(visible(f"studytorch run: {exc}"), file=sys.stderr)
         return EXIT_KERNEL
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
@@ -209,12 +224,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     report = load_course()
     for error in report.errors:
-        print(f"studytorch check: {error}", file=sys.stderr)
+        print(visible(f"studytorch check: {error}"), file=sys.stderr)
     lessons = report.lessons
     if args.lessons:
         unknown = [i for i in args.lessons if report.find(i) is None]
         if unknown:
-            print(f"studytorch check: no lesson {', '.join(unknown)}", file=sys.stderr)
+            print(visible(f"studytorch check: no lesson {', '.join(unknown)}"), file=sys.stderr)
             return EXIT_USAGE
         lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
 
@@ -223,14 +238,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             await session.start()
             await session.ready()
-            return await check_course(session, lessons)
+            return await check_course(session, lessons, timeout=args.timeout)
         finally:
             await session.shutdown()
 
     try:
         verdicts = asyncio.run(go())
     except KernelError as exc:
-        print(f"studytorch check: {exc}", file=sys.stderr)
+        print(visible(f"studytorch check: {exc}"), file=sys.stderr)
         return EXIT_KERNEL
     console.check_table(verdicts)
     passed = sum(v.passed for v in verdicts)
@@ -246,9 +261,9 @@ def cmd_lessons(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     report = load_course()
     for lesson in report.lessons:
-        print(f"{lesson.id}\t{lesson.title.get(lang)}")
+        print(visible(f"{lesson.id}\t{lesson.title.get(lang)}"))
     for error in report.errors:
-        print(f"studytorch lessons: skipped {error}", file=sys.stderr)
+        print(visible(f"studytorch lessons: skipped {error}"), file=sys.stderr)
     return EXIT_FAILED if report.errors else EXIT_OK
 
 

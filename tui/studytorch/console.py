@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studytorch.kernel.protocol import Died, Display, Restarted, Stream
-from studytorch.text import safe_text, shape_text
+from studytorch.text import plain, safe_text, shape_text, visible_but_colours
 
 if TYPE_CHECKING:
     from studytorch.course.checker import StepVerdict
@@ -21,16 +21,24 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 
+def _for(target: Any, text: str) -> str:
+    """Output as written to a file or pipe; on a terminal, escape sequences made visible."""
+    isatty = getattr(target, "isatty", None)
+    if isatty is None or not isatty():
+        return text
+    return visible_but_colours(text)
+
+
 def stream(event: Any) -> None:
-    """Print what a run produced while it runs: raw text, never markup."""
+    """Print what a run produced while it runs: never markup; on a terminal, no escapes."""
     if isinstance(event, Stream):
         target = sys.stderr if event.name == "stderr" else sys.stdout
-        target.write(event.text)
+        target.write(_for(target, event.text))
         target.flush()
     elif isinstance(event, Display):
-        print(event.text, flush=True)
+        print(_for(sys.stdout, event.text), flush=True)
     elif isinstance(event, (Died, Restarted)):
-        err.print(Text(f"! {event.reason}", style="bold red"))
+        err.print(plain(f"! {event.reason}", style="bold red"))
 
 
 def report(result: RunResult, timeout: float | None = None) -> None:
@@ -42,9 +50,9 @@ def report(result: RunResult, timeout: float | None = None) -> None:
         err.print(safe_text("\n".join(result.traceback)))
     if result.error and result.error.get("line"):
         line = result.error["line"]
-        err.print(Text(f"at line {line}: {result.error.get('line_text') or ''}", style="bold"))
+        err.print(plain(f"at line {line}: {result.error.get('line_text') or ''}", style="bold"))
         for op in result.error.get("operands", []):
-            err.print(Text(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
+            err.print(plain(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
     explanation = (result.error or {}).get("explanation")
     warnings = result.summary.get("warnings", [])
     if explanation or warnings:
@@ -52,20 +60,20 @@ def report(result: RunResult, timeout: float | None = None) -> None:
 
         lang = default_language()
         if explanation:
-            err.print(Text(explanation[lang], style="yellow"))
+            err.print(plain(explanation[lang], style="yellow"))
         for warning in warnings:
             label = "주의" if lang == "ko" else "warning"
-            err.print(Text(f"{label}: {warning[lang]}", style="magenta"))
+            err.print(plain(f"{label}: {warning[lang]}", style="magenta"))
     if result.tensors:
         out.print(tensor_table(result.tensors))
     for module in result.summary.get("modules", []):
         out.print(module_table(module))
     for opt in result.summary.get("optimizers", []):
         groups = ", ".join(f"lr={g['lr']} ({g['params']} params)" for g in opt["param_groups"])
-        out.print(Text(f"{opt['name']}: {opt['type']} {groups}"))
+        out.print(plain(f"{opt['name']}: {opt['type']} {groups}"))
     for item in result.summary.get("data", []):
         fields = ", ".join(f"{k}={v}" for k, v in item.items() if k not in ("name", "kind"))
-        out.print(Text(f"{item['name']}: {item['kind']} {fields}"))
+        out.print(plain(f"{item['name']}: {item['kind']} {fields}"))
     out.print(Text(f"{result.status} in {result.duration_s:.3f} s", style="dim"))
 
 
@@ -76,12 +84,12 @@ def tensor_table(tensors: list[dict[str, Any]]) -> Table:
     for t in tensors:
         grad = t.get("grad")
         table.add_row(
-            Text(t["name"]),
+            plain(t["name"]),
             shape_text(t["shape"]),
-            t["dtype"],
-            t["device"],
+            plain(t["dtype"]),
+            plain(t["device"]),
             "yes" if t["requires_grad"] else "",
-            t.get("grad_fn") or "",
+            plain(t.get("grad_fn") or ""),
             f"norm {grad['norm']:.4g}" if grad and isinstance(grad["norm"], float) else "",
         )
     return table
@@ -89,13 +97,13 @@ def tensor_table(tensors: list[dict[str, Any]]) -> Table:
 
 def module_table(module: dict[str, Any]) -> Table:
     title = f"{module['name']}: {module['type']} ({module['total']:,} parameters)"
-    table = Table(title=Text(title), title_justify="left")
+    table = Table(title=plain(title), title_justify="left")
     for column in ("parameter", "shape", "requires_grad", "grad norm"):
         table.add_column(column)
     for p in module["parameters"]:
         norm = p["grad_norm"]
         table.add_row(
-            Text(p["name"]),
+            plain(p["name"]),
             shape_text(p["shape"]),
             "yes" if p["requires_grad"] else "no",
             f"{norm:.4g}" if isinstance(norm, float) else "",
@@ -109,7 +117,7 @@ def check_table(verdicts: list[StepVerdict]) -> None:
         table.add_column(column)
     for v in verdicts:
         mark = Text("pass", "green") if v.passed else Text("FAIL", "bold red")
-        table.add_row(v.lesson, v.step, mark, Text(v.detail))
+        table.add_row(plain(v.lesson), plain(v.step), mark, plain(v.detail))
     out.print(table)
 
 
@@ -156,6 +164,6 @@ def doctor(session: KernelSession) -> int:
     table.add_column(style="bold")
     table.add_column()
     for key, value in rows:
-        table.add_row(key, Text(value))
+        table.add_row(key, plain(value))
     out.print(table)
     return status

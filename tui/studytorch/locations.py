@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -17,14 +18,23 @@ def data_dir() -> Path:
         import platformdirs  # deferred: only needed when STUDYTORCH_HOME is unset
 
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    _private_folder(path)
     return path
+
+
+def _private_folder(path: Path) -> None:
+    """Create `path` readable by this user alone (0700): it holds edits, progress and logs."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        # Not ours to change on some shared mounts: the database inside is still 0600.
+        with contextlib.suppress(OSError):
+            path.chmod(0o700)
 
 
 def log_dir() -> Path:
     """Kernel logs: the kernel's own stdout/stderr land here, never on the learner's screen."""
     path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    _private_folder(path)
     return path
 
 

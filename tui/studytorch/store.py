@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import os
 import sqlite3
 import threading
 import time
@@ -17,6 +19,9 @@ from studytorch import locations
 
 BUSY_TIMEOUT_MS = 5000
 """How long one studytorch waits for another one's write before giving up."""
+
+EMPTY_GRACE_S = 10.0
+"""A 0-byte database younger than this is being created by another studytorch, not emptied."""
 
 RUNS_KEPT = 50
 """Runs remembered per step: the newest 50 are kept, older ones dropped as each run is recorded."""
@@ -143,6 +148,21 @@ class StoreError(Exception):
     """The progress database cannot be opened or written; the message says why, for the learner."""
 
 
+class EditConflict(StoreError):
+    """Another studytorch saved a different edit of the step since this one last read it."""
+
+    def __init__(self, message: str, code: str, revision: float) -> None:
+        super().__init__(message)
+        self.code = code
+        """Their edit, as the database now holds it."""
+        self.revision = revision
+        """The revision to pass to `save_edit` to overwrite theirs knowingly."""
+
+
+UNCHECKED = -1.0
+"""`save_edit` without a revision: last writer wins (scripts and tests)."""
+
+
 class _Damaged(Exception):
     pass
 
@@ -225,6 +245,7 @@ class Store:
         self.notice = None
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
+        self._identity: tuple[int, int] | None = None
         try:
             self.path = Path(path) if path is not None else locations.database_path()
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -233,15 +254,30 @@ class Store:
             raise StoreError(
                 f"Cannot open the progress database at {where}: {_reason(exc)}."
             ) from exc
+        self._conn = self._open_repairing()
+
+    def _open_repairing(self) -> sqlite3.Connection:
+        """Open the file, moving a damaged, emptied or too new one aside with a notice."""
+        if self.path.is_dir():
+            raise StoreError(
+                f"Cannot open the progress database at {self.path}: that is a folder, but the "
+                "database must be a file there (move the folder away)."
+            )
+        if self._emptied():
+            moved = self._move_aside("empty")
+            self.notice = (
+                f"Your progress database at {self.path} was empty (0 bytes), so studytorch "
+                f"moved it to {moved} and started a fresh one; earlier progress is not in it."
+            )
         try:
-            self._conn = self._open()
+            conn = self._open()
         except _Damaged:
             moved = self._move_aside("corrupt")
             self.notice = (
                 f"Your progress database was damaged, so studytorch moved it to {moved} "
                 "and started a fresh one."
             )
-            self._conn = self._open_fresh()
+            conn = self._open_fresh()
         except _TooNew:
             moved = self._move_aside("newer")
             self.notice = (
@@ -249,7 +285,75 @@ class Store:
                 f"so it was moved to {moved} and a fresh one was started; "
                 "upgrade studytorch and move it back to get that progress again."
             )
-            self._conn = self._open_fresh()
+            conn = self._open_fresh()
+        self._identity = self._file_identity()
+        self._make_private()
+        return conn
+
+    def _emptied(self) -> bool:
+        """A 0-byte file where the database was: everything saved before is gone (a full disk,
+        a file system crash). SQLite would quietly take it as a new database; the learner
+        should hear it from us instead of finding empty lessons."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return False
+        # SQLite creates the file empty and writes its header a moment later: a fresh 0-byte
+        # file is another studytorch creating the database right now, not a lost one.
+        return stat.st_size == 0 and time.time() - stat.st_mtime > EMPTY_GRACE_S
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return (stat.st_dev, stat.st_ino)
+
+    def _make_private(self) -> None:
+        """Edits and progress are the learner's own: readable by them alone (0600)."""
+        for suffix in ("", "-wal", "-shm"):
+            with suppress(OSError):
+                os.chmod(f"{self.path}{suffix}", 0o600)
+
+    def _reopen_if_gone(self) -> None:
+        """A database deleted or emptied under a running studytorch is recreated, with a notice.
+
+        SQLite keeps writing to a deleted file's open handle, so without this every later save
+        would succeed and be lost when studytorch closes.
+        """
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            stat = None
+        except OSError:
+            return  # unreadable folder: the write itself will say why
+        if stat is not None and (stat.st_dev, stat.st_ino) == self._identity and stat.st_size:
+            return
+        if self._conn is not None:
+            with suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+        if stat is None:
+            # The old -wal and -shm belong to the deleted file; a new file must not pair with them.
+            for side in _SIDE_FILES:
+                with suppress(OSError):
+                    Path(f"{self.path}{side}").unlink()
+            what = "was deleted while studytorch was running"
+        elif stat.st_size == 0:
+            what = "was emptied while studytorch was running"
+        else:
+            what = "was replaced by another file while studytorch was running"
+        self.notice = None
+        self._conn = self._open_repairing()
+        self.notice = (
+            f"Your progress database at {self.path} {what}, so studytorch now writes to a "
+            f"new one there; your current edit is saved in it. {self.notice or ''}"
+        ).strip()
+
+    def take_notice(self) -> str | None:
+        """What the learner should be told about the database since the last call, once."""
+        notice, self.notice = self.notice, None
+        return notice
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -393,21 +497,65 @@ class Store:
     # -- edits -------------------------------------------------------------------------------
 
     def load_edit(self, lesson_id: str, step_id: str) -> str | None:
+        found = self.load_edit_revision(lesson_id, step_id)
+        return None if found is None else found[0]
+
+    def load_edit_revision(self, lesson_id: str, step_id: str) -> tuple[str, float] | None:
+        """The saved edit and its revision (pass it back to `save_edit`), or None."""
         with self._using(f"read your edit of {lesson_id}/{step_id}") as conn:
             row = conn.execute(
-                "SELECT code FROM edits WHERE lesson_id = ? AND step_id = ?",
+                "SELECT code, updated_at FROM edits WHERE lesson_id = ? AND step_id = ?",
                 (lesson_id, step_id),
             ).fetchone()
-        return None if row is None else row[0]
+        return None if row is None else (row[0], row[1])
 
-    def save_edit(self, lesson_id: str, step_id: str, code: str) -> None:
-        with self._using(f"save your edit of {lesson_id}/{step_id}") as conn:
-            conn.execute(
-                "INSERT INTO edits (lesson_id, step_id, code, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (lesson_id, step_id) "
-                "DO UPDATE SET code = excluded.code, updated_at = excluded.updated_at",
-                (lesson_id, step_id, code, time.time()),
-            )
+    def save_edit(
+        self, lesson_id: str, step_id: str, code: str, revision: float | None = UNCHECKED
+    ) -> float:
+        """Save `code`; the new revision. With `revision` (what this instance last read or
+        wrote, None for nothing), a different edit saved since by another studytorch is not
+        overwritten: EditConflict carries it instead."""
+        doing = f"save your edit of {lesson_id}/{step_id}"
+        with self._lock:
+            try:
+                self._reopen_if_gone()
+            except StoreError as exc:
+                raise StoreError(f"Could not {doing}: {exc}") from exc
+        with self._using(doing) as conn:
+            # The revision is the edit's updated_at: read and written under one write lock.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = conn.execute(
+                    "SELECT code, updated_at FROM edits WHERE lesson_id = ? AND step_id = ?",
+                    (lesson_id, step_id),
+                ).fetchone()
+                if (
+                    revision != UNCHECKED
+                    and row is not None
+                    and row[1] != revision
+                    and row[0] != code
+                ):
+                    raise EditConflict(
+                        f"Another studytorch saved a different version of {lesson_id}/{step_id} "
+                        f"at {time.strftime('%H:%M:%S', time.localtime(row[1]))}.",
+                        row[0],
+                        row[1],
+                    )
+                now = time.time()
+                if row is not None and now <= row[1]:
+                    now = math.nextafter(row[1], math.inf)  # revisions only grow
+                conn.execute(
+                    "INSERT INTO edits (lesson_id, step_id, code, updated_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (lesson_id, step_id) "
+                    "DO UPDATE SET code = excluded.code, updated_at = excluded.updated_at",
+                    (lesson_id, step_id, code, now),
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return now
 
     def clear_edit(self, lesson_id: str, step_id: str) -> None:
         with self._using(f"reset your edit of {lesson_id}/{step_id}") as conn:

@@ -117,8 +117,8 @@ class LessonCache:
                 and data["code"] == self._code
             ):
                 self._entries = dict(data["lessons"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # no cache yet, or one from another version, or damaged: parse again
+        except Exception:
+            pass  # no cache yet, one from another version, or a damaged one: parse again
 
     def get(self, lesson_file: Path, builtin: bool) -> Lesson | None:
         entry = self._entries.get(str(lesson_file))
@@ -126,8 +126,8 @@ class LessonCache:
             return None
         try:
             lesson = lesson_from_json(entry["lesson"])
-        except (KeyError, TypeError, ValueError):
-            return None
+        except Exception:
+            return None  # a damaged entry: the file is parsed again
         return lesson if lesson.builtin == builtin else None
 
     def put(self, lesson_file: Path, lesson: Lesson) -> None:

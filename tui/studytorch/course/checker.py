@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from studytorch.kernel.protocol import Kernel
 
 STEP_TIMEOUT_S = 60.0
+"""Default limit for each run of a step's code and for each run of its check."""
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,11 @@ class StepVerdict:
     """What was tried and, on failure, what went wrong."""
 
 
-async def attempt(session: Kernel, step: Step, code: str) -> StepRun:
+async def attempt(
+    session: Kernel, step: Step, code: str, timeout: float = STEP_TIMEOUT_S
+) -> StepRun:
     """Run `code` as the learner's snippet for `step`, then the step's check if it has one."""
-    run = await run_step(session, "", step, code, timeout=STEP_TIMEOUT_S)
+    run = await run_step(session, "", step, code, timeout=timeout, check_timeout=timeout)
     if run.result.gpu_broken:
         # A starter's device-side assert would fail every later step on this GPU (an attached
         # kernel cannot be restarted: the later steps then say why they fail).
@@ -38,17 +41,25 @@ async def attempt(session: Kernel, step: Step, code: str) -> StepRun:
     return run
 
 
-async def check_step(session: Kernel, lesson: Lesson, step: Step) -> StepVerdict:
+def _reason(run: StepRun, timeout: float) -> str:
+    if run.result.status == "timeout":
+        return f"timed out after {timeout:g} s"
+    return run.reason()
+
+
+async def check_step(
+    session: Kernel, lesson: Lesson, step: Step, timeout: float = STEP_TIMEOUT_S
+) -> StepVerdict:
     def verdict(passed: bool, detail: str) -> StepVerdict:
         return StepVerdict(lesson.id, step.id, passed, detail)
 
-    solved = await attempt(session, step, step.solution or step.starter)
+    solved = await attempt(session, step, step.solution or step.starter, timeout)
     if not solved.passed:
         what = "solution" if step.solution else "starter"
-        return verdict(False, f"the {what} does not pass: {solved.reason()}")
+        return verdict(False, f"the {what} does not pass: {_reason(solved, timeout)}")
     if step.check is None:
         return verdict(True, "runs")
-    started = await attempt(session, step, step.starter)
+    started = await attempt(session, step, step.starter, timeout)
     if started.passed:
         return verdict(False, "the starter already passes the check; the exercise teaches nothing")
     return verdict(True, "solution passes, starter fails")
@@ -67,11 +78,14 @@ async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) ->
     return StepVerdict(lesson.id, name, True, f"prints {card.answer}")
 
 
-async def check_course(session: Kernel, lessons: Iterable[Lesson]) -> list[StepVerdict]:
+async def check_course(
+    session: Kernel, lessons: Iterable[Lesson], timeout: float = STEP_TIMEOUT_S
+) -> list[StepVerdict]:
+    """Every step and predict card of every lesson; one that times out fails, the proof goes on."""
     verdicts = []
     for lesson in lessons:
         for step in lesson.steps:
-            verdicts.append(await check_step(session, lesson, step))
+            verdicts.append(await check_step(session, lesson, step, timeout))
         for index, card in enumerate(lesson.cards):
             if card.kind == "predict":
                 verdicts.append(await check_card(session, lesson, index, card))

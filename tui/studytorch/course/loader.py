@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 1
 LESSON_FILE = "lesson.toml"
+MAX_LESSON_BYTES = 1_000_000
+"""A lesson file larger than this is refused before it is parsed: lessons are untrusted input,
+and a 50 MB note would hold the app (and its quit) for as long as it takes to draw."""
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CARDS_PER_LESSON = (2, 6)
 """The fewest and most review cards a lesson may have (docs/lesson-format.md)."""
@@ -80,14 +83,25 @@ def load_course(
     for root, builtin in dirs:
         if not root.is_dir():
             continue
-        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-            if not (folder / LESSON_FILE).is_file():
-                if not builtin and not folder.name.startswith("."):
-                    report.errors.append(
-                        LessonError(folder, 0, f"no {LESSON_FILE} in this lesson folder", folder)
-                    )
+        try:
+            folders = sorted(p for p in root.iterdir() if p.is_dir())
+        except OSError as exc:
+            report.errors.append(LessonError(root, 0, f"cannot list this folder: {exc}", root))
+            continue
+        for folder in folders:
+            try:
+                if not (folder / LESSON_FILE).is_file():
+                    if not builtin and not folder.name.startswith("."):
+                        report.errors.append(
+                            LessonError(
+                                folder, 0, f"no {LESSON_FILE} in this lesson folder", folder
+                            )
+                        )
+                    continue
+                cached = cache.get(folder / LESSON_FILE, builtin) if cache is not None else None
+            except OSError as exc:
+                report.errors.append(LessonError(folder, 0, f"cannot read: {exc}", folder))
                 continue
-            cached = cache.get(folder / LESSON_FILE, builtin) if cache is not None else None
             result = cached or load_lesson(folder, builtin=builtin)
             if cache is not None and cached is None and isinstance(result, Lesson):
                 cache.put(folder / LESSON_FILE, result)
@@ -107,11 +121,58 @@ def load_course(
 
 
 def load_lesson(folder: Path, builtin: bool = True) -> Lesson | LessonError:
+    """One lesson, or what is wrong with it: nothing in a lesson file can raise from here."""
     path = folder / LESSON_FILE
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        size = path.stat().st_size
+        if size > MAX_LESSON_BYTES:
+            return LessonError(
+                path,
+                0,
+                f"the file is {size / 1e6:.1f} MB; a lesson file may be at most "
+                f"{MAX_LESSON_BYTES / 1e6:g} MB (move large data next to it)",
+                folder,
+            )
+        raw = path.read_bytes()[: MAX_LESSON_BYTES + 1]  # it may have grown since
+    except OSError as exc:
         return LessonError(path, 0, f"cannot read: {exc}", folder)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = raw[exc.start : exc.end].hex(" ")
+        return LessonError(
+            path,
+            line,
+            f"not valid UTF-8 at column {column} (bytes {bad}); save it as UTF-8",
+            folder,
+        )
+    try:
+        return _parse(text, path, folder, builtin)
+    except RecursionError:
+        return LessonError(
+            path, _deepest_line(text), "nested too deeply to be read as a lesson", folder
+        )
+    except Exception as exc:  # a lesson is untrusted: its faults are its own, never the app's
+        return LessonError(
+            path, 0, f"cannot be read as a lesson: {type(exc).__name__}: {exc}", folder
+        )
+
+
+def _deepest_line(text: str, limit: int = 100) -> int:
+    """The line where brackets first nest `limit` deep (strings are not told apart: a guess)."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        for char in line:
+            depth += char in "[{"
+            depth -= char in "]}"
+            if depth >= limit:
+                return number
+    return 0
+
+
+def _parse(text: str, path: Path, folder: Path, builtin: bool) -> Lesson | LessonError:
     if sys.version_info >= (3, 11):
         import tomllib  # pure Python and slow to import: only when a lesson is parsed
     else:  # pragma: no cover

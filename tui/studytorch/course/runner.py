@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -12,6 +14,12 @@ from studytorch.kernel.result import RunResult
 
 if TYPE_CHECKING:
     from studytorch.kernel.protocol import Kernel
+
+CHECK_TIMEOUT_S = 60.0
+"""A check is a few lines: one still running after this is stopped and fails the step."""
+SETTLE_S = 15.0
+"""After interrupting a check, how long it may take to stop (the session restarts a kernel that
+ignores the interrupt after a few seconds)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ async def run_step(
     on_event: Callable[[Event], Any] | None = None,
     record: Callable[[StepRun], Any] | None = None,
     timeout: float | None = None,
+    check_timeout: float = CHECK_TIMEOUT_S,
 ) -> StepRun:
     """Run `code` as the learner's snippet for `step`, then the step's check if it has one.
 
@@ -60,7 +69,7 @@ async def run_step(
     checked = passed = False
     message = None
     if result.ok and step.check is not None:
-        verdict = await session.check(step.check)
+        verdict = await _check(session, step.check, check_timeout)
         checked, passed = True, bool(verdict.get("passed"))
         message = verdict.get("message")
     elif result.ok:
@@ -69,3 +78,25 @@ async def run_step(
     if record is not None:
         record(run)
     return run
+
+
+async def _check(session: Kernel, source: str, timeout: float) -> dict[str, Any]:
+    """The check's verdict; a check that runs past `timeout` is interrupted and fails."""
+    from studytorch.kernel.session import KernelError
+
+    checking = asyncio.ensure_future(session.check(source))
+    try:
+        return await asyncio.wait_for(asyncio.shield(checking), timeout)
+    except asyncio.TimeoutError:
+        pass
+    with contextlib.suppress(KernelError):
+        await session.interrupt()
+    try:
+        await asyncio.wait_for(checking, SETTLE_S)
+    except (asyncio.TimeoutError, KernelError):
+        checking.cancel()
+    text = f"the check timed out after {timeout:g} s"
+    return {
+        "passed": False,
+        "message": {"en": text, "ko": f"검사가 {timeout:g}초 안에 끝나지 않았습니다"},
+    }

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from studytorch.text import plain
+
 _LABELS = {"en": ("Yes (y)", "No (n)"), "ko": ("예 (y)", "아니요 (n)")}
+_BUTTONS_ONLY = {"en": ("Yes", "No"), "ko": ("예", "아니요")}
+SETTLE_S = 1.0
+"""How long the buttons of a question that interrupts typing ignore keys (an Enter in flow)."""
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -20,20 +24,37 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str, lang: str = "en") -> None:
+    def __init__(self, question: str, lang: str = "en", keys: bool = True) -> None:
         super().__init__()
         self.question = question
         self.lang = lang
+        self.keys = keys
+        """False for a question that may pop up while the learner types: keys typed for the
+        editor must not answer it. Only the buttons do, and only after SETTLE_S."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.keys or action != "answer"
 
     def compose(self) -> ComposeResult:
-        yes, no = _LABELS.get(self.lang, _LABELS["en"])
+        labels = _LABELS if self.keys else _BUTTONS_ONLY
+        yes, no = labels.get(self.lang, labels["en"])
         with Vertical(id="confirm"):
-            yield Static(Text(self.question), id="confirm-question")
+            yield Static(plain(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 yield Button(yes, variant="warning", id="yes")
                 yield Button(no, variant="primary", id="no")
 
     def on_mount(self) -> None:
+        if self.keys:
+            self.query_one("#no", Button).focus()
+            return
+        for button in self.query(Button):
+            button.disabled = True
+        self.set_timer(SETTLE_S, self._settle)
+
+    def _settle(self) -> None:
+        for button in self.query(Button):
+            button.disabled = False
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from studytorch.keys import localize
+from studytorch.text import plain, visible
 from studytorch.widgets.status import KernelStatus
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class HomeScreen(Screen[None]):
         resume = self._resume_target(lessons)
         if resume is not None:
             lesson, index = resume
-            label = Text(f"▶ {text['resume']}: {lesson.title.get(lang)} · ")
+            label = plain(f"▶ {text['resume']}: {lesson.title.get(lang)} · ")
             label.append(f"{text['step']} {index + 1}/{len(lesson.steps)}")
             options.add_option(Option(label, id="resume"))
             options.add_option(None)
@@ -96,7 +97,7 @@ class HomeScreen(Screen[None]):
             total = len(lesson.steps)
             mark = "✓" if done == total else " "
             label = Text(f"{number:>2}. {mark} ")
-            label.append(lesson.title.get(lang))
+            label.append(visible(lesson.title.get(lang)))
             label.append(f"  {done}/{total}", style="dim" if done < total else "green")
             if not lesson.builtin:
                 label.append("  (yours)", style="italic")
@@ -109,7 +110,7 @@ class HomeScreen(Screen[None]):
         if self.app.course.errors:
             lines = Text(text["broken"] + "\n", style="bold")
             for error in self.app.course.errors:
-                lines.append(f"  {error}\n", style="")
+                lines.append(visible(f"  {error}") + "\n", style="")
             errors.update(lines)
             errors.display = True
         else:

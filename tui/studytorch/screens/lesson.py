@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -20,7 +21,8 @@ from studytorch.keys import localize
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.lesson_text import RUN_STATUS
 from studytorch.screens.lesson_text import TEXT as _TEXT
-from studytorch.store import StoreError
+from studytorch.store import EditConflict, StoreError
+from studytorch.text import visible
 from studytorch.widgets.editor import SnippetEditor, line_annotations
 from studytorch.widgets.results import ResultsPanel
 from studytorch.widgets.status import KernelStatus
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 AUTOSAVE_S = 0.4
 """An edit is written this long after the last keystroke (and always before a run or leaving)."""
+AUTOSAVE_MAX_S = 2.0
+"""Steady typing never pauses for AUTOSAVE_S: it is still written at least this often."""
 WIDE = 120
 """From this width the note gets its own column; below it the note is a tab."""
 NARROW = 60
@@ -78,6 +82,13 @@ class LessonScreen(Screen[None]):
         self.hints_shown = 0
         self.check_line = ""
         self._save_timer: Timer | None = None
+        self._max_timer: Timer | None = None
+        self._revision: float | None = None
+        """The stored edit's revision this screen last read or wrote (None: nothing stored)."""
+        self._save_error = ""
+        """Why the last save failed; empty once a save succeeds."""
+        self._asking = False
+        """A question about a conflicting edit is open: no autosave until it is answered."""
         self._saved_code = ""
         self._editor_code = ""
         self.metric_runs: dict[str, list[dict[str, list[float]]]] = {}
@@ -128,7 +139,9 @@ class LessonScreen(Screen[None]):
     # --- showing a step --------------------------------------------------------------------
 
     def show_step(self, index: int) -> None:
-        self._save_now()
+        if not self._save_now():
+            self.notify(self.t("stay"), severity="warning")
+            return
         if index != self.index or not self.is_mounted:
             self._abandon_run()
         self.index = index
@@ -156,9 +169,10 @@ class LessonScreen(Screen[None]):
         """Everything that depends on the step or the language."""
         lang = self.app.lang
         step = self.step
-        note = step.note.get(lang)
+        note = visible(step.note.get(lang))
         for index, hint in enumerate(step.hints[: self.hints_shown], 1):
-            note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint.get(lang)}"
+            hint_text = visible(hint.get(lang))
+            note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint_text}"
         self.query_one("#note-wide", Markdown).update(note)
         self.query_one("#note-narrow", Markdown).update(note)
         self.results.label(lang)
@@ -171,8 +185,8 @@ class LessonScreen(Screen[None]):
         marks = "".join("●" if s.id in passed else "○" for s in self.lesson.steps)
         bar = Text(no_wrap=True, overflow="ellipsis")
         bar.append(f"{self.t('step')} {self.index + 1}/{len(self.lesson.steps)} {marks} ")
-        bar.append(self.step.title.get(lang), style="bold")
-        bar.append(f" · {self.lesson.title.get(lang)}", style="dim")
+        bar.append(visible(self.step.title.get(lang)), style="bold")
+        bar.append(visible(f" · {self.lesson.title.get(lang)}"), style="dim")
         self.query_one("#step-bar", Static).update(bar)
         self.query_one(KernelStatus).check = self.check_line
 
@@ -190,11 +204,16 @@ class LessonScreen(Screen[None]):
     # --- saving edits ----------------------------------------------------------------------
 
     def _load_edit(self, step: Step) -> str | None:
+        self._revision = None
         try:
-            return self.app.store.load_edit(self.lesson.id, step.id)
+            found = self.app.store.load_edit_revision(self.lesson.id, step.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return None
+        if found is None:
+            return None
+        code, self._revision = found
+        return code
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._editor_code = event.text_area.text
@@ -203,17 +222,66 @@ class LessonScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(AUTOSAVE_S, self._save_now)
+        if self._max_timer is None:  # not restarted by each key: a deadline since the first
+            self._max_timer = self.set_timer(AUTOSAVE_MAX_S, self._save_now)
 
-    def _save_now(self) -> None:
+    def _save_now(self) -> bool:
+        """Write the editor's code if it changed; False when it is still not saved."""
+        for timer in (self._save_timer, self._max_timer):
+            if timer is not None:
+                timer.stop()
+        self._save_timer = self._max_timer = None
         code = self._editor_code
         if code == self._saved_code:
-            return
+            return True
+        if self._asking:
+            return False
+        store = self.app.store
         try:
-            self.app.store.save_edit(self.lesson.id, self.step.id, code)
+            self._revision = store.save_edit(self.lesson.id, self.step.id, code, self._revision)
+        except EditConflict as exc:
+            self._ask_about_conflict(exc)
+            return False
         except StoreError as exc:
-            self.notify(f"{exc} Your edit is still in the editor.", severity="error")
-            return
+            if str(exc) != self._save_error:  # once per reason, not at every keystroke
+                self.notify(self.t("save_failed").format(reason=exc), severity="error")
+            self._save_error = str(exc)
+            return False
         self._saved_code = code
+        self._save_error = ""
+        notice = store.take_notice()
+        if notice:
+            self.notify(notice, severity="warning", timeout=20)
+        return True
+
+    def _ask_about_conflict(self, conflict: EditConflict) -> None:
+        """Another studytorch saved this step differently: the learner chooses whose stays."""
+        step = self.step
+        self._asking = True
+
+        def answered(keep_mine: bool | None) -> None:
+            self._asking = False
+            if self.step is not step:
+                return
+            self._revision = conflict.revision
+            if keep_mine:
+                self._save_now()
+            else:
+                self._saved_code = self._editor_code = conflict.code
+                editor = self.query_one(SnippetEditor)
+                editor.replace(conflict.code, (0, 0), editor.document.end)  # Ctrl+Z: mine again
+
+        at = time.strftime("%H:%M:%S", time.localtime(conflict.revision))
+        question = ConfirmScreen(self.t("conflict").format(at=at), self.app.lang, keys=False)
+        self.app.push_screen(question, answered)
+
+    def unsaved_reason(self) -> str | None:
+        """Save now; why the edit could not be saved, or None when nothing would be lost."""
+        # The editor itself, not the mirror: its last change may not have been handled yet.
+        self._editor_code = self.query_one(SnippetEditor).text
+        if self._save_now():
+            return None
+        return self._save_error or self.t("conflict_open")
 
     def on_screen_suspend(self) -> None:
         self._save_now()
@@ -399,7 +467,9 @@ class LessonScreen(Screen[None]):
             self.notify(self.t("first"))
 
     def action_back(self) -> None:
-        self._save_now()
+        if not self._save_now():
+            self.notify(self.t("stay"), severity="warning")
+            return
         self._abandon_run()
         self.app.pop_screen()
 

@@ -24,6 +24,14 @@ TEXT = {
         "first": "This is the first step.",
         "gpu_broken": "The GPU hit an error it cannot recover from in this kernel: "
         "F9 restarts the kernel (your snippet stays).",
+        "save_failed": "Your edit was not saved: {reason} It is still in the editor; "
+        "studytorch tries again as you type, run or move.",
+        "stay": "Staying on this step until your edit is saved.",
+        "conflict": "Another studytorch window saved a different version of this step at {at}. "
+        "Keep yours and overwrite it? (No loads theirs; Ctrl+Z brings yours back. Tab, Enter.)",
+        "conflict_open": "another studytorch window saved a different version",
+        "ask_quit": "Your edit of this step was not saved: {reason} "
+        "Quit anyway and lose it? (Ctrl+Q again quits too.)",
     },
     "ko": {
         "step": "단계",
@@ -48,6 +56,15 @@ TEXT = {
         "first": "첫 번째 단계입니다.",
         "gpu_broken": "GPU에서 이 커널로는 복구할 수 없는 오류가 났습니다. "
         "F9로 커널을 다시 시작하세요(코드는 그대로 남습니다).",
+        "save_failed": "편집한 코드를 저장하지 못했습니다: {reason} 코드는 편집기에 그대로 있고, "
+        "입력하거나 실행하거나 단계를 옮길 때 다시 저장합니다.",
+        "stay": "코드가 저장될 때까지 이 단계에 머뭅니다.",
+        "conflict": "다른 studytorch 창이 {at}에 이 단계의 코드를 다르게 저장했습니다. "
+        "내 코드로 덮어쓸까요? ('아니요'를 고르면 그쪽 코드를 불러오고, "
+        "Ctrl+Z로 내 코드를 되돌릴 수 있습니다. Tab으로 고르고 Enter)",
+        "conflict_open": "다른 studytorch 창이 이 단계의 코드를 다르게 저장했습니다",
+        "ask_quit": "이 단계에서 편집한 코드를 저장하지 못했습니다: {reason} "
+        "그래도 종료할까요? 저장하지 않은 코드는 사라집니다. (Ctrl+Q를 한 번 더 눌러도 종료됩니다)",
     },
 }
 

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from studytorch.text import shape_text
+from studytorch.text import plain, shape_text, visible
 
 
 def _indices(indices: list[Any] | None) -> str:
@@ -21,20 +21,22 @@ def _indices(indices: list[Any] | None) -> str:
 
 
 def _cell(value: Any) -> Text:
-    return Text(f"{value:.4g}" if isinstance(value, float) else str(value))
+    return plain(f"{value:.4g}" if isinstance(value, float) else str(value))
 
 
 def batches_renderable(batches: list[dict[str, Any]]) -> Group:
     parts: list[Any] = []
     for batch in batches:
         head = Text()
-        head.append(f"{batch.get('loader') or 'loader'} ", style="bold")
+        head.append(visible(f"{batch.get('loader') or 'loader'} "), style="bold")
         head.append(f"epoch {batch['epoch']} · batch {batch['batch']}  ")
         head.append(_indices(batch.get("indices")), style="cyan")
         parts.append(head)
         for part in batch.get("parts", []):
             if "shape" in part:
-                parts.append(Text(f"  {part['name']}: {shape_text(part['shape'])} {part['dtype']}"))
+                parts.append(
+                    plain(f"  {part['name']}: {shape_text(part['shape'])} {part['dtype']}")
+                )
                 table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
                 preview = part.get("preview", [])
                 # A 1-D part (labels, indices) previews as one row of values, not one per line.
@@ -44,7 +46,7 @@ def batches_renderable(batches: list[dict[str, Any]]) -> Group:
                 parts.append(table)
             else:
                 parts.append(
-                    Text(f"  {part['name']}: {part.get('type')} {part.get('preview', '')}")
+                    plain(f"  {part['name']}: {part.get('type')} {part.get('preview', '')}")
                 )
     return Group(*parts)
 

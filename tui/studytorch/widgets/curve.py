@@ -6,6 +6,8 @@ from typing import Any
 
 from textual_plotext import PlotextPlot
 
+from studytorch.text import visible
+
 MAX_PLOTTED = 400
 """Points drawn per series; longer series are thinned so 10,000 points stay responsive."""
 KEPT_RUNS = 3
@@ -58,12 +60,14 @@ class LossCurve(PlotextPlot):
         for age, run in enumerate(reversed(self.earlier), 1):
             for name, values in run.items():
                 if values:
-                    plt.plot(*thin(values), label=f"{name} (run -{age})", marker="dot")
+                    plt.plot(*thin(values), label=visible(f"{name} (run -{age})"), marker="dot")
         for name, values in self.series.items():
             if values:
-                plt.plot(*thin(values), label=name, marker="braille")
+                plt.plot(*thin(values), label=visible(name), marker="braille")
         latest = {k: v[-1] for k, v in self.series.items() if v}
-        title = "  ".join(f"{k} {v:.4g} ({len(self.series[k])} steps)" for k, v in latest.items())
+        title = "  ".join(
+            f"{visible(k)} {v:.4g} ({len(self.series[k])} steps)" for k, v in latest.items()
+        )
         plt.title(title or "no metrics yet: assign `loss` in a loop, or call track(name, value)")
         plt.xlabel("step")
         self.refresh()

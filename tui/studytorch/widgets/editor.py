@@ -9,7 +9,7 @@ from textual import events
 from textual.strip import Strip
 from textual.widgets import TextArea
 
-from studytorch.text import shape_text
+from studytorch.text import has_controls, one_cell, shape_text, visible
 
 
 def line_annotations(lines: list[dict[str, Any]]) -> dict[int, str]:
@@ -21,11 +21,11 @@ def line_annotations(lines: list[dict[str, Any]]) -> dict[int, str]:
     out: dict[int, list[str]] = {}
     previous = ("float32", "cpu")
     for item in sorted(lines, key=lambda i: i["line"]):
-        text = f"{item['name']} {shape_text(item['shape'])}"
+        text = visible(f"{item['name']} {shape_text(item['shape'])}")
         kind = (item.get("dtype", ""), item.get("device", ""))
         extra = [new for new, old in zip(kind, previous, strict=True) if new != old]
         if extra:
-            text += " " + " ".join(extra)
+            text += " " + visible(" ".join(extra))
         previous = kind
         if item.get("count", 1) > 1:
             text += f" ×{item['count']}"
@@ -76,7 +76,7 @@ class SnippetEditor(TextArea):
             self.annotate({})
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
+        strip = self._visible_controls(super().render_line(y))
         scroll_x, scroll_y = self.scroll_offset
         note = self.annotations.get(scroll_y + y)
         if not note:
@@ -91,6 +91,7 @@ class SnippetEditor(TextArea):
         if start < text_end + 2:
             return strip  # no room on this line: the Tensors pane still has it
         style = self.get_component_rich_style("snippet-editor--annotation")
+        note = one_cell(note)
         return Strip.join(
             [
                 strip.crop(0, start),
@@ -98,3 +99,15 @@ class SnippetEditor(TextArea):
                 strip.crop(start + len(note), strip.cell_length),
             ]
         )
+
+    @staticmethod
+    def _visible_controls(strip: Strip) -> Strip:
+        """Code may hold raw control characters (a lesson's starter, a paste): drawn as symbols.
+
+        The TextArea gives them no width, so each symbol takes a cell from the end of the line.
+        """
+        if not any(has_controls(segment.text) for segment in strip):
+            return strip
+        width = strip.cell_length
+        drawn = Strip(Segment(one_cell(s.text), s.style, s.control) for s in strip)
+        return drawn.crop(0, width)

@@ -7,13 +7,13 @@ from typing import Any
 from rich.text import Text
 from rich.tree import Tree
 
-from studytorch.text import shape_text
+from studytorch.text import plain, shape_text, visible
 
 
 def _label(node: dict[str, Any]) -> Text:
-    label = Text(node["name"], style="bold")
+    label = plain(node["name"], style="bold")
     if node.get("var"):
-        label.append(f"  {node['var']}", style="cyan")
+        label.append(visible(f"  {node['var']}"), style="cyan")
     if node.get("shape") is not None:
         label.append(f" {shape_text(node['shape'])}")
     if "grad_norm" in node:
@@ -25,7 +25,7 @@ def _label(node: dict[str, Any]) -> Text:
 def graph_tree(name: str, graph: dict[str, Any]) -> Tree:
     """`graph` is the probe's {root, nodes: [{id, name, children, var?, shape?, grad_norm?}]}."""
     nodes = {node["id"]: node for node in graph.get("nodes", [])}
-    tree = Tree(Text(f"autograd graph of {name}", style="bold underline"))
+    tree = Tree(plain(f"autograd graph of {name}", style="bold underline"))
     seen: set[int] = set()
 
     def grow(branch: Tree, node_id: int) -> None:
@@ -33,7 +33,7 @@ def graph_tree(name: str, graph: dict[str, Any]) -> Tree:
         if node is None:
             return
         if node_id in seen:  # shared subgraph: name it once, point at it afterwards
-            branch.add(Text(f"↑ {node['name']} (shown above)", style="dim"))
+            branch.add(plain(f"↑ {node['name']} (shown above)", style="dim"))
             return
         seen.add(node_id)
         child = branch.add(_label(node))

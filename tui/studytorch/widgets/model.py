@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from studytorch.text import shape_text
+from studytorch.text import plain, shape_text
 
 
 def _norm(value: Any) -> str:
@@ -31,7 +31,7 @@ def modules_renderable(modules: list[dict[str, Any]], optimizers: list[dict[str,
     for module in modules:
         if not module["total"]:
             continue  # a loss function or an activation: nothing to learn, nothing to show
-        title = Text(f"{module['name']}: {module['type']}  ", style="bold")
+        title = plain(f"{module['name']}: {module['type']}  ", style="bold")
         title.append(f"{module['total']:,} parameters ({module['trainable']:,} trainable)")
         parts.append(title)
         table = Table(box=None, padding=(0, 1), header_style="bold")
@@ -42,7 +42,7 @@ def modules_renderable(modules: list[dict[str, Any]], optimizers: list[dict[str,
         for p in module.get("parameters", []):
             frozen = "" if p["requires_grad"] else " (frozen)"
             table.add_row(
-                Text(p["name"] + frozen),
+                plain(p["name"] + frozen),
                 shape_text(p["shape"]),
                 _grad(p.get("grad_norm"), p.get("grad_norm_before")),
                 _norm(p.get("grad_norm_before")),
@@ -50,7 +50,7 @@ def modules_renderable(modules: list[dict[str, Any]], optimizers: list[dict[str,
         parts.append(table)
     for opt in optimizers:
         groups = ", ".join(f"lr={g['lr']} ({g['params']} tensors)" for g in opt["param_groups"])
-        parts.append(Text(f"{opt['name']}: {opt['type']}  {groups}"))
+        parts.append(plain(f"{opt['name']}: {opt['type']}  {groups}"))
     return Group(*parts)
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import RichLog
 
-from studytorch.text import safe_text
+from studytorch.text import plain, safe_text
 
 
 class OutputLog(RichLog):
@@ -25,7 +24,7 @@ class OutputLog(RichLog):
     def begin(self, title: str) -> None:
         self.clear()
         self._partial = {"stdout": "", "stderr": ""}
-        self.write(Text(title, style="dim"))
+        self.write(plain(title, style="dim"))
 
     def stream(self, name: str, text: str) -> None:
         text = self._partial[name] + text
@@ -41,8 +40,9 @@ class OutputLog(RichLog):
         self._partial = {"stdout": "", "stderr": ""}
 
     def note(self, text: str, style: str = "dim") -> None:
+        """A line of ours, which may quote untrusted text (a check message, a log tail)."""
         self.flush()
-        self.write(Text(text, style=style))
+        self.write(plain(text, style=style))
 
     def traceback(self, lines: list[str]) -> None:
         self.flush()

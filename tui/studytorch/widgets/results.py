@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, TabbedContent, TabPane
 
 from studytorch.kernel import Died, Display, Error, Event, Restarted, Stream, Summary
 from studytorch.kernel.result import RunResult
+from studytorch.text import safe_text
 from studytorch.widgets.batches import BatchView
 from studytorch.widgets.curve import LossCurve
 from studytorch.widgets.model import ModelView
@@ -118,7 +118,7 @@ class ResultsPanel(Vertical):
             output.stream(event.name, event.text)
         elif isinstance(event, Display):
             output.flush()
-            output.write(Text(event.text))
+            output.write(safe_text(event.text))
         elif isinstance(event, Error):
             self.error = event
             output.traceback(event.traceback)

@@ -8,6 +8,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from studytorch.text import visible
+
 _STYLES = {
     "starting": "yellow",
     "warming": "yellow",
@@ -79,11 +81,13 @@ class KernelStatus(Static):
         state = words.get(self.state, self.state)
         text.append(f"{words['kernel']} {state}", style=_STYLES.get(self.state, ""))
         if self.device:
-            text.append(f" · {self.device}")
+            text.append(f" · {visible(self.device)}")
         if self.last_run:
-            text.append(f" · {words['last run']} {self.last_run}")
+            text.append(f" · {words['last run']} {visible(self.last_run)}")
         if self.check:
-            text.append(f" · {self.check}", style="bold green" if "✓" in self.check else "bold red")
+            text.append(
+                f" · {visible(self.check)}", style="bold green" if "✓" in self.check else "bold red"
+            )
         if self.message:
-            text.append(f" · {self.message}", style="italic")
+            text.append(f" · {visible(self.message)}", style="italic")
         return text

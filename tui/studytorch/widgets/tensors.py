@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from studytorch.text import shape_text
+from studytorch.text import plain, shape_text, visible
 
 
 def _number(value: Any) -> str:
@@ -23,7 +23,7 @@ def tensor_details(t: dict[str, Any]) -> Text:
 
     def line(label: str, value: str) -> None:
         out.append(f"{label:<14}", style="bold")
-        out.append(value + "\n")
+        out.append(visible(value) + "\n")
 
     line("name", t["name"])
     line("shape", shape_text(t["shape"]) + f"  ({t['numel']:,} elements)")
@@ -47,7 +47,7 @@ def tensor_details(t: dict[str, Any]) -> Text:
             parts.append(f"nan {stats['nan']} inf {stats['inf']}")
         line("stats", ", ".join(parts) + ("  (sampled)" if stats.get("sampled") else ""))
     out.append("\n")
-    out.append(t.get("preview", ""))
+    out.append(visible(t.get("preview", "")))
     return out
 
 
@@ -83,12 +83,12 @@ class TensorView(Vertical):
             else:
                 grad_text = "none yet" if t["requires_grad"] else ""
             table.add_row(
-                Text(t["name"]),
+                plain(t["name"]),
                 shape_text(t["shape"]),
-                t["dtype"],
-                t.get("grad_fn") or "",
+                plain(t["dtype"]),
+                plain(t.get("grad_fn") or ""),
                 grad_text,
-                t["device"],
+                plain(t["device"]),
                 key=t["name"],
             )
         details = self.query_one("#tensor-details", Static)
