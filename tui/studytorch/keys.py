@@ -23,6 +23,7 @@ KOREAN: dict[str, tuple[str, str | None]] = {
     "solution": ("정답", "정답 보기 (먼저 묻습니다)"),
     "reset": ("코드 초기화", None),
     "next_tab": ("창", "다음 창: 노트, 출력, 텐서…"),
+    "toggle_note": ("설명", "설명 접기/펼치기"),
     "switch_device": ("장치 바꾸기", None),
     "back": ("레슨 목록", None),
     "focus_editor": ("편집기 ⇄ 창 (그다음 Tab, 화살표)", None),

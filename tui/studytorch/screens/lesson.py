@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TextArea
@@ -31,15 +31,17 @@ if TYPE_CHECKING:
 AUTOSAVE_S = 0.4
 """An edit is written this long after the last keystroke (and always before a run or leaving)."""
 WIDE = 120
-"""From this width the note gets its own column; below it the note is a tab."""
-NARROW = 60
-"""Below this width the editor and the results stack instead of sitting side by side."""
+"""From this width the note gets a column beside the code; below it the note is a tab."""
 SHORT = 16
 """Below this height the editor drops its border: two more lines of code."""
 
 
 class LessonScreen(Screen[None]):
     """One lesson, one step at a time. Keys work while the editor has focus."""
+
+    # Textual sets one class of each list on the screen as the terminal's size crosses them.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-w-narrow"), (WIDE, "-w-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-h-short"), (SHORT, "-h-tall")]
 
     # The footer at 80 columns fits about eight keys: the rest are shown=False and listed by F1.
     BINDINGS = [
@@ -54,6 +56,13 @@ class LessonScreen(Screen[None]):
         Binding("f4", "reset", "Reset snippet", show=False, priority=True),
         Binding(
             "ctrl+t", "next_tab", "Pane", tooltip="Next pane: note, output, tensors…", priority=True
+        ),
+        Binding(
+            "f6",
+            "toggle_note",
+            "Note",
+            tooltip="Fold the note away or bring it back",
+            priority=True,
         ),
         Binding("ctrl+g", "switch_device", "Switch device", show=False, priority=True),
         Binding("ctrl+o", "back", "Lessons", show=False, priority=True),
@@ -74,6 +83,7 @@ class LessonScreen(Screen[None]):
         self.index = index
         self.hints_shown = 0
         self.check_line = ""
+        self._laid_out = False
         self._save_timer: Timer | None = None
         self._saved_code = ""
         self._editor_code = ""
@@ -85,28 +95,59 @@ class LessonScreen(Screen[None]):
     # --- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Read in order: the note, the code, then what the run did right under the code.
         yield Static(id="step-bar")
         with Horizontal(id="lesson-body"):
             with VerticalScroll(id="note-column"):
                 yield Markdown(id="note-wide")
-            yield SnippetEditor(id="editor")
-            yield ResultsPanel(id="results")
+            with Vertical(id="work"):
+                yield SnippetEditor(id="editor")
+                yield Static(id="editor-marks")
+                yield ResultsPanel(id="results")
         yield KernelStatus(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
-        self._apply_layout(self.size.width, self.size.height)
         self.show_step(self.index)
 
-    def on_resize(self, event: Any) -> None:
-        self._apply_layout(event.size.width, event.size.height)
+    async def _on_resize(self, event: events.Resize) -> None:
+        # Screen's handler sets the breakpoint classes (and stops the event): follow them.
+        await super()._on_resize(event)
+        self.results.set_note_tab(not self.note_in_column)
+        if not self._laid_out:
+            self._laid_out = True
+            if not self.note_in_column:
+                self.results.tabs.active = "tab-note"
 
-    def _apply_layout(self, width: int, height: int) -> None:
-        self.set_class(width >= WIDE, "-wide")
-        self.set_class(width < NARROW, "-narrow")
-        self.set_class(height < SHORT, "-short")
-        self.query_one(ResultsPanel).set_note_tab(width < WIDE)
+    @property
+    def note_in_column(self) -> bool:
+        """The note has its own column (wide terminal, not folded away)."""
+        return self.has_class("-w-wide") and not self.has_class("-note-folded")
+
+    def action_toggle_note(self) -> None:
+        if self.has_class("-w-wide"):
+            self.toggle_class("-note-folded")
+            self.results.set_note_tab(not self.note_in_column)
+        elif self.results.tabs.active == "tab-note":
+            self.results.tabs.active = "tab-output"
+        else:
+            self.results.tabs.active = "tab-note"
+
+    def on_results_panel_failed(self, event: ResultsPanel.Failed) -> None:
+        self.query_one(SnippetEditor).mark_error(event.line, event.text)
+
+    def on_snippet_editor_marks(self) -> None:
+        """Shapes (and the error) that do not fit beside their lines are listed under the code."""
+        hidden = self.query_one(SnippetEditor).hidden_annotations()
+        marks = self.query_one("#editor-marks", Static)
+        marks.display = bool(hidden)
+        text = Text("◂ ", style="dim")
+        for number, (line, note) in enumerate(sorted(hidden.items())):
+            text.append(" · " if number else "")
+            text.append(f"{line + 1}: ", style="bold")
+            text.append(note, style="red" if note.startswith("✗") else "")
+        marks.update(text)
 
     @property
     def results(self) -> ResultsPanel:
@@ -140,7 +181,7 @@ class LessonScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         self._refresh_texts()
-        if self.size.width < WIDE:
+        if not self.note_in_column:
             self.results.tabs.active = "tab-note"
 
     def _refresh_texts(self) -> None:
@@ -357,7 +398,7 @@ class LessonScreen(Screen[None]):
         else:
             self.hints_shown += 1
             self._refresh_texts()
-            if self.size.width < WIDE:
+            if not self.note_in_column:
                 self.results.tabs.active = "tab-note"
 
     def action_solution(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Markdown, TabbedContent, TabPane
 
 from studytorch.explain import explain
@@ -42,6 +43,14 @@ _OPTIONAL = ("curve", "batches", "model")
 class ResultsPanel(Vertical):
     """Feeds a run's events to the right view; keeps the last run's summary."""
 
+    class Failed(Message):
+        """The run failed on 0-based `line` of the snippet (None: no failing line to mark)."""
+
+        def __init__(self, line: int | None, text: str = "") -> None:
+            super().__init__()
+            self.line = line
+            self.text = text
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.summary: dict[str, Any] = {}
@@ -76,7 +85,9 @@ class ResultsPanel(Vertical):
         return self.query_one(OutputLog)
 
     def set_note_tab(self, visible: bool) -> None:
-        """The note is a tab below WIDE columns; from there on it has a column of its own."""
+        """The note is a tab where it has no column of its own (narrow, or folded away)."""
+        if visible == self.note_visible:
+            return
         self.note_visible = visible
         if visible:
             self.tabs.show_tab("tab-note")
@@ -107,6 +118,7 @@ class ResultsPanel(Vertical):
 
     def begin(self, title: str, earlier_metrics: list[dict[str, list[float]]]) -> None:
         self.summary, self.error = {}, None
+        self.post_message(self.Failed(None))
         self.output.begin(title)
         self.query_one(LossCurve).start_run(earlier_metrics)
         if self.tabs.active == "tab-note" or self.tabs.active in {f"tab-{n}" for n in _OPTIONAL}:
@@ -122,6 +134,7 @@ class ResultsPanel(Vertical):
         elif isinstance(event, Error):
             self.error = event
             output.traceback(event.traceback)
+            self.tabs.active = "tab-output"  # the traceback is what to read now
         elif isinstance(event, Summary) and event.kind == "metrics":
             self._show_tab("curve")
             curve = self.query_one(LossCurve)
@@ -139,6 +152,10 @@ class ResultsPanel(Vertical):
 
     def _show_summary(self, summary: dict[str, Any]) -> None:
         self.summary = summary
+        error = summary.get("error") or {}
+        if error.get("line"):
+            short = f"{error.get('type', '')}: {error.get('message', '')}".splitlines()[0]
+            self.post_message(self.Failed(error["line"] - 1, short[:120]))
         self.query_one(TensorView).show(summary.get("tensors", []), summary.get("graph", {}))
         if summary.get("metrics"):
             self._show_tab("curve")
