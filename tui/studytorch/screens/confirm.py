@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-_LABELS = {"en": ("Yes (y)", "No (n)"), "ko": ("예 (y)", "아니요 (n)")}
+from studytorch.keys import bind, localize
+from studytorch.ui_text import ui
 
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes; Escape or n means no."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        bind("y", "answer(True)"),
+        bind("n,escape", "answer(False)"),
     ]
 
     def __init__(self, question: str, lang: str = "en") -> None:
@@ -26,7 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        yes, no = _LABELS.get(self.lang, _LABELS["en"])
+        yes, no = ui("yes", self.lang), ui("no", self.lang)
         with Vertical(id="confirm"):
             yield Static(Text(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
@@ -34,6 +34,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(no, variant="primary", id="no")
 
     def on_mount(self) -> None:
+        localize(self, self.lang)
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

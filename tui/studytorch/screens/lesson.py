@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TextArea
 
 from studytorch.kernel import Done, KernelState, Summary
-from studytorch.keys import localize
+from studytorch.keys import bind, localize
+from studytorch.lang import LANGUAGES
 from studytorch.screens.confirm import ConfirmScreen
-from studytorch.screens.lesson_text import RUN_STATUS
-from studytorch.screens.lesson_text import TEXT as _TEXT
 from studytorch.store import StoreError
+from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.editor import SnippetEditor, line_annotations
 from studytorch.widgets.results import ResultsPanel
 from studytorch.widgets.status import KernelStatus
@@ -45,30 +44,22 @@ class LessonScreen(Screen[None]):
 
     # The footer at 80 columns fits about eight keys: the rest are shown=False and listed by F1.
     BINDINGS = [
-        Binding("f5", "run", "Run", priority=True),
-        Binding("ctrl+r", "run", "Run", show=False, priority=True),
-        Binding("f8", "interrupt", "Stop", tooltip="Interrupt the run", priority=True),
-        Binding("f9", "restart", "Restart kernel", show=False, priority=True),
-        Binding("ctrl+n", "next_step", "Next", tooltip="Next step", priority=True),
-        Binding("ctrl+p", "previous_step", "Previous step", show=False, priority=True),
-        Binding("f2", "hint", "Hint", tooltip="Show the next hint", priority=True),
-        Binding("f3", "solution", "Solution", tooltip="Show the solution (asks)", priority=True),
-        Binding("f4", "reset", "Reset snippet", show=False, priority=True),
-        Binding(
-            "ctrl+t", "next_tab", "Pane", tooltip="Next pane: note, output, tensors…", priority=True
-        ),
-        Binding(
-            "f6",
-            "toggle_note",
-            "Note",
-            tooltip="Fold the note away or bring it back",
-            priority=True,
-        ),
-        Binding("ctrl+g", "switch_device", "Switch device", show=False, priority=True),
-        Binding("ctrl+o", "back", "Lessons", show=False, priority=True),
+        bind("f5", "run", priority=True),
+        bind("ctrl+r", "run", show=False, priority=True),
+        bind("f8", "interrupt", priority=True),
+        bind("f9", "restart", show=False, priority=True),
+        bind("ctrl+n", "next_step", priority=True),
+        bind("ctrl+p", "previous_step", show=False, priority=True),
+        bind("f2", "hint", priority=True),
+        bind("f3", "solution", priority=True),
+        bind("f4", "reset", show=False, priority=True),
+        bind("ctrl+t", "next_tab", priority=True),
+        bind("f6", "toggle_note", priority=True),
+        bind("ctrl+g", "switch_device", show=False, priority=True),
+        bind("ctrl+o", "back", show=False, priority=True),
         # In the editor Esc moves the focus on (TextArea does that); from a pane it comes back.
-        Binding("escape", "focus_editor", "Editor ⇄ panes (then Tab, arrows)", show=False),
-        Binding("question_mark", "app.help", "Help (outside the editor)", show=False),
+        bind("escape", "focus_editor", show=False),
+        bind("question_mark", "app.help", show=False),
     ]
 
     app: StudyApp
@@ -83,6 +74,7 @@ class LessonScreen(Screen[None]):
         self.index = index
         self.hints_shown = 0
         self.check_line = ""
+        self._verdict: dict[str, Any] = {}
         self._laid_out = False
         self._save_timer: Timer | None = None
         self._saved_code = ""
@@ -109,6 +101,7 @@ class LessonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
+        self.results.code_of_run = lambda: self.query_one(SnippetEditor).text
         self.show_step(self.index)
 
     async def _on_resize(self, event: events.Resize) -> None:
@@ -158,7 +151,7 @@ class LessonScreen(Screen[None]):
         return self.lesson.steps[self.index]
 
     def t(self, key: str) -> str:
-        return _TEXT[self.app.lang][key]
+        return ui(key, self.app.lang)
 
     # --- showing a step --------------------------------------------------------------------
 
@@ -210,7 +203,47 @@ class LessonScreen(Screen[None]):
 
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
+        self.check_line = self._check_line_in(lang)
         self._refresh_texts()
+        self.results.relabel()
+        self.results.output.retranslate(lambda line: self._say_again(line, lang))
+
+    def _check_line_in(self, lang: str) -> str:
+        """The last check's line, said again in `lang` (it was written in the other one)."""
+        return self._say_again(self.check_line, lang)
+
+    def _say_again(self, line: str, lang: str) -> str:
+        """One of the app's own lines (status, check, output notes) in `lang`; others as is."""
+        for was in LANGUAGES:
+            if was == lang:
+                continue
+            for key in ("running", "waiting", "passed"):
+                if line == ui(key, was):
+                    return ui(key, lang)
+            failed = ui("failed", was)
+            if line.startswith(failed):
+                why = line.removeprefix(failed)
+                message = self._verdict.get("message") or {}
+                if why and why == message.get(was):
+                    why = message.get(lang, why)
+                return ui("failed", lang) + self._say_again(why, lang)
+            for status in ("ok", "error", "interrupted", "timeout", "died", "restarted"):
+                word = ui(f"status.{status}", was)
+                if line == word:
+                    return ui(f"status.{status}", lang)
+                if line.startswith(f"■ {word} · "):
+                    return f"■ {ui(f'status.{status}', lang)} · " + line.split(" · ", 1)[1]
+            at_line = ui("at_line", was, line="\x00").split("\x00")
+            if len(at_line) == 2 and line.startswith(at_line[0]):
+                number, sep, rest = line.removeprefix(at_line[0]).partition(at_line[1] + ":")
+                if sep and number.isdigit():
+                    return ui("at_line", lang, line=int(number)) + ":" + rest
+            explanation = self.results.explanation()
+            if explanation and line == explanation.get(was):
+                return explanation.get(lang, line)
+        if lang == "ko" and line.startswith("! "):
+            return "! " + kernel_reason(line[2:], lang)
+        return line
 
     def _passed(self) -> set[str]:
         try:
@@ -242,7 +275,7 @@ class LessonScreen(Screen[None]):
         try:
             self.app.store.save_edit(self.lesson.id, self.step.id, code)
         except StoreError as exc:
-            self.notify(f"{exc} Your edit is still in the editor.", severity="error")
+            self.notify(f"{exc} {self.t('edit_kept')}", severity="error")
             return
         self._saved_code = code
 
@@ -269,9 +302,7 @@ class LessonScreen(Screen[None]):
         try:
             await self._run_snippet(code, step)
         except Exception as exc:  # a bug of ours must not close the app and the learner's work
-            self.results.output.note(
-                f"! studytorch failed here: {type(exc).__name__}: {exc}", "red"
-            )
+            self.results.output.note(f"{self.t('our_bug')}: {type(exc).__name__}: {exc}", "red")
             self.notify(f"{type(exc).__name__}: {exc}", title="studytorch", severity="error")
             raise  # still logged by the worker
 
@@ -295,7 +326,7 @@ class LessonScreen(Screen[None]):
                     self.notify(self.t("gpu_broken"), severity="warning", timeout=10)
         if done is None:
             return
-        results.finish(done, self.app.lang, _TEXT[self.app.lang])
+        results.finish(done, self.app.lang)
         if results.summary.get("metrics"):
             earlier.append(results.summary["metrics"])
             del earlier[:-3]
@@ -304,7 +335,7 @@ class LessonScreen(Screen[None]):
             if done.duration_s < 1
             else f"{done.duration_s:.2f} s"
         )
-        ended = RUN_STATUS[self.app.lang].get(done.status, done.status)
+        ended = self.t(f"status.{done.status}")
         status.last_run = took if done.status == "ok" else f"{ended} · {took}"
         # Closes the "▶ running…" line the run's output began with.
         results.output.note(f"■ {self.t('done') if done.status == 'ok' else ended} · {took}")
@@ -314,11 +345,14 @@ class LessonScreen(Screen[None]):
             await self._run_check(step)
         elif step.check is not None and done.status != "interrupted":
             error = results.error
-            self.check_line = self.t("failed") + (error.ename if error else done.status)
+            self.check_line = self.t("failed") + (
+                error.ename if error else self.t(f"status.{done.status}")
+            )
         self._refresh_bar()
 
     async def _run_check(self, step: Step) -> None:
         verdict = await self.app.session.check(step.check or "")
+        self._verdict = verdict  # its message in the other language, for Ctrl+L
         output = self.results.output
         if verdict.get("passed"):
             self.check_line = self.t("passed")
@@ -388,6 +422,7 @@ class LessonScreen(Screen[None]):
     def action_back(self) -> None:
         self._save_now()
         self.app.pop_screen()
+        self.app.read_lessons()  # a lesson added to the folder meanwhile shows in the list
 
     def action_hint(self) -> None:
         hints = self.step.hints

@@ -2,40 +2,29 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Markdown, TabbedContent, TabPane
+from textual.widgets import Markdown, Static, TabbedContent, TabPane
 
 from studytorch.explain import explain
 from studytorch.kernel import Died, Display, Done, Error, Event, Restarted, Stream, Summary
+from studytorch.lang import LANGUAGES
+from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.batches import BatchView
-from studytorch.widgets.curve import LossCurve
+from studytorch.widgets.curve import LossCurve, what_changed
 from studytorch.widgets.model import ModelView
 from studytorch.widgets.output import OutputLog
 from studytorch.widgets.tensors import TensorView
 
-LABELS = {
-    "en": {
-        "note": "Note",
-        "output": "Output",
-        "tensors": "Tensors",
-        "curve": "Curve",
-        "batches": "Batches",
-        "model": "Model",
-    },
-    "ko": {
-        "note": "설명",
-        "output": "출력",
-        "tensors": "텐서",
-        "curve": "곡선",
-        "batches": "배치",
-        "model": "모델",
-    },
-}
+TABS = ("note", "output", "tensors", "curve", "batches", "model")
+LABELS = {lang: {name: ui(f"tab.{name}", lang) for name in TABS} for lang in LANGUAGES}
+"""Each tab's label per language (the catalogue's `tab.NAME`)."""
 _OPTIONAL = ("curve", "batches", "model")
 """Tabs shown only once a run gave them something to show."""
 
@@ -56,23 +45,30 @@ class ResultsPanel(Vertical):
         self.summary: dict[str, Any] = {}
         self.error: Error | None = None
         self.note_visible = True
+        self.code_of_run: Callable[[], str] = lambda: ""
+        """The snippet a run is about to run (the screen points it at the editor)."""
+        self._run_codes: list[tuple[dict[str, Any], str, float]] = []
+        """(metrics, code, time) of runs that drew a curve: earlier runs are labelled by diff."""
+        self._code = ""
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="results-tabs"):
-            with TabPane("Note", id="tab-note"), VerticalScroll():
+            with TabPane(LABELS["en"]["note"], id="tab-note"), VerticalScroll():
                 yield Markdown(id="note-narrow")
-            with TabPane("Output", id="tab-output"):
+            with TabPane(LABELS["en"]["output"], id="tab-output"):
                 yield OutputLog(id="output")
-            with TabPane("Tensors", id="tab-tensors"):
+            with TabPane(LABELS["en"]["tensors"], id="tab-tensors"):
                 yield TensorView(id="tensors")
-            with TabPane("Curve", id="tab-curve"):
+            with TabPane(LABELS["en"]["curve"], id="tab-curve"), Vertical():
+                yield Static(id="curve-legend")
                 yield LossCurve(id="curve")
-            with TabPane("Batches", id="tab-batches"):
+            with TabPane(LABELS["en"]["batches"], id="tab-batches"):
                 yield BatchView(id="batches")
-            with TabPane("Model", id="tab-model"):
+            with TabPane(LABELS["en"]["model"], id="tab-model"):
                 yield ModelView(id="model")
 
     def on_mount(self) -> None:
+        self.output.cut_label = lambda count: ui("lines_cut", self.lang, count=count)
         for name in _OPTIONAL:
             self.tabs.hide_tab(f"tab-{name}")
 
@@ -100,6 +96,23 @@ class ResultsPanel(Vertical):
         for key, text in LABELS[lang].items():
             self.tabs.get_tab(f"tab-{key}").label = text
 
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "lang", "en")
+
+    def relabel(self) -> None:
+        """Draw the last run's views again in the app's language (after Ctrl+L)."""
+        self.label(self.lang)
+        summary = self.summary
+        self.query_one(TensorView).show(summary.get("tensors", []), summary.get("graph", {}))
+        self.query_one(LossCurve).redraw()
+        if summary.get("batches"):
+            self.query_one(BatchView).show(summary["batches"])
+        if summary.get("modules") or summary.get("optimizers"):
+            self.query_one(ModelView).show(
+                summary.get("modules", []), summary.get("optimizers", [])
+            )
+
     def cycle(self) -> None:
         tabs = self.tabs
         panes = [p.id for p in tabs.query(TabPane) if p.id and tabs.get_tab(p.id).display]
@@ -120,7 +133,9 @@ class ResultsPanel(Vertical):
         self.summary, self.error = {}, None
         self.post_message(self.Failed(None))
         self.output.begin(title)
-        self.query_one(LossCurve).start_run(earlier_metrics)
+        self._code = self.code_of_run()
+        labels = [self._label_of(metrics) for metrics in earlier_metrics]
+        self.query_one(LossCurve).start_run(earlier_metrics, labels)
         if self.tabs.active == "tab-note" or self.tabs.active in {f"tab-{n}" for n in _OPTIONAL}:
             self.tabs.active = "tab-output"
 
@@ -143,15 +158,25 @@ class ResultsPanel(Vertical):
         elif isinstance(event, Summary) and event.kind == "run":
             self._show_summary(event.payload)
         elif isinstance(event, (Died, Restarted)):
-            output.note(f"! {event.reason}", "bold red")
+            output.note(f"! {kernel_reason(event.reason, self.lang)}", "bold red")
             if isinstance(event, Died) and event.log_tail:
                 output.note(event.log_tail)
 
     def _show_tab(self, name: str) -> None:
         self.tabs.show_tab(f"tab-{name}")
 
+    def _label_of(self, metrics: dict[str, Any]) -> str:
+        """What the run that drew `metrics` had different from the snippet now (or its time)."""
+        for known, code, when in self._run_codes:
+            if known is metrics:
+                return what_changed(code, self._code, when)
+        return "?"
+
     def _show_summary(self, summary: dict[str, Any]) -> None:
         self.summary = summary
+        if summary.get("metrics"):
+            self._run_codes.append((summary["metrics"], self._code, time.time()))
+            del self._run_codes[:-20]
         error = summary.get("error") or {}
         if error.get("line"):
             short = f"{error.get('type', '')}: {error.get('message', '')}".splitlines()[0]
@@ -169,20 +194,30 @@ class ResultsPanel(Vertical):
                 summary.get("modules", []), summary.get("optimizers", [])
             )
 
-    def finish(self, done: Done, lang: str, texts: dict[str, str]) -> None:
-        """After the run: what was cut, where it failed and what that error means."""
+    def finish(self, done: Done, lang: str, texts: dict[str, str] | None = None) -> None:
+        """After the run: what was cut, where it failed and what that error means.
+
+        `texts` is no longer read (the words come from the catalogue in `lang`).
+        """
         output = self.output
         output.flush()
         if done.dropped:
-            output.note(f"[{done.dropped:,} {texts['cut']}]", "yellow")
+            output.note(f"[{done.dropped:,} {ui('cut', lang)}]", "yellow")
         where = (self.summary.get("error") or {}) if self.error else {}
         if where.get("line"):
             operands = ", ".join(
                 f"{op['name']}: {tuple(op['shape'])}" for op in where.get("operands", [])
             )
-            text = f"{texts['line']} {where['line']}: {(where.get('line_text') or '').strip()}"
+            line_text = (where.get("line_text") or "").strip()
+            text = f"{ui('at_line', lang, line=where['line'])}: {line_text}"
             output.note(text + (f"   ({operands})" if operands else ""), "bold")
-        if self.error is not None:
-            explanation = explain({"type": self.error.ename, "message": self.error.evalue, **where})
-            if explanation:
-                output.note(explanation[lang], "yellow")
+        explanation = self.explanation()
+        if explanation:
+            output.note(explanation[lang], "yellow")
+
+    def explanation(self) -> dict[str, str] | None:
+        """What the last run's error means, in both languages (None: no error, or unknown)."""
+        if self.error is None:
+            return None
+        where = self.summary.get("error") or {}
+        return explain({"type": self.error.ename, "message": self.error.evalue, **where})
