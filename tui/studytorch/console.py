@@ -47,9 +47,9 @@ def report(result: RunResult, timeout: float | None = None) -> None:
             err.print(Text(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
     explanation = (result.error or {}).get("explanation")
     if explanation:
-        from studytorch.lang import default_language
+        from studytorch.lang import learner_language
 
-        err.print(Text(explanation[default_language()], style="yellow"))
+        err.print(Text(explanation[learner_language()], style="yellow"))
     if result.tensors:
         out.print(tensor_table(result.tensors))
     for module in result.summary.get("modules", []):
