@@ -74,6 +74,7 @@ class LessonScreen(Screen[None]):
         self.index = index
         self.hints_shown = 0
         self.check_line = ""
+        self._note_updates: list[Any] = []
         self._verdict: dict[str, Any] = {}
         self._laid_out = False
         self._save_timer: Timer | None = None
@@ -174,6 +175,8 @@ class LessonScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         self._refresh_texts()
+        for scroll in self._note_scrolls():
+            scroll.scroll_home(animate=False)  # a new step's note is read from its start
         if not self.note_in_column:
             self.results.tabs.active = "tab-note"
 
@@ -184,8 +187,10 @@ class LessonScreen(Screen[None]):
         note = step.note.get(lang)
         for index, hint in enumerate(step.hints[: self.hints_shown], 1):
             note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint.get(lang)}"
-        self.query_one("#note-wide", Markdown).update(note)
-        self.query_one("#note-narrow", Markdown).update(note)
+        self._note_updates = [
+            self.query_one("#note-wide", Markdown).update(note),
+            self.query_one("#note-narrow", Markdown).update(note),
+        ]
         self.results.label(lang)
         self._refresh_bar()
 
@@ -410,8 +415,30 @@ class LessonScreen(Screen[None]):
     def action_next_step(self) -> None:
         if self.index + 1 < len(self.lesson.steps):
             self.show_step(self.index + 1)
-        else:
+            return
+        following = self._next_lesson()
+        if following is None:
             self.notify(self.t("last"))
+            return
+        title = following.title.get(self.app.lang)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save_now()
+                self.app.switch_screen(LessonScreen(following))
+
+        self.app.push_screen(
+            ConfirmScreen(ui("ask_next_lesson", self.app.lang, title=title), self.app.lang),
+            answered,
+        )
+
+    def _next_lesson(self) -> Lesson | None:
+        lessons = self.app.course.lessons
+        ids = [lesson.id for lesson in lessons]
+        if self.lesson.id not in ids:
+            return None
+        position = ids.index(self.lesson.id) + 1
+        return lessons[position] if position < len(lessons) else None
 
     def action_previous_step(self) -> None:
         if self.index > 0:
@@ -424,7 +451,7 @@ class LessonScreen(Screen[None]):
         self.app.pop_screen()
         self.app.read_lessons()  # a lesson added to the folder meanwhile shows in the list
 
-    def action_hint(self) -> None:
+    async def action_hint(self) -> None:
         hints = self.step.hints
         if not hints:
             self.notify(self.t("no_hint"))
@@ -435,6 +462,18 @@ class LessonScreen(Screen[None]):
             self._refresh_texts()
             if not self.note_in_column:
                 self.results.tabs.active = "tab-note"
+            # The hint is added at the note's end, below what is in view: bring it up.
+            for update in self._note_updates:
+                await update
+            for scroll in self._note_scrolls():
+                self.call_after_refresh(scroll.scroll_end, animate=False)
+
+    def _note_scrolls(self) -> list[VerticalScroll]:
+        """The note's column and the note tab's scroller."""
+        return [
+            self.query_one("#note-column", VerticalScroll),
+            self.results.query_one("#note-scroll", VerticalScroll),
+        ]
 
     def action_solution(self) -> None:
         solution = self.step.solution

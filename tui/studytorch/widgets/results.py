@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Markdown, Static, TabbedContent, TabPane
+from textual.widgets import Markdown, Static, TabbedContent, TabPane, Tabs
 
 from studytorch.explain import explain
 from studytorch.kernel import Died, Display, Done, Error, Event, Restarted, Stream, Summary
@@ -53,7 +53,7 @@ class ResultsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="results-tabs"):
-            with TabPane(LABELS["en"]["note"], id="tab-note"), VerticalScroll():
+            with TabPane(LABELS["en"]["note"], id="tab-note"), VerticalScroll(id="note-scroll"):
                 yield Markdown(id="note-narrow")
             with TabPane(LABELS["en"]["output"], id="tab-output"):
                 yield OutputLog(id="output")
@@ -115,6 +115,10 @@ class ResultsPanel(Vertical):
 
     def cycle(self) -> None:
         tabs = self.tabs
+        focused = self.screen.focused
+        if focused is not None and tabs.active_pane in focused.ancestors:
+            # TabbedContent brings back the pane that holds the focus: move it to the tab bar.
+            tabs.query_one(Tabs).focus()
         panes = [p.id for p in tabs.query(TabPane) if p.id and tabs.get_tab(p.id).display]
         current = panes.index(tabs.active) if tabs.active in panes else -1
         tabs.active = panes[(current + 1) % len(panes)]
