@@ -193,3 +193,21 @@ async def test_output_rewraps_at_its_width_and_keeps_head_and_tail(tmp_path: Pat
         assert log.cut > 0 and len(kept) + log.cut == 5000
         assert any(f"{log.cut:,} lines cut" in t for t in texts)
         assert len(kept) <= HEAD_LINES + TAIL_LINES
+
+
+async def test_a_huge_paste_is_refused_with_a_reason_and_typing_still_works(tmp_path: Path) -> None:
+    session = FakeSession()
+    app = StudyApp(session=session, store=Store(tmp_path / "db"), course=fixed_course())
+    app.start_lesson = "shape-ops"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        area = lesson(app).query_one(SnippetEditor)
+        area.load_text("".join(f"x{i} = {i}\n" for i in range(100_000)))
+        await pilot.pause()
+        assert area.language is None, "highlighting is off for such a text"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert session.ran == []
+        assert any("too big" in n.message for n in app._notifications)
+        await pilot.press("ctrl+home", *"# ok", "enter")
+        assert area.document.get_line(0) == "# ok"

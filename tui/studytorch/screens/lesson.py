@@ -32,6 +32,9 @@ AUTOSAVE_S = 0.4
 WIDE = 120
 """From this width the note gets a column beside the code; below it the note is a tab."""
 SHORT = 16
+MAX_LINES = 2_000
+MAX_BYTES = 200_000
+"""A snippet past either limit is refused: the app is for snippets; `studytorch run` takes files."""
 """Below this height the editor drops its border: two more lines of code."""
 
 
@@ -296,8 +299,31 @@ class LessonScreen(Screen[None]):
         if self.app.kernel_state == KernelState.BUSY.value or self._run_in_progress():
             self.notify(self.t("busy"))
             return
+        if self._refused_as_too_big():
+            return
         self._save_now()
         self.run_snippet(self.query_one(SnippetEditor).text, self.step)
+
+    def _refused_as_too_big(self) -> bool:
+        """A pasted file of 100,000 lines is not a snippet: say so instead of running it."""
+        editor = self.query_one(SnippetEditor)
+        lines = editor.document.line_count
+        size = len(editor.text.encode())
+        if lines <= MAX_LINES and size <= MAX_BYTES:
+            return False
+        self.notify(
+            ui(
+                "too_big",
+                self.app.lang,
+                lines=lines,
+                kb=size // 1000,
+                max_lines=MAX_LINES,
+                max_kb=MAX_BYTES // 1000,
+            ),
+            severity="warning",
+            timeout=10,
+        )
+        return True
 
     def _run_in_progress(self) -> bool:
         return any(w.group == "run" and w.is_running for w in self.workers)

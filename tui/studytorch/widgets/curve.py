@@ -78,6 +78,8 @@ class LossCurve(PlotextPlot):
         self.labels: list[str] = []
         """What each earlier run (oldest first) changed, as its legend says."""
         self.log_y = False
+        self.x_last: int | None = None
+        """The last step on the x-axis: the current run's."""
         self._runs: list[dict[str, list[float]]] | None = None
         self._pending = False
 
@@ -113,6 +115,9 @@ class LossCurve(PlotextPlot):
         }
         self.redraw()
 
+    def on_resize(self) -> None:
+        self.redraw()  # the ticks are chosen for the width
+
     def action_clear_earlier(self) -> None:
         if self._runs is not None:
             del self._runs[:]
@@ -143,6 +148,7 @@ class LossCurve(PlotextPlot):
         longest = max((len(v) for v in self.series.values()), default=0)
         # The x-axis is the current run's: a long interrupted run must not squash this one.
         last = longest - 1 if longest else None
+        self.x_last = last
         legend = Text(no_wrap=True, overflow="ellipsis")
         colour = iter(COLOURS * 4)
         for age, (run, label) in enumerate(zip(self.earlier, self.labels, strict=False)):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
+from textual.document._wrapped_document import WrappedDocument
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
@@ -36,6 +39,20 @@ def line_annotations(lines: list[dict[str, Any]]) -> dict[int, str]:
             text += f" ×{item['count']}"
         out.setdefault(item["line"] - 1, []).append(text)
     return {line: "  ".join(parts) for line, parts in out.items()}
+
+
+class _UnwrappedDocument(WrappedDocument):
+    """A WrappedDocument whose height is counted in O(1) while nothing wraps.
+
+    TextArea asks for the height on every line it draws, and WrappedDocument sums it over all
+    lines: with a 100,000-line paste each key took seconds. The editor never soft-wraps.
+    """
+
+    @property
+    def height(self) -> int:
+        if self._width == 0:
+            return len(self._wrap_offsets)
+        return super().height
 
 
 class SnippetEditor(TextArea):
@@ -74,6 +91,34 @@ class SnippetEditor(TextArea):
         self.error_text = ""
         self._annotated_lines = 0
         self._hidden_before: dict[int, str] = {}
+        self._widest: tuple[object, int] | None = None
+
+    @property  # type: ignore[override]
+    def wrapped_document(self) -> WrappedDocument:
+        return self._wrapped_document
+
+    @wrapped_document.setter
+    def wrapped_document(self, document: WrappedDocument) -> None:
+        if type(document) is WrappedDocument:
+            document.__class__ = _UnwrappedDocument
+        self._wrapped_document = document
+
+    def _refresh_size(self) -> None:
+        document = self.document
+        if self.soft_wrap or document.line_count <= HIGHLIGHT_LIMIT:
+            self._widest = None
+            super()._refresh_size()
+            return
+        # A huge paste: TextArea measures every line on every key (seconds at 100,000 lines).
+        # The widest line is measured once; after that only the line being edited can widen it.
+        if self._widest is None or self._widest[0] is not document:
+            self._widest = (document, document.get_size(self.indent_width).width)
+        row = min(self.cursor_location[0], document.line_count - 1)
+        edited = cell_len(document.get_line(row).expandtabs(self.indent_width))
+        widest = max(self._widest[1], edited)
+        self._widest = (document, widest)
+        self.virtual_size = Size(widest + self.gutter_width + 1, document.line_count)
+        self._refresh_scrollbars()
 
     def annotate(self, annotations: dict[int, str]) -> None:
         self.annotations = annotations

@@ -16,12 +16,16 @@ from textual.widgets import RichLog
 
 from studytorch.text import safe_text
 
-HEAD_LINES = 200
+HEAD_LINES = 100
 """Lines kept from the start of a long output (what the snippet printed first)."""
-TAIL_LINES = 2000
+TAIL_LINES = 1000
 """Lines kept from its end: the tail is what a learner reads after a run."""
-REBUILD_S = 0.3
+REBUILD_S = 0.5
 """While a flood of output is being cut, the log is redrawn at most this often."""
+
+Line = tuple[bool, "str | Text", str]
+"""(is_note, the line, its style): the snippet's lines stay plain strings (cheap to keep by
+the thousand, decoded only when drawn); the app's own lines are Text."""
 
 
 class OutputLog(RichLog):
@@ -41,9 +45,8 @@ class OutputLog(RichLog):
             **kwargs,
         )
         self._partial = {"stdout": "", "stderr": ""}
-        self._head: list[tuple[bool, Text]] = []
-        self._tail: deque[tuple[bool, Text]] = deque()
-        """(is_note, text) per line after the head; is_note marks the app's own words."""
+        self._head: list[Line] = []
+        self._tail: deque[Line] = deque()
         self.cut = 0
         """Lines dropped between the head and the tail."""
         self.cut_label: Callable[[int], str] = lambda count: f"… {count:,} lines cut …"
@@ -55,31 +58,36 @@ class OutputLog(RichLog):
     # --- what is kept ----------------------------------------------------------------------
 
     @property
-    def entries(self) -> list[Text]:
-        """Every kept line in order (the cut is between the head and the tail)."""
-        return [text for _, text in (*self._head, *self._tail)]
+    def kept(self) -> int:
+        """Lines kept (the cut is between the head and the tail)."""
+        return len(self._head) + len(self._tail)
 
-    def _keep(self, text: Text, is_note: bool = False) -> None:
-        for line in text.split("\n", allow_blank=True) if "\n" in text.plain else [text]:
-            if len(self._head) < HEAD_LINES:
-                self._head.append((is_note, line))
-            else:
-                self._tail.append((is_note, line))
+    def _keep_lines(self, lines: list[Line], drawn: Text) -> None:
+        room = HEAD_LINES - len(self._head)
+        self._head.extend(lines[:room])
+        self._tail.extend(lines[max(0, room) :])
         dropped = max(0, len(self._tail) - TAIL_LINES)
         for _ in range(dropped):
             self._tail.popleft()
-        if dropped:
-            self.cut += dropped
-            self._schedule_rebuild()
-        elif not self.cut:
-            self._draw(text)
+        self.cut += dropped
+        if self.cut:
+            self._schedule_rebuild()  # a flood: redrawn from what is kept, now and then
         else:
-            self._schedule_rebuild()
+            self._draw(drawn)
 
-    def _draw(self, text: Text) -> None:
+    def _keep_output(self, text: str, style: str) -> None:
+        """The snippet's own lines: kept as strings, drawn as one Text while nothing is cut."""
+        lines = text.split("\n")
+        self._keep_lines([(False, line, style) for line in lines], _LazyText(text, style))
+
+    def _keep_text(self, text: Text, is_note: bool) -> None:
+        lines = text.split("\n", allow_blank=True) if "\n" in text.plain else [text]
+        self._keep_lines([(is_note, line, "") for line in lines], text)
+
+    def _draw(self, text: Text | _LazyText) -> None:
         if not self.scrollable_content_region.width:
             self._stale = True  # wrapped at no width: redrawn once the pane is shown
-        super().write(text)
+        super().write(text.text() if isinstance(text, _LazyText) else text)
 
     def _schedule_rebuild(self) -> None:
         if not self._rebuild_pending:
@@ -92,12 +100,12 @@ class OutputLog(RichLog):
         self._stale = False
         self._drawn_width = self.scrollable_content_region.width
         super().clear()
-        if self._head:
-            super().write(Text("\n").join(text for _, text in self._head))
+        parts = _assemble(self._head)
         if self.cut:
-            super().write(Text(self.cut_label(self.cut), style="yellow"))
-        if self._tail:
-            super().write(Text("\n").join(text for _, text in self._tail))
+            parts.append(Text(self.cut_label(self.cut), style="yellow"))
+        parts += _assemble(self._tail)
+        if parts:
+            super().write(Text("\n").join(parts))
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width and not self._size_known:
@@ -116,14 +124,12 @@ class OutputLog(RichLog):
     def retranslate(self, say_again: Callable[[str], str]) -> None:
         """Put the app's own lines (not the snippet's) through `say_again` and redraw."""
 
-        def again(item: tuple[bool, Text]) -> tuple[bool, Text]:
-            is_note, text = item
-            if not is_note:
+        def again(item: Line) -> Line:
+            is_note, text, style = item
+            if not is_note or not isinstance(text, Text):
                 return item
             new = say_again(text.plain)
-            if new == text.plain:
-                return item
-            return is_note, Text(new, style=text.style)
+            return item if new == text.plain else (is_note, Text(new, style=text.style), style)
 
         self._head = [again(item) for item in self._head]
         self._tail = deque(again(item) for item in self._tail)
@@ -140,7 +146,7 @@ class OutputLog(RichLog):
     def write(self, content, *args, **kwargs) -> OutputLog:  # type: ignore[override]
         """Anything written is kept too, so it survives a re-wrap."""
         text = content if isinstance(content, Text) else Text(str(content))
-        self._keep(text)
+        self._keep_text(text, is_note=False)
         return self
 
     def begin(self, title: str) -> None:
@@ -152,18 +158,50 @@ class OutputLog(RichLog):
         head, sep, tail = text.rpartition("\n")
         self._partial[name] = tail
         if sep:
-            self._keep(safe_text(head, "red" if name == "stderr" else ""))
+            self._keep_output(head, "red" if name == "stderr" else "")
 
     def flush(self) -> None:
         for name, text in self._partial.items():
             if text:
-                self._keep(safe_text(text, "red" if name == "stderr" else ""))
+                self._keep_output(text, "red" if name == "stderr" else "")
         self._partial = {"stdout": "", "stderr": ""}
 
     def note(self, text: str, style: str = "dim") -> None:
         self.flush()
-        self._keep(Text(text, style=style), is_note=True)
+        self._keep_text(Text(text, style=style), is_note=True)
 
     def traceback(self, lines: list[str]) -> None:
         self.flush()
-        self._keep(safe_text("\n".join(lines)))
+        self._keep_text(safe_text("\n".join(lines)), is_note=False)
+
+
+class _LazyText:
+    """The snippet's text, made safe (`safe_text`) only if it is drawn."""
+
+    def __init__(self, text: str, style: str) -> None:
+        self.plain, self.style = text, style
+
+    def text(self) -> Text:
+        return safe_text(self.plain, self.style)
+
+
+def _assemble(lines: list[Line] | deque[Line]) -> list[Text]:
+    """Kept lines as few Texts as possible: runs of the snippet's lines decoded at once."""
+    parts: list[Text] = []
+    run: list[str] = []
+    run_style = ""
+    for _is_note, line, style in lines:
+        if isinstance(line, str):
+            if run and style != run_style:
+                parts.append(safe_text("\n".join(run), run_style))
+                run = []
+            run.append(line)
+            run_style = style
+            continue
+        if run:
+            parts.append(safe_text("\n".join(run), run_style))
+            run = []
+        parts.append(line)
+    if run:
+        parts.append(safe_text("\n".join(run), run_style))
+    return parts
