@@ -57,7 +57,7 @@ class LessonScreen(Screen[None]):
         bind("f3", "solution", priority=True),
         bind("f4", "reset", show=False, priority=True),
         bind("ctrl+t", "next_tab", priority=True),
-        bind("f6", "toggle_note", priority=True),
+        bind("f6", "toggle_note", show=False, priority=True),
         bind("ctrl+g", "switch_device", show=False, priority=True),
         bind("ctrl+o", "back", show=False, priority=True),
         # In the editor Esc moves the focus on (TextArea does that); from a pane it comes back.
