@@ -21,8 +21,15 @@ MAX_PLOTTED = 400
 KEPT_RUNS = 3
 """Earlier runs of the step drawn under the current one."""
 REDRAW_S = 0.1
-COLOURS = ("cyan", "yellow", "magenta", "green", "red", "blue")
-"""Colours both plotext and rich know: the legend's names match the plot's lines."""
+COLOURS = (
+    (95, 175, 215),
+    (255, 175, 0),
+    (215, 95, 215),
+    (95, 215, 95),
+    (255, 95, 95),
+    (135, 135, 255),
+)
+"""RGB, given alike to plotext and to the legend (plotext's colour names are not rich's)."""
 _ASSIGNED = re.compile(
     r"\b([A-Za-z_]\w*)\s*=\s*([-+]?(?:\d[\w.]*(?:[eE][-+]?\d+)?|'[^']*'|\"[^\"]*\"|True|False|None))"
 )
@@ -159,7 +166,7 @@ class LossCurve(PlotextPlot):
                     continue
                 c = next(colour)
                 plt.plot(xs, ys, marker="dot", color=c)
-                legend.append("··· ", style=c)
+                legend.append("··· ", style="rgb({},{},{})".format(*c))
                 legend.append(f"{name} ({label})  ", style="dim")
         for name, values in self.series.items():
             xs, ys = self._visible(values, last)
@@ -167,7 +174,7 @@ class LossCurve(PlotextPlot):
                 continue
             c = next(colour)
             plt.plot(xs, ys, marker="braille", color=c)
-            legend.append("━━ ", style=c)
+            legend.append("━━ ", style="rgb({},{},{})".format(*c))
             legend.append(f"{name} {values[-1]:.4g} ", style="bold")
             legend.append(f"{ui('curve.steps', lang, count=len(values))}  ")
         if not legend.plain:
