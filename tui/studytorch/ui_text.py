@@ -123,10 +123,6 @@ TEXT: dict[str, dict[str, str]] = {
     "model.last_run": {"en": "last run", "ko": "지난 실행"},
     "model.frozen": {"en": "(frozen)", "ko": "(고정)"},
     "model.tensors": {"en": "{count} tensors", "ko": "텐서 {count}개"},
-    "model.grew": {
-        "en": "grad norms grew since the last run: is optimizer.zero_grad() missing?",
-        "ko": "지난 실행보다 grad 노름이 커졌습니다. optimizer.zero_grad()를 빠뜨리지 않았나요?",
-    },
     # --- the curve pane -------------------------------------------------------------------
     "curve.steps": {"en": "({count:,} steps)", "ko": "({count:,}스텝)"},
     "curve.empty": {
@@ -165,8 +161,9 @@ TEXT: dict[str, dict[str, str]] = {
     "home.resume": {"en": "Continue", "ko": "이어서 하기"},
     "home.all_done": {"en": "Every lesson is done", "ko": "모든 레슨을 마쳤습니다"},
     "home.broken": {
-        "en": "Lessons that could not be loaded (fix them, then Ctrl+O or Enter rereads):",
-        "ko": "불러오지 못한 레슨 (고친 뒤 레슨 목록을 다시 열면 다시 읽습니다):",
+        "en": "Lessons that could not be loaded (fixed ones are read again when you come back "
+        "here from a lesson):",
+        "ko": "불러오지 못한 레슨 (고친 레슨은 레슨 화면에서 이 목록으로 돌아올 때 다시 읽습니다):",
     },
     "home.empty": {"en": "No lessons found.", "ko": "레슨이 없습니다."},
     "home.loading": {"en": "Reading the lessons…", "ko": "레슨을 읽는 중…"},

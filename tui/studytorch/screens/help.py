@@ -39,6 +39,9 @@ class HelpScreen(ModalScreen[None]):
             (ui(where, lang) if where in TEXT else screen, self.under.BINDINGS),
             (ui("where.app", lang), self.app.BINDINGS),
         ]
+        curves = self.under.query("LossCurve")
+        if curves:
+            groups.append((ui("where.curve", lang), type(curves.first()).BINDINGS))
         editors = self.under.query("TextArea")
         if editors:
             editor_keys = [*type(editors.first()).BINDINGS, *TextArea.BINDINGS]

@@ -89,6 +89,8 @@ class LossCurve(PlotextPlot):
         """The last step on the x-axis: the current run's."""
         self._runs: list[dict[str, list[float]]] | None = None
         self._pending = False
+        self._low, self._high = math.inf, -math.inf
+        """The log10 range drawn, for the log scale's ticks."""
 
     @property
     def lang(self) -> str:
@@ -125,6 +127,12 @@ class LossCurve(PlotextPlot):
     def on_resize(self) -> None:
         self.redraw()  # the ticks are chosen for the width
 
+    def on_focus(self) -> None:
+        self.redraw()  # the legend names the keys while they work
+
+    def on_blur(self) -> None:
+        self.redraw()
+
     def action_clear_earlier(self) -> None:
         if self._runs is not None:
             del self._runs[:]
@@ -142,8 +150,12 @@ class LossCurve(PlotextPlot):
             values = values[: last + 1]
         xs, ys = thin(values)
         if self.log_y:
-            kept = [(x, y) for x, y in zip(xs, ys, strict=True) if y > 0]
+            # Plotted as log10 on a linear axis: plotext's own log scale is applied again on
+            # every render of the same figure.
+            kept = [(x, math.log10(y)) for x, y in zip(xs, ys, strict=True) if y > 0]
             xs, ys = [x for x, _ in kept], [y for _, y in kept]
+            self._low = min([self._low, *ys])
+            self._high = max([self._high, *ys])
         return xs, ys
 
     def redraw(self) -> None:
@@ -158,6 +170,7 @@ class LossCurve(PlotextPlot):
         self.x_last = last
         legend = Text(no_wrap=True, overflow="ellipsis")
         colour = iter(COLOURS * 4)
+        self._low, self._high = math.inf, -math.inf
         for age, (run, label) in enumerate(zip(self.earlier, self.labels, strict=False)):
             del age
             for name, values in run.items():
@@ -180,8 +193,12 @@ class LossCurve(PlotextPlot):
         if not legend.plain:
             legend.append(ui("curve.empty", lang), style="dim")
         if self.log_y:
-            legend.append(f"[{ui('curve.log', lang)}]", style="italic")
-            plt.yscale("log")
+            legend.append(f"[{ui('curve.log', lang)}]  ", style="italic")
+            if self._low <= self._high:
+                decades = list(range(math.floor(self._low), math.ceil(self._high) + 1))
+                plt.yticks(decades, [f"{10.0**d:g}" for d in decades])
+        if self.has_focus:
+            legend.append(ui("curve.keys", lang), style="dim")
         if last is not None:
             plt.xlim(0, max(1, last))
             ticks = step_ticks(last, max(2, self.size.width // 8))
