@@ -135,16 +135,26 @@ class LessonScreen(Screen[None]):
         self.query_one(SnippetEditor).mark_error(event.line, event.text)
 
     def on_snippet_editor_marks(self) -> None:
-        """Shapes (and the error) that do not fit beside their lines are listed under the code."""
-        hidden = self.query_one(SnippetEditor).hidden_annotations()
+        """Shapes (and the error) that do not fit beside their lines are listed under the code,
+        the cursor's line first, so the one being read is never the one cut off."""
+        editor = self.query_one(SnippetEditor)
+        hidden = editor.hidden_annotations()
         marks = self.query_one("#editor-marks", Static)
         marks.display = bool(hidden)
+        if not hidden:
+            return
+        row = editor.cursor_location[0]
         text = Text("◂ ", style="dim")
-        for number, (line, note) in enumerate(sorted(hidden.items())):
+        order = sorted(hidden.items(), key=lambda item: (item[0] != row, item[0]))
+        for number, (line, note) in enumerate(order):
             text.append(" · " if number else "")
             text.append(f"{line + 1}: ", style="bold")
             text.append(note, style="red" if note.startswith("✗") else "")
         marks.update(text)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        if self.query_one("#editor-marks", Static).display:
+            self.on_snippet_editor_marks()
 
     @property
     def results(self) -> ResultsPanel:
