@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
-SIZE = (120, 36)
+SIZE = (120, 40)
+"""The commonest SSH terminal; one shot is also taken at 80x24."""
 
 
 async def shoot(
@@ -27,6 +28,7 @@ async def shoot(
     select: str | None = None,
     edit: tuple[str, str] | None = None,
     lang: str = "en",
+    size: tuple[int, int] = SIZE,
 ) -> None:
     from textual.widgets import DataTable
 
@@ -45,7 +47,7 @@ async def shoot(
         if code is not None:
             store.save_edit(lesson, step, code)
         app = StudyApp(session=KernelSession(device="cpu"), store=store, course=course, lang=lang)
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size) as pilot:
             while app.kernel_state != "ready":
                 await pilot.pause(0.1)
             app.push_screen(LessonScreen(target, index))
@@ -86,6 +88,14 @@ def solution(lesson: str, step: str) -> str:
 async def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tui"))
     await shoot("lesson-run", "shape-ops", "view", solution("shape-ops", "view"), "output")
+    await shoot(
+        "lesson-80x24",
+        "training-loop",
+        "one-step",
+        solution("training-loop", "one-step"),
+        "output",
+        size=(80, 24),
+    )
     await shoot(
         "view-graph",
         "define-by-run",

@@ -410,7 +410,7 @@ async def test_help_lists_every_binding_of_the_lesson_screen(tmp_path: Path) -> 
             assert [keys, does, "lesson"] in lesson_rows, f"{binding.key} ({does}) is not in help"
         assert len(lesson_rows) == len(LessonScreen.BINDINGS)
         everywhere = {row[1] for row in rows if row[2] == "everywhere"}
-        assert {b.description for b in StudyApp.BINDINGS} <= everywhere
+        assert {b.tooltip or b.description for b in StudyApp.BINDINGS} <= everywhere
         await pilot.press("escape")
         assert isinstance(app.screen, LessonScreen)
 

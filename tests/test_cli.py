@@ -239,3 +239,14 @@ def test_app_with_term_dumb_says_so_instead_of_drawing_garbage(tmp_path):
     text = out.read_text()
     assert "TERM=dumb" in text
     assert "EXIT 2" in text
+
+
+def test_lessons_are_listed_in_the_language_the_learner_chose_in_the_app(studytorch_home):
+    from studytorch import locations
+    from studytorch.store import Store
+
+    with Store(locations.database_path()) as store:
+        store.set_setting("lang", "ko")
+    proc = studytorch("lessons")
+    assert proc.returncode == 0, proc.stderr
+    assert "shape-ops\t모양" in proc.stdout, proc.stdout

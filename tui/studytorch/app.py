@@ -10,7 +10,6 @@ import sys
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 
@@ -21,10 +20,11 @@ from studytorch.exits import ExitGuard
 from studytorch.kernel.launch import LaunchedKernel
 from studytorch.kernel.protocol import KernelState
 from studytorch.kernel.session import KernelError, KernelSession
-from studytorch.keys import localize
+from studytorch.keys import bind, localize
 from studytorch.lang import default_language
 from studytorch.store import Store, StoreError
 from studytorch.text import visible
+from studytorch.ui_text import kernel_reason, ui
 
 FIRST_FRAME_S = 0.15
 """The kernel starts this long after mount, when the first screen has been drawn."""
@@ -37,9 +37,9 @@ class StudyApp(App[None]):
     ENABLE_COMMAND_PALETTE = False  # Ctrl+P is "previous step"; F1 lists every key
     TITLE = "studytorch"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("f1", "help", "Help", priority=True),
-        Binding("ctrl+l", "toggle_language", "한/En", show=False, priority=True),
+        bind("ctrl+q", "quit", priority=True),
+        bind("f1", "help", priority=True),
+        bind("ctrl+l", "toggle_language", show=False, priority=True),
     ]
 
     lang: reactive[str] = reactive("en")
@@ -50,6 +50,8 @@ class StudyApp(App[None]):
     """Why the kernel is dead or what it is waiting for; empty when all is well."""
     course_loaded: reactive[bool] = reactive(False)
     """Lessons are read after the first frame; screens watch this to fill in."""
+    course_version: reactive[int] = reactive(0)
+    """Counts the readings of the lessons folder (start-up, then each return to the list)."""
 
     def __init__(
         self,
@@ -94,7 +96,10 @@ class StudyApp(App[None]):
 
             self.push_screen(ReviewScreen(self.start_review))
         if self.store.notice:
-            self.notify(self.store.notice, severity="warning", timeout=20)
+            notice = self.store.notice
+            if self.store.moved_to is not None:  # say it in the learner's language
+                notice = ui(f"store.{self.store.moved_why}", self.lang, moved=self.store.moved_to)
+            self.notify(notice, severity="warning", timeout=20)
         # Once the first frame is out: starting the kernel (imports, a process) would delay it.
         # Review starts it at its first predict card instead (ensure_kernel).
         if self.start_review is None:
@@ -114,22 +119,24 @@ class StudyApp(App[None]):
                 self.course = await asyncio.to_thread(load_course, cache=cache)
             except Exception as exc:  # a bug of ours must not close the app at start
                 self.notify(
-                    f"The lessons could not be read: {type(exc).__name__}: {exc}", severity="error"
+                    f"{ui('app.lessons_unreadable', self.lang)}: {type(exc).__name__}: {exc}",
+                    severity="error",
                 )
-        if self.course.errors:
+        if self.course.errors and not self.course_loaded:  # said once; the list keeps them
             count = len(self.course.errors)
-            self.notify(
-                f"{count} lesson(s) could not be loaded; see the list on the home screen.",
-                severity="warning",
-            )
+            self.notify(ui("app.broken_lessons", self.lang, count=count), severity="warning")
+        self.course_version += 1
         if self.start_lesson and self.start_review is None:
             lesson = self.course.find(self.start_lesson)
             if lesson is None:
-                self.notify(f"No lesson {self.start_lesson!r}.", severity="error")
+                self.notify(
+                    ui("app.no_lesson", self.lang, name=self.start_lesson), severity="error"
+                )
             else:
                 from studytorch.screens.lesson import LessonScreen
 
                 await self.push_screen(LessonScreen(lesson))
+            self.start_lesson = None  # opened once; a later rereading does not open it again
         self.course_loaded = True
 
     def notify(
@@ -199,7 +206,10 @@ class StudyApp(App[None]):
             self.kernel_message = str(exc).splitlines()[0]
             if not self.kernel_quiet:
                 self.notify(
-                    str(exc), title="The kernel did not start", severity="error", timeout=30
+                    kernel_reason(str(exc), self.lang),
+                    title=ui("app.kernel_failed", self.lang),
+                    severity="error",
+                    timeout=30,
                 )
 
     def record_run(self, run: StepRun) -> None:
@@ -228,8 +238,8 @@ class StudyApp(App[None]):
     def _on_kernel_state(self, state: KernelState) -> None:
         self.kernel_state = state.value
         if state == KernelState.DEAD and self.session.death is not None:
-            restart = "F9로 다시 시작" if self.lang == "ko" else "F9 restarts"
-            self.kernel_message = f"{self.session.death.reason} ({restart})"
+            # In the session's words: the status line says it in the learner's language.
+            self.kernel_message = self.session.death.reason
         elif state in (KernelState.READY, KernelState.STARTING):
             self.kernel_message = ""
 

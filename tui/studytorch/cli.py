@@ -256,14 +256,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_lessons(args: argparse.Namespace) -> int:
     from studytorch.course import load_course
-    from studytorch.lang import default_language
+    from studytorch.lang import learner_language
+    from studytorch.ui_text import ui
 
-    lang = args.lang or default_language()
+    lang = learner_language(args.lang)
     report = load_course()
     for lesson in report.lessons:
         print(visible(f"{lesson.id}\t{lesson.title.get(lang)}"))
     for error in report.errors:
-        print(visible(f"studytorch lessons: skipped {error}"), file=sys.stderr)
+        print(visible(f"studytorch lessons: {ui('cli.skipped', lang)} {error}"), file=sys.stderr)
     return EXIT_FAILED if report.errors else EXIT_OK
 
 

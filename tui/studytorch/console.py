@@ -56,9 +56,9 @@ def report(result: RunResult, timeout: float | None = None) -> None:
     explanation = (result.error or {}).get("explanation")
     warnings = result.summary.get("warnings", [])
     if explanation or warnings:
-        from studytorch.lang import default_language
+        from studytorch.lang import learner_language
 
-        lang = default_language()
+        lang = learner_language()
         if explanation:
             err.print(plain(explanation[lang], style="yellow"))
         for warning in warnings:

@@ -1,4 +1,4 @@
-"""Key labels in the learner's language: BINDINGS hold the English, this module the Korean.
+"""Key labels in the learner's language, from the UI catalogue (`key.ACTION`, `keyhelp.ACTION`).
 
 The footer and the help screen read a node's bindings, so switching language relabels them in
 place. Textual has no public way to change a binding's description, so `localize` rebuilds the
@@ -13,74 +13,22 @@ from typing import Any
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-KOREAN: dict[str, tuple[str, str | None]] = {
-    # action: (footer label, longer text for the help screen or None)
-    "run": ("실행", None),
-    "interrupt": ("중단", "실행 중단"),
-    "restart": ("커널 재시작", None),
-    "next_step": ("다음", "다음 단계"),
-    "previous_step": ("이전 단계", None),
-    "hint": ("힌트", "다음 힌트 보기"),
-    "solution": ("정답", "정답 보기 (먼저 묻습니다)"),
-    "reset": ("코드 초기화", None),
-    "next_tab": ("창", "다음 창: 노트, 출력, 텐서…"),
-    "switch_device": ("장치 바꾸기", None),
-    "back": ("레슨 목록", None),
-    "focus_editor": ("편집기 ⇄ 창 (그다음 Tab, 화살표)", None),
-    "app.help": ("도움말 (편집기 밖에서)", None),
-    "quit": ("끝내기", None),
-    "help": ("도움말", None),
-    "open": ("열기", None),
-    "dismiss": ("닫기", None),
-    "review": ("복습", "카드 복습 (간격 반복)"),
-    "reveal": ("답", "답 보기"),
-    "rate(1)": ("다시", "평가: 다시 (잊었음)"),
-    "rate(2)": ("어려움", "평가: 어렵게 기억함"),
-    "rate(3)": ("좋음", "평가: 기억함"),
-    "rate(4)": ("쉬움", "평가: 쉽게 기억함"),
-    "stats": ("통계", "복습 통계"),
-    "close_stats": ("돌아가기", None),
-    "close": ("돌아가기", None),
-    "history": ("실행 기록", "이 단계의 이전 실행 보기"),
-    "restore": ("코드 복원", "이 실행의 코드를 편집기로 (되돌리기 가능)"),
-}
+from studytorch.ui_text import TEXT, ui
 
-HELP_TEXT: dict[str, dict[str, Any]] = {
-    "en": {
-        "title": "Keys (Esc closes)",
-        "columns": ("key", "does", "where"),
-        "where": {
-            "Lesson": "lesson",
-            "Home": "lessons list",
-            "app": "everywhere",
-            "editor": "editor",
-            "Review": "review",
-            "ReviewStats": "review stats",
-            "RunHistory": "run history",
-        },
-    },
-    "ko": {
-        "title": "단축키 (Esc로 닫기)",
-        "columns": ("키", "기능", "위치"),
-        "where": {
-            "Lesson": "레슨",
-            "Home": "레슨 목록",
-            "app": "어디서나",
-            "editor": "편집기",
-            "Review": "복습",
-            "ReviewStats": "복습 통계",
-            "RunHistory": "실행 기록",
-        },
-    },
-}
+
+def bind(keys: str, action: str, **options: Any) -> Binding:
+    """A Binding labelled (in English, the app's start-up language) from the catalogue."""
+    return label(Binding(keys, action, action, **options), "en")
 
 
 def label(binding: Binding, lang: str) -> Binding:
-    """`binding` with its description and tooltip in `lang` (English is the binding itself)."""
-    if lang != "ko" or binding.action not in KOREAN:
+    """`binding` with its description and tooltip in `lang`, where the catalogue has them."""
+    if f"key.{binding.action}" not in TEXT:
         return binding
-    description, tooltip = KOREAN[binding.action]
-    return replace(binding, description=description, tooltip=tooltip or "")
+    description = ui(f"key.{binding.action}", lang)
+    helps = f"keyhelp.{binding.action}"
+    tooltip = ui(helps, lang) if helps in TEXT else ""
+    return replace(binding, description=description, tooltip=tooltip)
 
 
 def localize(node: DOMNode, lang: str) -> None:

@@ -13,3 +13,23 @@ def default_language() -> str:
         if value:
             return "ko" if value.lower().startswith("ko") else "en"
     return "en"
+
+
+def learner_language(explicit: str | None = None) -> str:
+    """`explicit` (--lang), else the language the learner chose in the app (Ctrl+L), else the
+    locale's: a learner who reads the app in Korean gets the CLI in Korean too."""
+    if explicit:
+        return explicit
+    from studytorch import locations
+    from studytorch.store import Store, StoreError
+
+    path = locations.database_path()
+    if path.exists():  # never create the database just to read a setting
+        try:
+            with Store(path) as store:
+                saved = store.get_setting("lang")
+        except StoreError:
+            saved = None
+        if saved in LANGUAGES:
+            return saved
+    return default_language()

@@ -243,6 +243,10 @@ class Store:
 
     def __init__(self, path: Path | None = None) -> None:
         self.notice = None
+        self.moved_to: Path | None = None
+        """Where a damaged or too new database was moved (the notice says why)."""
+        self.moved_why = ""
+        """"damaged" or "newer": the notice's kind, for saying it in the learner's language."""
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._identity: tuple[int, int] | None = None
@@ -273,6 +277,7 @@ class Store:
             conn = self._open()
         except _Damaged:
             moved = self._move_aside("corrupt")
+            self.moved_to, self.moved_why = moved, "damaged"
             self.notice = (
                 f"Your progress database was damaged, so studytorch moved it to {moved} "
                 "and started a fresh one."
@@ -280,6 +285,7 @@ class Store:
             conn = self._open_fresh()
         except _TooNew:
             moved = self._move_aside("newer")
+            self.moved_to, self.moved_why = moved, "newer"
             self.notice = (
                 "Your progress database was made by a newer version of studytorch, "
                 f"so it was moved to {moved} and a fresh one was started; "

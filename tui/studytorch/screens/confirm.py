@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from studytorch.keys import bind, localize
 from studytorch.text import plain
+from studytorch.ui_text import ui
 
-_LABELS = {"en": ("Yes (y)", "No (n)"), "ko": ("예 (y)", "아니요 (n)")}
-_BUTTONS_ONLY = {"en": ("Yes", "No"), "ko": ("예", "아니요")}
 SETTLE_S = 1.0
 """How long the buttons of a question that interrupts typing ignore keys (an Enter in flow)."""
 
@@ -20,8 +19,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes; Escape or n means no."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        bind("y", "answer(True)"),
+        bind("n,escape", "answer(False)"),
     ]
 
     def __init__(self, question: str, lang: str = "en", keys: bool = True) -> None:
@@ -36,8 +35,9 @@ class ConfirmScreen(ModalScreen[bool]):
         return self.keys or action != "answer"
 
     def compose(self) -> ComposeResult:
-        labels = _LABELS if self.keys else _BUTTONS_ONLY
-        yes, no = labels.get(self.lang, labels["en"])
+        yes, no = ui("yes", self.lang), ui("no", self.lang)
+        if not self.keys:  # only the buttons answer: no key hints on them
+            yes, no = yes.split(" (")[0], no.split(" (")[0]
         with Vertical(id="confirm"):
             yield Static(plain(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
@@ -45,6 +45,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(no, variant="primary", id="no")
 
     def on_mount(self) -> None:
+        localize(self, self.lang)
         if self.keys:
             self.query_one("#no", Button).focus()
             return

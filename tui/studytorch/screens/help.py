@@ -9,13 +9,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static, TextArea
 
-from studytorch.keys import HELP_TEXT, label, localize
+from studytorch.keys import bind, label, localize
+from studytorch.ui_text import TEXT, ui
 
 
 class HelpScreen(ModalScreen[None]):
     """Lists the keys of the app and of the screen it was opened from."""
 
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
+    BINDINGS = [bind("escape,f1,q", "dismiss")]
 
     def __init__(self, under: Screen) -> None:
         super().__init__()
@@ -28,18 +29,23 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         lang = getattr(self.app, "lang", "en")
-        text = HELP_TEXT.get(lang, HELP_TEXT["en"])
         localize(self, lang)
-        self.query_one("#help-title", Static).update(Text(text["title"], style="bold"))
+        self.query_one("#help-title", Static).update(Text(ui("help.title", lang), style="bold"))
         table = self.query_one(DataTable)
-        table.add_columns(*text["columns"])
+        table.add_columns(*(ui(f"help.{column}", lang) for column in ("key", "does", "where")))
         screen = type(self.under).__name__.removesuffix("Screen")
+        where = f"where.{screen}"
         groups = [
-            (text["where"].get(screen, screen), self.under.BINDINGS),
-            (text["where"]["app"], self.app.BINDINGS),
+            (ui(where, lang) if where in TEXT else screen, self.under.BINDINGS),
+            (ui("where.app", lang), self.app.BINDINGS),
         ]
-        if self.under.query("TextArea"):
-            groups.append((text["where"]["editor"], TextArea.BINDINGS))
+        curves = self.under.query("LossCurve")
+        if curves:
+            groups.append((ui("where.curve", lang), type(curves.first()).BINDINGS))
+        editors = self.under.query("TextArea")
+        if editors:
+            editor_keys = [*type(editors.first()).BINDINGS, *TextArea.BINDINGS]
+            groups.append((ui("where.editor", lang), editor_keys))
         for where, bindings in groups:
             for binding in bindings:
                 if not isinstance(binding, Binding):

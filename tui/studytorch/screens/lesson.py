@@ -6,9 +6,9 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -17,12 +17,12 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 from studytorch.course.runner import StepRun, run_step
 from studytorch.kernel.protocol import Event, KernelState
 from studytorch.kernel.result import RunResult
-from studytorch.keys import localize
+from studytorch.keys import bind, localize
+from studytorch.lang import LANGUAGES
 from studytorch.screens.confirm import ConfirmScreen
-from studytorch.screens.lesson_text import RUN_STATUS
-from studytorch.screens.lesson_text import TEXT as _TEXT
 from studytorch.store import EditConflict, StoreError
 from studytorch.text import visible
+from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.editor import SnippetEditor, line_annotations
 from studytorch.widgets.results import ResultsPanel
 from studytorch.widgets.status import KernelStatus
@@ -36,37 +36,41 @@ AUTOSAVE_S = 0.4
 AUTOSAVE_MAX_S = 2.0
 """Steady typing never pauses for AUTOSAVE_S: it is still written at least this often."""
 WIDE = 120
-"""From this width the note gets its own column; below it the note is a tab."""
-NARROW = 60
-"""Below this width the editor and the results stack instead of sitting side by side."""
+"""From this width the note gets a column beside the code; below it the note is a tab."""
 SHORT = 16
+MAX_LINES = 2_000
+MAX_BYTES = 200_000
+"""A snippet past either limit is refused: the app is for snippets; `studytorch run` takes files."""
 """Below this height the editor drops its border: two more lines of code."""
 
 
 class LessonScreen(Screen[None]):
     """One lesson, one step at a time. Keys work while the editor has focus."""
 
+    # Textual sets one class of each list on the screen as the terminal's size crosses them.
+    HORIZONTAL_BREAKPOINTS = [(0, "-w-narrow"), (WIDE, "-w-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-h-short"), (SHORT, "-h-tall")]
+
     # The footer at 80 columns fits about eight keys: the rest are shown=False and listed by F1.
     BINDINGS = [
-        Binding("f5", "run", "Run", priority=True),
-        Binding("ctrl+r", "run", "Run", show=False, priority=True),
-        Binding("f8", "interrupt", "Stop", tooltip="Interrupt the run", priority=True),
-        Binding("f9", "restart", "Restart kernel", show=False, priority=True),
-        Binding("ctrl+n", "next_step", "Next", tooltip="Next step", priority=True),
-        Binding("ctrl+p", "previous_step", "Previous step", show=False, priority=True),
-        Binding("f2", "hint", "Hint", tooltip="Show the next hint", priority=True),
-        Binding("f3", "solution", "Solution", tooltip="Show the solution (asks)", priority=True),
-        Binding("f4", "reset", "Reset snippet", show=False, priority=True),
-        Binding(
-            "ctrl+t", "next_tab", "Pane", tooltip="Next pane: note, output, tensors…", priority=True
-        ),
-        Binding("ctrl+g", "switch_device", "Switch device", show=False, priority=True),
-        Binding("ctrl+o", "back", "Lessons", show=False, priority=True),
+        bind("f5", "run", priority=True),
+        bind("ctrl+r", "run", show=False, priority=True),
+        bind("f8", "interrupt", priority=True),
+        bind("f9", "restart", show=False, priority=True),
+        bind("ctrl+n", "next_step", priority=True),
+        bind("ctrl+p", "previous_step", show=False, priority=True),
+        bind("f2", "hint", priority=True),
+        bind("f3", "solution", priority=True),
+        bind("f4", "reset", show=False, priority=True),
+        bind("ctrl+t", "next_tab", priority=True),
+        bind("f6", "toggle_note", show=False, priority=True),
+        bind("ctrl+g", "switch_device", show=False, priority=True),
+        bind("ctrl+o", "back", show=False, priority=True),
         # Ctrl+Y is the editor's redo, so earlier runs are on Ctrl+F ("former runs").
-        Binding("ctrl+f", "history", "Earlier runs", show=False, priority=True),
+        bind("ctrl+f", "history", show=False, priority=True),
         # In the editor Esc moves the focus on (TextArea does that); from a pane it comes back.
-        Binding("escape", "focus_editor", "Editor ⇄ panes (then Tab, arrows)", show=False),
-        Binding("question_mark", "app.help", "Help (outside the editor)", show=False),
+        bind("escape", "focus_editor", show=False),
+        bind("question_mark", "app.help", show=False),
     ]
 
     app: StudyApp
@@ -81,6 +85,8 @@ class LessonScreen(Screen[None]):
         self.index = index
         self.hints_shown = 0
         self.check_line = ""
+        self._note_updates: list[Any] = []
+        self._laid_out = False
         self._save_timer: Timer | None = None
         self._max_timer: Timer | None = None
         self._revision: float | None = None
@@ -102,28 +108,70 @@ class LessonScreen(Screen[None]):
     # --- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Read in order: the note, the code, then what the run did right under the code.
         yield Static(id="step-bar")
         with Horizontal(id="lesson-body"):
             with VerticalScroll(id="note-column"):
                 yield Markdown(id="note-wide")
-            yield SnippetEditor(id="editor")
-            yield ResultsPanel(id="results")
+            with Vertical(id="work"):
+                yield SnippetEditor(id="editor")
+                yield Static(id="editor-marks")
+                yield ResultsPanel(id="results")
         yield KernelStatus(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
-        self._apply_layout(self.size.width, self.size.height)
+        self.results.code_of_run = lambda: self.query_one(SnippetEditor).text
         self.show_step(self.index)
 
-    def on_resize(self, event: Any) -> None:
-        self._apply_layout(event.size.width, event.size.height)
+    async def _on_resize(self, event: events.Resize) -> None:
+        # Screen's handler sets the breakpoint classes (and stops the event): follow them.
+        await super()._on_resize(event)
+        self.results.set_note_tab(not self.note_in_column)
+        if not self._laid_out:
+            self._laid_out = True
+            if not self.note_in_column:
+                self.results.tabs.active = "tab-note"
 
-    def _apply_layout(self, width: int, height: int) -> None:
-        self.set_class(width >= WIDE, "-wide")
-        self.set_class(width < NARROW, "-narrow")
-        self.set_class(height < SHORT, "-short")
-        self.query_one(ResultsPanel).set_note_tab(width < WIDE)
+    @property
+    def note_in_column(self) -> bool:
+        """The note has its own column (wide terminal, not folded away)."""
+        return self.has_class("-w-wide") and not self.has_class("-note-folded")
+
+    def action_toggle_note(self) -> None:
+        if self.has_class("-w-wide"):
+            self.toggle_class("-note-folded")
+            self.results.set_note_tab(not self.note_in_column)
+        elif self.results.tabs.active == "tab-note":
+            self.results.tabs.active = "tab-output"
+        else:
+            self.results.tabs.active = "tab-note"
+
+    def on_results_panel_failed(self, event: ResultsPanel.Failed) -> None:
+        self.query_one(SnippetEditor).mark_error(event.line, event.text)
+
+    def on_snippet_editor_marks(self) -> None:
+        """Shapes (and the error) that do not fit beside their lines are listed under the code,
+        the cursor's line first, so the one being read is never the one cut off."""
+        editor = self.query_one(SnippetEditor)
+        hidden = editor.hidden_annotations()
+        marks = self.query_one("#editor-marks", Static)
+        marks.display = bool(hidden)
+        if not hidden:
+            return
+        row = editor.cursor_location[0]
+        text = Text("◂ ", style="dim")
+        order = sorted(hidden.items(), key=lambda item: (item[0] != row, item[0]))
+        for number, (line, note) in enumerate(order):
+            text.append(" · " if number else "")
+            text.append(f"{line + 1}: ", style="bold")
+            text.append(note, style="red" if note.startswith("✗") else "")
+        marks.update(text)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        if self.query_one("#editor-marks", Static).display:
+            self.on_snippet_editor_marks()
 
     @property
     def results(self) -> ResultsPanel:
@@ -134,7 +182,7 @@ class LessonScreen(Screen[None]):
         return self.lesson.steps[self.index]
 
     def t(self, key: str) -> str:
-        return _TEXT[self.app.lang][key]
+        return ui(key, self.app.lang)
 
     # --- showing a step --------------------------------------------------------------------
 
@@ -162,7 +210,9 @@ class LessonScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         self._refresh_texts()
-        if self.size.width < WIDE:
+        for scroll in self._note_scrolls():
+            scroll.scroll_home(animate=False)  # a new step's note is read from its start
+        if not self.note_in_column:
             self.results.tabs.active = "tab-note"
 
     def _refresh_texts(self) -> None:
@@ -171,10 +221,13 @@ class LessonScreen(Screen[None]):
         step = self.step
         note = visible(step.note.get(lang))
         for index, hint in enumerate(step.hints[: self.hints_shown], 1):
-            hint_text = visible(hint.get(lang))
-            note += f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {hint_text}"
-        self.query_one("#note-wide", Markdown).update(note)
-        self.query_one("#note-narrow", Markdown).update(note)
+            note += (
+                f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {visible(hint.get(lang))}"
+            )
+        self._note_updates = [
+            self.query_one("#note-wide", Markdown).update(note),
+            self.query_one("#note-narrow", Markdown).update(note),
+        ]
         self.results.label(lang)
         self._refresh_bar()
 
@@ -194,6 +247,42 @@ class LessonScreen(Screen[None]):
         localize(self, lang)
         self.check_line = self._check_text(self._last_check)
         self._refresh_texts()
+        self.results.relabel()
+        self.results.output.retranslate(lambda line: self._say_again(line, lang))
+
+    def _say_again(self, line: str, lang: str) -> str:
+        """One of the app's own lines (status, check, output notes) in `lang`; others as is."""
+        for was in LANGUAGES:
+            if was == lang:
+                continue
+            for key in ("running", "waiting", "passed"):
+                if line == ui(key, was):
+                    return ui(key, lang)
+            failed = ui("failed", was)
+            if line.startswith(failed):
+                why = line.removeprefix(failed)
+                last = self._last_check
+                message = (last.check_message if last is not None else None) or {}
+                if why and why == message.get(was):
+                    why = message.get(lang, why)
+                return ui("failed", lang) + self._say_again(why, lang)
+            for status in ("ok", "error", "interrupted", "timeout", "died", "restarted"):
+                word = ui(f"status.{status}", was)
+                if line == word:
+                    return ui(f"status.{status}", lang)
+                if line.startswith(f"■ {word} · "):
+                    return f"■ {ui(f'status.{status}', lang)} · " + line.split(" · ", 1)[1]
+            at_line = ui("at_line", was, line="\x00").split("\x00")
+            if len(at_line) == 2 and line.startswith(at_line[0]):
+                number, sep, rest = line.removeprefix(at_line[0]).partition(at_line[1] + ":")
+                if sep and number.isdigit():
+                    return ui("at_line", lang, line=int(number)) + ":" + rest
+            explanation = self.results.explanation()
+            if explanation and line == explanation.get(was):
+                return explanation.get(lang, line)
+        if lang == "ko" and line.startswith("! "):
+            return "! " + kernel_reason(line[2:], lang)
+        return line
 
     def _passed(self) -> set[str]:
         try:
@@ -303,6 +392,8 @@ class LessonScreen(Screen[None]):
         if self._run_in_progress():
             self.notify(self.t("busy"))
             return
+        if self._refused_as_too_big():
+            return
         # F5 is a priority key: it arrives before the editor has handled the keys typed just
         # before it. Start from the editor's queue, so the run takes the text on screen.
         self.query_one(SnippetEditor).call_later(self._run_now)
@@ -330,6 +421,27 @@ class LessonScreen(Screen[None]):
         self.app.run_worker(
             self._run_step(code, step, self._run_token), group="run", exit_on_error=False
         )
+
+    def _refused_as_too_big(self) -> bool:
+        """A pasted file of 100,000 lines is not a snippet: say so instead of running it."""
+        editor = self.query_one(SnippetEditor)
+        lines = editor.document.line_count
+        size = len(editor.text.encode())
+        if lines <= MAX_LINES and size <= MAX_BYTES:
+            return False
+        self.notify(
+            ui(
+                "too_big",
+                self.app.lang,
+                lines=lines,
+                kb=size // 1000,
+                max_lines=MAX_LINES,
+                max_kb=MAX_BYTES // 1000,
+            ),
+            severity="warning",
+            timeout=10,
+        )
+        return True
 
     def _run_in_progress(self) -> bool:
         return any(w.group == "run" and w.is_running for w in self.app.workers)
@@ -360,9 +472,7 @@ class LessonScreen(Screen[None]):
             )
         except Exception as exc:  # a bug of ours must not close the app and the learner's work
             if token == self._run_token and self.is_attached:
-                self.results.output.note(
-                    f"! studytorch failed here: {type(exc).__name__}: {exc}", "red"
-                )
+                self.results.output.note(f"{self.t('our_bug')}: {type(exc).__name__}: {exc}", "red")
             self.app.notify(f"{type(exc).__name__}: {exc}", title="studytorch", severity="error")
             raise  # still logged by the worker
         self._previous_runs[(lesson_id, step.id)] = run.result
@@ -381,13 +491,13 @@ class LessonScreen(Screen[None]):
         self.query_one(SnippetEditor).annotate(line_annotations(result.lines))
         if result.gpu_broken:
             self.notify(self.t("gpu_broken"), severity="warning", timeout=10)
-        results.finish(result, self.app.lang, _TEXT[self.app.lang])
+        results.finish(result, self.app.lang)
         took = (
             f"{result.duration_s * 1000:.0f} ms"
             if result.duration_s < 1
             else f"{result.duration_s:.2f} s"
         )
-        ended = RUN_STATUS[self.app.lang].get(result.status, result.status)
+        ended = self.t(f"status.{result.status}")
         self.query_one(KernelStatus).last_run = (
             took if result.status == "ok" else f"{ended} · {took}"
         )
@@ -409,7 +519,9 @@ class LessonScreen(Screen[None]):
             return self.t("failed") + (run.check_message or {}).get(self.app.lang, "")
         if self.step.check is not None and run.result.status != "interrupted":
             error = run.result.error
-            return self.t("failed") + (error["type"] if error else run.result.status)
+            return self.t("failed") + (
+                error["type"] if error else self.t(f"status.{run.result.status}")
+            )
         return ""
 
     def action_interrupt(self) -> None:
@@ -457,8 +569,30 @@ class LessonScreen(Screen[None]):
     def action_next_step(self) -> None:
         if self.index + 1 < len(self.lesson.steps):
             self.show_step(self.index + 1)
-        else:
+            return
+        following = self._next_lesson()
+        if following is None:
             self.notify(self.t("last"))
+            return
+        title = following.title.get(self.app.lang)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save_now()
+                self.app.switch_screen(LessonScreen(following))
+
+        self.app.push_screen(
+            ConfirmScreen(ui("ask_next_lesson", self.app.lang, title=title), self.app.lang),
+            answered,
+        )
+
+    def _next_lesson(self) -> Lesson | None:
+        lessons = self.app.course.lessons
+        ids = [lesson.id for lesson in lessons]
+        if self.lesson.id not in ids:
+            return None
+        position = ids.index(self.lesson.id) + 1
+        return lessons[position] if position < len(lessons) else None
 
     def action_previous_step(self) -> None:
         if self.index > 0:
@@ -472,8 +606,9 @@ class LessonScreen(Screen[None]):
             return
         self._abandon_run()
         self.app.pop_screen()
+        self.app.read_lessons()  # a lesson added to the folder meanwhile shows in the list
 
-    def action_hint(self) -> None:
+    async def action_hint(self) -> None:
         hints = self.step.hints
         if not hints:
             self.notify(self.t("no_hint"))
@@ -482,8 +617,20 @@ class LessonScreen(Screen[None]):
         else:
             self.hints_shown += 1
             self._refresh_texts()
-            if self.size.width < WIDE:
+            if not self.note_in_column:
                 self.results.tabs.active = "tab-note"
+            # The hint is added at the note's end, below what is in view: bring it up.
+            for update in self._note_updates:
+                await update
+            for scroll in self._note_scrolls():
+                self.call_after_refresh(scroll.scroll_end, animate=False)
+
+    def _note_scrolls(self) -> list[VerticalScroll]:
+        """The note's column and the note tab's scroller."""
+        return [
+            self.query_one("#note-column", VerticalScroll),
+            self.results.query_one("#note-scroll", VerticalScroll),
+        ]
 
     def action_solution(self) -> None:
         solution = self.step.solution

@@ -11,11 +11,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from studytorch.text import plain, shape_text, visible
+from studytorch.ui_text import ui
 
 
-def _indices(indices: list[Any] | None) -> str:
+def _indices(indices: list[Any] | None, lang: str) -> str:
     if indices is None:
-        return "indices unknown (num_workers > 0)"
+        return ui("batches.unknown", lang)
     shown = ", ".join(map(str, indices[:12]))
     return f"[{shown}{', …' if len(indices) > 12 else ''}]"
 
@@ -24,13 +25,13 @@ def _cell(value: Any) -> Text:
     return plain(f"{value:.4g}" if isinstance(value, float) else str(value))
 
 
-def batches_renderable(batches: list[dict[str, Any]]) -> Group:
+def batches_renderable(batches: list[dict[str, Any]], lang: str = "en") -> Group:
     parts: list[Any] = []
     for batch in batches:
         head = Text()
-        head.append(visible(f"{batch.get('loader') or 'loader'} "), style="bold")
-        head.append(f"epoch {batch['epoch']} · batch {batch['batch']}  ")
-        head.append(_indices(batch.get("indices")), style="cyan")
+        head.append(visible(f"{batch.get('loader') or 'DataLoader'} "), style="bold")
+        head.append(ui("batches.where", lang, epoch=batch["epoch"], batch=batch["batch"]) + "  ")
+        head.append(_indices(batch.get("indices"), lang), style="cyan")
         parts.append(head)
         for part in batch.get("parts", []):
             if "shape" in part:
@@ -58,4 +59,5 @@ class BatchView(VerticalScroll):
         yield Static(id="batch-body")
 
     def show(self, batches: list[dict[str, Any]]) -> None:
-        self.query_one("#batch-body", Static).update(batches_renderable(batches))
+        lang = getattr(self.app, "lang", "en")
+        self.query_one("#batch-body", Static).update(batches_renderable(batches, lang))

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from studytorch.text import plain, shape_text
+from studytorch.ui_text import ui
 
 
 def _norm(value: Any) -> str:
@@ -26,21 +27,31 @@ def _grad(now: Any, before: Any) -> Text:
     return text
 
 
-def modules_renderable(modules: list[dict[str, Any]], optimizers: list[dict[str, Any]]) -> Group:
+def modules_renderable(
+    modules: list[dict[str, Any]], optimizers: list[dict[str, Any]], lang: str = "en"
+) -> Group:
+    """Each module with its mode (train/eval) and parameters; one without any is still named."""
     parts: list[Any] = []
     for module in modules:
+        title = plain(f"{module['name']}: {module['type']}", style="bold")
+        if "training" in module:
+            mode = "train" if module["training"] else "eval"
+            title.append(f"  [{ui(f'model.{mode}', lang)}]", style="cyan" if mode == "eval" else "")
         if not module["total"]:
-            continue  # a loss function or an activation: nothing to learn, nothing to show
-        title = plain(f"{module['name']}: {module['type']}  ", style="bold")
-        title.append(f"{module['total']:,} parameters ({module['trainable']:,} trainable)")
+            # A loss function or an activation: nothing to learn, but it is part of the model.
+            title.append(f"  {ui('model.no_parameters', lang)}", style="dim")
+            parts.append(title)
+            continue
+        counts = ui("model.parameters", lang, total=module["total"], trainable=module["trainable"])
+        title.append(f"  {counts}", style="")
         parts.append(title)
         table = Table(box=None, padding=(0, 1), header_style="bold")
-        table.add_column("parameter", no_wrap=True)
+        table.add_column(ui("model.parameter", lang), no_wrap=True, overflow="ellipsis")
         table.add_column("shape", no_wrap=True)
-        table.add_column("grad norm", no_wrap=True)
-        table.add_column("last run", no_wrap=True)
+        table.add_column(ui("model.grad_norm", lang), no_wrap=True)
+        table.add_column(ui("model.last_run", lang), no_wrap=True)
         for p in module.get("parameters", []):
-            frozen = "" if p["requires_grad"] else " (frozen)"
+            frozen = "" if p["requires_grad"] else f" {ui('model.frozen', lang)}"
             table.add_row(
                 plain(p["name"] + frozen),
                 shape_text(p["shape"]),
@@ -49,7 +60,10 @@ def modules_renderable(modules: list[dict[str, Any]], optimizers: list[dict[str,
             )
         parts.append(table)
     for opt in optimizers:
-        groups = ", ".join(f"lr={g['lr']} ({g['params']} tensors)" for g in opt["param_groups"])
+        groups = ", ".join(
+            f"lr={g['lr']} ({ui('model.tensors', lang, count=g['params'])})"
+            for g in opt["param_groups"]
+        )
         parts.append(plain(f"{opt['name']}: {opt['type']}  {groups}"))
     return Group(*parts)
 
@@ -61,4 +75,5 @@ class ModelView(VerticalScroll):
         yield Static(id="model-body")
 
     def show(self, modules: list[dict[str, Any]], optimizers: list[dict[str, Any]]) -> None:
-        self.query_one("#model-body", Static).update(modules_renderable(modules, optimizers))
+        lang = getattr(self.app, "lang", "en")
+        self.query_one("#model-body", Static).update(modules_renderable(modules, optimizers, lang))

@@ -1,10 +1,31 @@
-"""OutputLog: what a snippet printed, its traceback and the check's verdict, never as markup."""
+"""OutputLog: what a snippet printed, its traceback and the check's verdict, never as markup.
+
+It keeps what it shows (the head and the tail of a long output, with a count of what was cut
+between them), so it can wrap everything again at the pane's real width whenever it is shown:
+output that arrived while another tab was in front was wrapped at no width at all.
+"""
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import events
 from textual.widgets import RichLog
 
 from studytorch.text import plain, safe_text
+
+HEAD_LINES = 100
+"""Lines kept from the start of a long output (what the snippet printed first)."""
+TAIL_LINES = 1000
+"""Lines kept from its end: the tail is what a learner reads after a run."""
+REBUILD_S = 0.5
+"""While a flood of output is being cut, the log is redrawn at most this often."""
+
+Line = tuple[bool, "str | Text", str]
+"""(is_note, the line, its style): the snippet's lines stay plain strings (cheap to keep by
+the thousand, decoded only when drawn); the app's own lines are Text."""
 
 
 class OutputLog(RichLog):
@@ -15,35 +36,173 @@ class OutputLog(RichLog):
     """
 
     def __init__(self, **kwargs) -> None:
-        # min_width: wrap at the pane's width (the default 78 would cut lines in a narrow pane)
         super().__init__(
-            max_lines=5000, min_width=20, wrap=True, markup=False, highlight=False, **kwargs
+            max_lines=HEAD_LINES + TAIL_LINES + 50,
+            min_width=20,
+            wrap=True,
+            markup=False,
+            highlight=False,
+            **kwargs,
         )
         self._partial = {"stdout": "", "stderr": ""}
+        self._head: list[Line] = []
+        self._tail: deque[Line] = deque()
+        self.cut = 0
+        """Lines dropped between the head and the tail."""
+        self.cut_label: Callable[[int], str] = lambda count: f"… {count:,} lines cut …"
+        """How the cut is announced (the panel sets it in the learner's language)."""
+        self._drawn_width = 0
+        self._stale = False
+        self._rebuild_pending = False
+
+    # --- what is kept ----------------------------------------------------------------------
+
+    @property
+    def kept(self) -> int:
+        """Lines kept (the cut is between the head and the tail)."""
+        return len(self._head) + len(self._tail)
+
+    def _keep_lines(self, lines: list[Line], drawn: Text | _LazyText) -> None:
+        room = HEAD_LINES - len(self._head)
+        self._head.extend(lines[:room])
+        self._tail.extend(lines[max(0, room) :])
+        dropped = max(0, len(self._tail) - TAIL_LINES)
+        for _ in range(dropped):
+            self._tail.popleft()
+        self.cut += dropped
+        if self.cut:
+            self._schedule_rebuild()  # a flood: redrawn from what is kept, now and then
+        else:
+            self._draw(drawn)
+
+    def _keep_output(self, text: str, style: str) -> None:
+        """The snippet's own lines: kept as strings, drawn as one Text while nothing is cut."""
+        lines = text.split("\n")
+        self._keep_lines([(False, line, style) for line in lines], _LazyText(text, style))
+
+    def _keep_text(self, text: Text, is_note: bool) -> None:
+        lines = text.split("\n", allow_blank=True) if "\n" in text.plain else [text]
+        self._keep_lines([(is_note, line, "") for line in lines], text)
+
+    def _draw(self, text: Text | _LazyText) -> None:
+        if not self.scrollable_content_region.width:
+            self._stale = True  # wrapped at no width: redrawn once the pane is shown
+        super().write(text.text() if isinstance(text, _LazyText) else text)
+
+    def _schedule_rebuild(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.set_timer(REBUILD_S, self.rebuild)
+
+    def rebuild(self) -> None:
+        """Wrap everything kept again at the current width (head, the cut, tail)."""
+        self._rebuild_pending = False
+        self._stale = False
+        self._drawn_width = self.scrollable_content_region.width
+        super().clear()
+        parts = _assemble(self._head)
+        if self.cut:
+            parts.append(Text(self.cut_label(self.cut), style="yellow"))
+        parts += _assemble(self._tail)
+        if parts:
+            super().write(Text("\n").join(parts))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width and not self._size_known:
+            # RichLog would replay its deferred writes through `write`, keeping them twice.
+            self._size_known = True
+            self._deferred_renders.clear()
+            self._drawn_width = -1
+        if (self._head or self._tail) and event.size.width != self._drawn_width:
+            self.rebuild()
+        self._drawn_width = event.size.width
+
+    def on_show(self) -> None:
+        if self._stale:
+            self.rebuild()
+
+    def retranslate(self, say_again: Callable[[str], str]) -> None:
+        """Put the app's own lines (not the snippet's) through `say_again` and redraw."""
+
+        def again(item: Line) -> Line:
+            is_note, text, style = item
+            if not is_note or not isinstance(text, Text):
+                return item
+            new = say_again(text.plain)
+            return item if new == text.plain else (is_note, Text(new, style=text.style), style)
+
+        self._head = [again(item) for item in self._head]
+        self._tail = deque(again(item) for item in self._tail)
+        self.rebuild()
+
+    # --- a run ------------------------------------------------------------------------------
+
+    def clear(self) -> OutputLog:
+        self._head, self._tail, self.cut = [], deque(), 0
+        self._partial = {"stdout": "", "stderr": ""}
+        super().clear()
+        return self
+
+    def write(self, content, *args, **kwargs) -> OutputLog:  # type: ignore[override]
+        """Anything written is kept too, so it survives a re-wrap."""
+        text = content if isinstance(content, Text) else Text(str(content))
+        self._keep_text(text, is_note=False)
+        return self
 
     def begin(self, title: str) -> None:
         self.clear()
-        self._partial = {"stdout": "", "stderr": ""}
-        self.write(plain(title, style="dim"))
+        self.note(title, "dim")
 
     def stream(self, name: str, text: str) -> None:
         text = self._partial[name] + text
         head, sep, tail = text.rpartition("\n")
         self._partial[name] = tail
         if sep:
-            self.write(safe_text(head, "red" if name == "stderr" else ""))
+            self._keep_output(head, "red" if name == "stderr" else "")
 
     def flush(self) -> None:
         for name, text in self._partial.items():
             if text:
-                self.write(safe_text(text, "red" if name == "stderr" else ""))
+                self._keep_output(text, "red" if name == "stderr" else "")
         self._partial = {"stdout": "", "stderr": ""}
 
     def note(self, text: str, style: str = "dim") -> None:
         """A line of ours, which may quote untrusted text (a check message, a log tail)."""
         self.flush()
-        self.write(plain(text, style=style))
+        self._keep_text(plain(text, style=style), is_note=True)
 
     def traceback(self, lines: list[str]) -> None:
         self.flush()
-        self.write(safe_text("\n".join(lines)))
+        self._keep_text(safe_text("\n".join(lines)), is_note=False)
+
+
+class _LazyText:
+    """The snippet's text, made safe (`safe_text`) only if it is drawn."""
+
+    def __init__(self, text: str, style: str) -> None:
+        self.plain, self.style = text, style
+
+    def text(self) -> Text:
+        return safe_text(self.plain, self.style)
+
+
+def _assemble(lines: list[Line] | deque[Line]) -> list[Text]:
+    """Kept lines as few Texts as possible: runs of the snippet's lines decoded at once."""
+    parts: list[Text] = []
+    run: list[str] = []
+    run_style = ""
+    for _is_note, line, style in lines:
+        if isinstance(line, str):
+            if run and style != run_style:
+                parts.append(safe_text("\n".join(run), run_style))
+                run = []
+            run.append(line)
+            run_style = style
+            continue
+        if run:
+            parts.append(safe_text("\n".join(run), run_style))
+            run = []
+        parts.append(line)
+    if run:
+        parts.append(safe_text("\n".join(run), run_style))
+    return parts

@@ -2,39 +2,29 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Markdown, TabbedContent, TabPane
+from textual.message import Message
+from textual.widgets import Markdown, Static, TabbedContent, TabPane, Tabs
 
 from studytorch.kernel import Died, Display, Error, Event, Restarted, Stream, Summary
 from studytorch.kernel.result import RunResult
+from studytorch.lang import LANGUAGES
 from studytorch.text import safe_text
+from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.batches import BatchView
-from studytorch.widgets.curve import LossCurve
+from studytorch.widgets.curve import LossCurve, what_changed
 from studytorch.widgets.model import ModelView
 from studytorch.widgets.output import OutputLog
 from studytorch.widgets.tensors import TensorView
 
-LABELS = {
-    "en": {
-        "note": "Note",
-        "output": "Output",
-        "tensors": "Tensors",
-        "curve": "Curve",
-        "batches": "Batches",
-        "model": "Model",
-    },
-    "ko": {
-        "note": "설명",
-        "output": "출력",
-        "tensors": "텐서",
-        "curve": "곡선",
-        "batches": "배치",
-        "model": "모델",
-    },
-}
+TABS = ("note", "output", "tensors", "curve", "batches", "model")
+LABELS = {lang: {name: ui(f"tab.{name}", lang) for name in TABS} for lang in LANGUAGES}
+"""Each tab's label per language (the catalogue's `tab.NAME`)."""
 _OPTIONAL = ("curve", "batches", "model")
 """Tabs shown only once a run gave them something to show."""
 
@@ -42,28 +32,45 @@ _OPTIONAL = ("curve", "batches", "model")
 class ResultsPanel(Vertical):
     """Feeds a run's events to the right view; keeps the last run's summary."""
 
+    class Failed(Message):
+        """The run failed on 0-based `line` of the snippet (None: no failing line to mark)."""
+
+        def __init__(self, line: int | None, text: str = "") -> None:
+            super().__init__()
+            self.line = line
+            self.text = text
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.summary: dict[str, Any] = {}
         self.error: Error | None = None
+        self.result: RunResult | None = None
+        """The last finished run, folded once (kernel/result.py): explanations come from it."""
         self.note_visible = True
+        self.code_of_run: Callable[[], str] = lambda: ""
+        """The snippet a run is about to run (the screen points it at the editor)."""
+        self._run_codes: list[tuple[dict[str, Any], str, float]] = []
+        """(metrics, code, time) of runs that drew a curve: earlier runs are labelled by diff."""
+        self._code = ""
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="results-tabs"):
-            with TabPane("Note", id="tab-note"), VerticalScroll():
+            with TabPane(LABELS["en"]["note"], id="tab-note"), VerticalScroll(id="note-scroll"):
                 yield Markdown(id="note-narrow")
-            with TabPane("Output", id="tab-output"):
+            with TabPane(LABELS["en"]["output"], id="tab-output"):
                 yield OutputLog(id="output")
-            with TabPane("Tensors", id="tab-tensors"):
+            with TabPane(LABELS["en"]["tensors"], id="tab-tensors"):
                 yield TensorView(id="tensors")
-            with TabPane("Curve", id="tab-curve"):
+            with TabPane(LABELS["en"]["curve"], id="tab-curve"), Vertical():
+                yield Static(id="curve-legend")
                 yield LossCurve(id="curve")
-            with TabPane("Batches", id="tab-batches"):
+            with TabPane(LABELS["en"]["batches"], id="tab-batches"):
                 yield BatchView(id="batches")
-            with TabPane("Model", id="tab-model"):
+            with TabPane(LABELS["en"]["model"], id="tab-model"):
                 yield ModelView(id="model")
 
     def on_mount(self) -> None:
+        self.output.cut_label = lambda count: ui("lines_cut", self.lang, count=count)
         for name in _OPTIONAL:
             self.tabs.hide_tab(f"tab-{name}")
 
@@ -76,7 +83,9 @@ class ResultsPanel(Vertical):
         return self.query_one(OutputLog)
 
     def set_note_tab(self, visible: bool) -> None:
-        """The note is a tab below WIDE columns; from there on it has a column of its own."""
+        """The note is a tab where it has no column of its own (narrow, or folded away)."""
+        if visible == self.note_visible:
+            return
         self.note_visible = visible
         if visible:
             self.tabs.show_tab("tab-note")
@@ -89,14 +98,35 @@ class ResultsPanel(Vertical):
         for key, text in LABELS[lang].items():
             self.tabs.get_tab(f"tab-{key}").label = text
 
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "lang", "en")
+
+    def relabel(self) -> None:
+        """Draw the last run's views again in the app's language (after Ctrl+L)."""
+        self.label(self.lang)
+        summary = self.summary
+        self.query_one(TensorView).show(summary.get("tensors", []), summary.get("graph", {}))
+        self.query_one(LossCurve).redraw()
+        if summary.get("batches"):
+            self.query_one(BatchView).show(summary["batches"])
+        if summary.get("modules") or summary.get("optimizers"):
+            self.query_one(ModelView).show(
+                summary.get("modules", []), summary.get("optimizers", [])
+            )
+
     def cycle(self) -> None:
         tabs = self.tabs
+        focused = self.screen.focused
+        if focused is not None and tabs.active_pane in focused.ancestors:
+            # TabbedContent brings back the pane that holds the focus: move it to the tab bar.
+            tabs.query_one(Tabs).focus()
         panes = [p.id for p in tabs.query(TabPane) if p.id and tabs.get_tab(p.id).display]
         current = panes.index(tabs.active) if tabs.active in panes else -1
         tabs.active = panes[(current + 1) % len(panes)]
 
     def clear(self) -> None:
-        self.summary, self.error = {}, None
+        self.summary, self.error, self.result = {}, None, None
         self.output.clear()
         self.query_one(TensorView).show([])
         self.query_one(LossCurve).start_run([])
@@ -106,9 +136,12 @@ class ResultsPanel(Vertical):
     # --- a run -----------------------------------------------------------------------------
 
     def begin(self, title: str, earlier_metrics: list[dict[str, list[float]]]) -> None:
-        self.summary, self.error = {}, None
+        self.summary, self.error, self.result = {}, None, None
+        self.post_message(self.Failed(None))
         self.output.begin(title)
-        self.query_one(LossCurve).start_run(earlier_metrics)
+        self._code = self.code_of_run()
+        labels = [self._label_of(metrics) for metrics in earlier_metrics]
+        self.query_one(LossCurve).start_run(earlier_metrics, labels)
         if self.tabs.active == "tab-note" or self.tabs.active in {f"tab-{n}" for n in _OPTIONAL}:
             self.tabs.active = "tab-output"
 
@@ -122,6 +155,7 @@ class ResultsPanel(Vertical):
         elif isinstance(event, Error):
             self.error = event
             output.traceback(event.traceback)
+            self.tabs.active = "tab-output"  # the traceback is what to read now
         elif isinstance(event, Summary) and event.kind == "metrics":
             self._show_tab("curve")
             curve = self.query_one(LossCurve)
@@ -130,15 +164,29 @@ class ResultsPanel(Vertical):
         elif isinstance(event, Summary) and event.kind == "run":
             self._show_summary(event.payload)
         elif isinstance(event, (Died, Restarted)):
-            output.note(f"! {event.reason}", "bold red")
+            output.note(f"! {kernel_reason(event.reason, self.lang)}", "bold red")
             if isinstance(event, Died) and event.log_tail:
                 output.note(event.log_tail)
 
     def _show_tab(self, name: str) -> None:
         self.tabs.show_tab(f"tab-{name}")
 
+    def _label_of(self, metrics: dict[str, Any]) -> str:
+        """What the run that drew `metrics` had different from the snippet now (or its time)."""
+        for known, code, when in self._run_codes:
+            if known is metrics:
+                return what_changed(code, self._code, when)
+        return "?"
+
     def _show_summary(self, summary: dict[str, Any]) -> None:
         self.summary = summary
+        if summary.get("metrics"):
+            self._run_codes.append((summary["metrics"], self._code, time.time()))
+            del self._run_codes[:-20]
+        error = summary.get("error") or {}
+        if error.get("line"):
+            short = f"{error.get('type', '')}: {error.get('message', '')}".splitlines()[0]
+            self.post_message(self.Failed(error["line"] - 1, short[:120]))
         self.query_one(TensorView).show(summary.get("tensors", []), summary.get("graph", {}))
         if summary.get("metrics"):
             self._show_tab("curve")
@@ -152,21 +200,34 @@ class ResultsPanel(Vertical):
                 summary.get("modules", []), summary.get("optimizers", [])
             )
 
-    def finish(self, result: RunResult, lang: str, texts: dict[str, str]) -> None:
+    def finish(self, result: RunResult, lang: str) -> None:
         """After the run: what was cut, where it failed and what that error means."""
+        self.result = result
+        if result.summary.get("modules"):  # now with the step's previous grad norms beside them
+            self.query_one(ModelView).show(
+                result.summary.get("modules", []), result.summary.get("optimizers", [])
+            )
         output = self.output
         output.flush()
         if result.dropped:
-            output.note(f"[{result.dropped:,} {texts['cut']}]", "yellow")
+            output.note(f"[{result.dropped:,} {ui('cut', lang)}]", "yellow")
         error = result.error if result.status != "ok" else None
         if error and error.get("line"):
             operands = ", ".join(
                 f"{op['name']}: {tuple(op['shape'])}" for op in error.get("operands", [])
             )
-            text = f"{texts['line']} {error['line']}: {(error.get('line_text') or '').strip()}"
+            line_text = (error.get("line_text") or "").strip()
+            text = f"{ui('at_line', lang, line=error['line'])}: {line_text}"
             output.note(text + (f"   ({operands})" if operands else ""), "bold")
-        explanation = (error or {}).get("explanation")
+        explanation = self.explanation()
         if explanation:
             output.note(explanation[lang], "yellow")
         for warning in result.summary.get("warnings", []):
             output.note(f"! {warning[lang]}", "magenta")
+
+    def explanation(self) -> dict[str, str] | None:
+        """What the last run's error means, in both languages (None: no error, or unknown)."""
+        result = self.result
+        if result is None or result.ok or result.error is None:
+            return None
+        return result.error.get("explanation")

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from studytorch.text import visible
+from studytorch.ui_text import kernel_reason, ui
 
 _STYLES = {
     "starting": "yellow",
@@ -17,28 +18,6 @@ _STYLES = {
     "busy": "bold cyan",
     "dead": "bold red",
     "stopped": "dim",
-}
-_WORDS = {
-    "en": {
-        "kernel": "kernel",
-        "last run": "last run",
-        "starting": "starting",
-        "warming": "warming up (torch is loading)",
-        "ready": "ready",
-        "busy": "running",
-        "dead": "dead",
-        "stopped": "stopped",
-    },
-    "ko": {
-        "kernel": "커널",
-        "last run": "마지막 실행",
-        "starting": "시작 중",
-        "warming": "준비 중 (torch 불러오는 중)",
-        "ready": "준비됨",
-        "busy": "실행 중",
-        "dead": "멈춤",
-        "stopped": "종료됨",
-    },
 }
 
 
@@ -77,17 +56,20 @@ class KernelStatus(Static):
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("● ", style=_STYLES.get(self.state, ""))
-        words = _WORDS.get(self.lang, _WORDS["en"])
-        state = words.get(self.state, self.state)
-        text.append(f"{words['kernel']} {state}", style=_STYLES.get(self.state, ""))
+        lang = self.lang
+        state = ui(f"state.{self.state}", lang) if self.state in _STYLES else self.state
+        text.append(f"{ui('kernel', lang)} {state}", style=_STYLES.get(self.state, ""))
         if self.device:
             text.append(f" · {visible(self.device)}")
         if self.last_run:
-            text.append(f" · {words['last run']} {visible(self.last_run)}")
+            text.append(f" · {ui('last_run', lang)} {visible(self.last_run)}")
         if self.check:
             text.append(
                 f" · {visible(self.check)}", style="bold green" if "✓" in self.check else "bold red"
             )
         if self.message:
-            text.append(f" · {visible(self.message)}", style="italic")
+            message = kernel_reason(self.message, lang)
+            if self.state == "dead":
+                message += f" ({ui('f9_restarts', lang)})"
+            text.append(f" · {visible(message)}", style="italic")
         return text

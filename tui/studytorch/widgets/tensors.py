@@ -11,44 +11,68 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from studytorch.text import plain, shape_text, visible
+from studytorch.ui_text import ui
 
 
 def _number(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
-def tensor_details(t: dict[str, Any]) -> Text:
+def tensor_details(t: dict[str, Any], lang: str = "en") -> Text:
     """Everything the probe knows about one tensor, as plain text (names are never markup)."""
     out = Text()
 
     def line(label: str, value: str) -> None:
-        out.append(f"{label:<14}", style="bold")
+        out.append(label + " " * max(1, 14 - _cells(label)), style="bold")
         out.append(visible(value) + "\n")
 
-    line("name", t["name"])
-    line("shape", shape_text(t["shape"]) + f"  ({t['numel']:,} elements)")
-    line("dtype/device", f"{t['dtype']} on {t['device']}")
-    line("requires_grad", str(t["requires_grad"]) + ("  (leaf)" if t["is_leaf"] else ""))
+    def word(key: str, **fields: Any) -> str:
+        return ui(f"tensors.{key}", lang, **fields)
+
+    line(word("name"), t["name"])
+    line("shape", shape_text(t["shape"]) + f"  {word('elements', count=t['numel'])}")
+    line("dtype/device", f"{t['dtype']} · {t['device']}")
+    line("requires_grad", str(t["requires_grad"]) + (f"  {word('leaf')}" if t["is_leaf"] else ""))
     if t.get("grad_fn"):
         line("grad_fn", t["grad_fn"])
     if t.get("grad"):
-        line("grad", f"shape {shape_text(t['grad']['shape'])}, norm {_number(t['grad']['norm'])}")
+        grad = t["grad"]
+        line("grad", f"shape {shape_text(grad['shape'])}, {word('norm')} {_number(grad['norm'])}")
     if t.get("stride") is not None:
-        contiguous = "contiguous" if t.get("contiguous") else "NOT contiguous"
+        contiguous = word("contiguous" if t.get("contiguous") else "not_contiguous")
         line("stride", f"{shape_text(t['stride'])}  {contiguous}")
     if t.get("shares_with"):
-        line("shares memory", ", ".join(t["shares_with"]))
+        line(word("shares"), ", ".join(t["shares_with"]))
     stats = t.get("stats")
     if stats:
         parts = [
-            f"{key} {_number(stats[key])}" for key in ("min", "max", "mean", "std") if key in stats
+            f"{word(key)} {_number(stats[key])}"
+            for key in ("min", "max", "mean", "std")
+            if key in stats
         ]
         if stats.get("nan") or stats.get("inf"):
             parts.append(f"nan {stats['nan']} inf {stats['inf']}")
-        line("stats", ", ".join(parts) + ("  (sampled)" if stats.get("sampled") else ""))
+        sampled = f"  {word('sampled')}" if stats.get("sampled") else ""
+        line(word("stats"), ", ".join(parts) + sampled)
     out.append("\n")
     out.append(visible(t.get("preview", "")))
     return out
+
+
+def _cells(text: str) -> int:
+    return Text(text).cell_len
+
+
+def scalar_value(t: dict[str, Any]) -> str:
+    """A one-element tensor's value (from its stats or its preview), else ""."""
+    if t.get("numel") != 1:
+        return ""
+    stats = t.get("stats") or {}
+    if isinstance(stats.get("min"), (int, float)):
+        return _number(stats["min"])
+    preview = str(t.get("preview", ""))
+    inner = preview.partition("(")[2].partition(",")[0].rstrip(")").strip()
+    return inner.strip("[]")
 
 
 class TensorView(Vertical):
@@ -64,9 +88,15 @@ class TensorView(Vertical):
         self.tensors: list[dict[str, Any]] = []
         self.graphs: dict[str, Any] = {}
 
+    COLUMNS = ("name", "shape", "value", "dtype", "grad_fn", "grad", "device")
+    """PyTorch's own names stay as they are; "name" and "value" are said in the language."""
+
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "lang", "en")
+
     def compose(self) -> ComposeResult:
         table: DataTable[Any] = DataTable(cursor_type="row", zebra_stripes=True, id="tensor-table")
-        table.add_columns("name", "shape", "dtype", "grad_fn", "grad", "device")
         yield table
         with VerticalScroll(id="tensor-details-scroll"):
             yield Static(id="tensor-details")
@@ -74,17 +104,22 @@ class TensorView(Vertical):
     def show(self, tensors: list[dict[str, Any]], graphs: dict[str, Any] | None = None) -> None:
         self.tensors = tensors
         self.graphs = graphs or {}
+        lang = self.lang
         table = self.query_one(DataTable)
-        table.clear()
+        table.clear(columns=True)
+        table.add_columns(
+            *(ui(f"tensors.{c}", lang) if c in ("name", "value") else c for c in self.COLUMNS)
+        )
         for t in tensors:
             grad = t.get("grad")
             if grad:
-                grad_text = f"norm {_number(grad['norm'])}"
+                grad_text = f"{ui('tensors.norm', lang)} {_number(grad['norm'])}"
             else:
-                grad_text = "none yet" if t["requires_grad"] else ""
+                grad_text = ui("tensors.no_grad_yet", lang) if t["requires_grad"] else ""
             table.add_row(
                 plain(t["name"]),
                 shape_text(t["shape"]),
+                plain(scalar_value(t)),
                 plain(t["dtype"]),
                 plain(t.get("grad_fn") or ""),
                 grad_text,
@@ -95,7 +130,7 @@ class TensorView(Vertical):
         if tensors:
             details.update(self._details(tensors[0]))
         else:
-            details.update(Text("No tensors yet: run the snippet (F5).", style="dim"))
+            details.update(Text(ui("tensors.none", lang), style="dim"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if 0 <= event.cursor_row < len(self.tensors):
@@ -106,6 +141,7 @@ class TensorView(Vertical):
         from studytorch.widgets.graph import graph_tree
 
         graph = self.graphs.get(tensor["name"])
+        details = tensor_details(tensor, self.lang)
         if graph is None:
-            return Group(tensor_details(tensor))
-        return Group(tensor_details(tensor), Text(""), graph_tree(tensor["name"], graph))
+            return Group(details)
+        return Group(details, Text(""), graph_tree(tensor["name"], graph, self.lang))

@@ -1,0 +1,152 @@
+"""Korean mode speaks Korean: every catalogue key has both languages, and after a run every pane
+shows no English UI words (PyTorch's own names and the learner's code excepted)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.strip import Strip
+
+from fakes import CPU_INT, FakeSession, fixed_course, tensor
+from studytorch.app import StudyApp
+from studytorch.kernel import Event, Stream, Summary
+from studytorch.screens.lesson import LessonScreen
+from studytorch.store import Store
+from studytorch.ui_text import TEXT, kernel_reason
+from studytorch.widgets.editor import SnippetEditor
+
+HANGUL = re.compile("[가-힣]")
+PYTORCH = set(
+    # PyTorch's and Python's own names, which a Korean learner reads in English too.
+    """grad_fn dtype shape requires_grad grad device stride nan inf lr autograd torch tensor
+    cpu cuda mps float32 int64 None True False DataLoader num_workers zero_grad optimizer track
+    loss PyTorch studytorch ms KB Ctrl Esc Tab En view reshape squeeze
+    F1 F2 F3 F4 F5 F6 F8 F9 f1 f2 f3 f4 f5 f6 f8 f9 ctrl""".split()  # noqa: SIM905
+)
+
+
+def test_every_key_has_english_and_korean() -> None:
+    for key, texts in TEXT.items():
+        assert set(texts) == {"en", "ko"}, key
+        assert texts["en"].strip() and texts["ko"].strip(), key
+        fields = set(re.findall(r"{(\w+)", texts["en"]))
+        assert fields == set(re.findall(r"{(\w+)", texts["ko"])), f"{key}: fields differ"
+
+
+def test_kernel_deaths_are_said_in_korean() -> None:
+    from studytorch.kernel.session import explain_exit
+
+    for code in (-11, -9, 3, None):
+        assert HANGUL.search(kernel_reason(explain_exit(code), "ko")), code
+    fresh = f"{explain_exit(-9)}; started a fresh kernel (earlier variables are gone)"
+    assert "started" not in kernel_reason(fresh, "ko")
+
+
+def strings(value: Any) -> set[str]:
+    """Every word inside the fake run's payload: the learner's own names may show as they are."""
+    if isinstance(value, str):
+        return set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", value))
+    if isinstance(value, dict):
+        return set().union(*(strings(v) for v in value.values()))  # keys are never shown
+    if isinstance(value, (list, tuple)):
+        return set().union(*(strings(v) for v in value)) if value else set()
+    return set()
+
+
+def full_run(_code: str) -> list[Event]:
+    """A run that fills every pane: tensors and a graph, a model, an optimizer, curve, batches."""
+    loss = tensor("loss", [], [], "tensor(0.2500)", requires_grad=True, is_leaf=False)
+    loss |= {"grad_fn": "MseLossBackward0", "dtype": "float32", "numel": 1}
+    weight = {"name": "weight", "shape": [1, 1], "requires_grad": True, "grad_norm": 0.5}
+    return [
+        Stream("stdout", "0.25\n"),
+        Summary({"kind": "metrics", "append": {"loss": {"start": 0, "values": [1.0, 0.5, 0.25]}}}),
+        Summary(
+            {
+                "kind": "run",
+                "tensors": [tensor("x", [6], [1], "tensor([0, 1, 2, 3, 4, 5])"), loss],
+                "lines": [{"line": 1, "name": "x", "count": 1, "shape": [6], **CPU_INT}],
+                "modules": [
+                    {"name": "model", "type": "Linear", "parameters": [weight], "total": 1}
+                    | {"trainable": 1, "training": False},
+                    {"name": "criterion", "type": "MSELoss", "parameters": [], "total": 0}
+                    | {"trainable": 0, "training": True},
+                ],
+                "optimizers": [
+                    {"name": "opt", "type": "SGD", "param_groups": [{"lr": 0.1, "params": 1}]}
+                ],
+                "metrics": {"loss": [1.0, 0.5, 0.25]},
+                "batches": [
+                    {"loader": "loader", "epoch": 0, "batch": 0, "indices": None, "parts": []}
+                ],
+                "graph": {
+                    "loss": {
+                        "root": 0,
+                        "nodes": [{"id": 0, "name": "MseLossBackward0", "children": []}],
+                    }
+                },
+                "error": None,
+            }
+        ),
+    ]
+
+
+def screen_text(screen: LessonScreen) -> str:
+    """What the screen shows, less the editor's code (the learner's, in English)."""
+    editor = screen.query_one(SnippetEditor).region
+    rows = []
+    for y, strip in enumerate(screen._compositor.render_strips()):
+        if editor.y <= y < editor.bottom:
+            strip = Strip.join(
+                [strip.crop(0, editor.x), strip.crop(editor.right, strip.cell_length)]
+            )
+        rows.append(strip.text)
+    return "\n".join(rows)
+
+
+async def visit_every_pane(pilot: Pilot, screen: LessonScreen) -> str:
+    seen = []
+    tabs = screen.results.tabs
+    for pane in ("tab-note", "tab-output", "tab-tensors", "tab-curve", "tab-batches", "tab-model"):
+        if tabs.get_tab(pane).display:
+            tabs.active = pane
+            await pilot.pause()
+            await pilot.pause(0.15)  # the curve redraws on a timer
+            seen.append(screen_text(screen))
+    return "\n".join(seen)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_in_korean_no_english_ui_words_reach_the_screen(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = StudyApp(
+        session=FakeSession(events_for=full_run),
+        store=Store(tmp_path / "db.sqlite3"),
+        course=fixed_course(),
+        lesson="shape-ops",
+        lang="en",
+    )
+    async with app.run_test(size=size) as pilot:
+        while not isinstance(app.screen, LessonScreen) or app.kernel_state != "ready":
+            await pilot.pause(0.05)
+        screen = app.screen
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        english_before = await visit_every_pane(pilot, screen)
+        await pilot.press("ctrl+l")  # switched after the run: everything is said again
+        await pilot.pause()
+        shown = await visit_every_pane(pilot, screen)
+    allowed = PYTORCH | strings([e.payload for e in full_run("") if isinstance(e, Summary)])
+    allowed |= strings(fixed_course().lessons[1].steps[0].starter)
+    words = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", shown))
+    english = sorted(w for w in words - allowed if len(w) > 1)
+    assert english == [], f"English words on the Korean screen: {english}"
+    assert "Tensors" in english_before and "텐서" in shown
+    assert "검사 실패" in shown, "the check's verdict is said again in Korean"
+    assert "평가 모드" in shown and "criterion" in shown, "mode per module, and no-parameter ones"
