@@ -4,6 +4,7 @@ operands, scripts' ways of ending, and a kernel that never outlives or outlasts 
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 
 import psutil
@@ -268,3 +269,17 @@ async def test_a_kernel_log_is_capped_however_much_the_snippet_writes(tmp_path, 
         assert oct(session.log_path.stat().st_mode & 0o777) == "0o600"
     finally:
         await session.shutdown()
+
+
+async def test_a_kernel_started_before_the_session_is_adopted(tmp_path):
+    from studytorch.kernel.launch import launch
+
+    early = launch(sys.executable, device="cpu", cwd=str(tmp_path), log_dir=tmp_path / "logs")
+    session = KernelSession(device="cpu", log_dir=tmp_path / "logs", launched=early)
+    try:
+        result = await run(session, "print(torch.ones(2).sum().item())")
+        assert result.ok and result.stdout == "2.0\n"
+        assert session.pid == early.proc.pid, "the early kernel, not a second one"
+    finally:
+        await session.shutdown()
+    assert early.proc.poll() is not None and not early.folder.exists()

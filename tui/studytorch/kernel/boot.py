@@ -108,12 +108,18 @@ def load_probe(shell) -> None:
         threading.Thread(target=prewarm_when_idle, args=(probe,), daemon=True).start()
 
 
+IDLE_BEFORE_PREWARM_S = 3.0
+
+
 def prewarm_when_idle(probe) -> None:
-    """Warm torch's lazy parts once the learner is reading, not while the first run needs
-    the CPU (a first F5 right after launch would otherwise wait on it)."""
-    time.sleep(2.0)
-    while getattr(probe, "_run", None) is not None:
-        time.sleep(0.2)
+    """Warm torch's lazy parts once the learner is reading: after the kernel has run nothing
+    for a few seconds, never beside a run (it would hold the GIL the run needs)."""
+    while True:
+        time.sleep(0.25)
+        if getattr(probe, "_run", None) is not None:
+            continue
+        if time.monotonic() - getattr(probe, "last_activity", 0.0) >= IDLE_BEFORE_PREWARM_S:
+            break
     probe.prewarm()
 
 

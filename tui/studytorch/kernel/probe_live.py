@@ -56,9 +56,14 @@ def install_live(shell, trace: bool) -> None:
     _patch_dataloader()
 
 
+last_activity = time.monotonic()
+"""When a learner run last began or ended: boot.py prewarms only after a quiet spell."""
+
+
 def begin_run() -> None:
-    global _run
+    global _run, last_activity
     _run = _Run()
+    last_activity = time.monotonic()
 
 
 def abandon_run() -> None:
@@ -69,8 +74,9 @@ def abandon_run() -> None:
 
 def end_run(payload: dict, ns: dict) -> None:
     """Add what the live views saw to the run's summary, and stop recording."""
-    global _run
+    global _run, last_activity
     run, _run = _run, None
+    last_activity = time.monotonic()
     if run is None:
         return
     _flush(run, final=True)
