@@ -15,12 +15,6 @@ CARD_TIMEOUT_S = 30.0
 """A card's code is a few lines; anything slower is a mistake in the card."""
 
 
-def program(code: str) -> str:
-    """The source sent to the kernel: the card's code itself, since every run starts from a
-    fresh namespace (torch, nn, device, track) and leaves nothing behind."""
-    return code
-
-
 def last_line(printed: str) -> str:
     """The last non-empty printed line, stripped: what a card's answer names."""
     lines = [line.strip() for line in printed.splitlines() if line.strip()]
@@ -54,7 +48,8 @@ async def run_card(session: Kernel, card: Card) -> CardRun:
     error = None
     lost = False
     shapes: tuple[tuple[str, list[int]], ...] = ()
-    async for event in session.execute(program(card.code or ""), timeout=CARD_TIMEOUT_S):
+    # The code runs as it is: every run starts from a fresh namespace and leaves nothing behind.
+    async for event in session.execute(card.code or "", timeout=CARD_TIMEOUT_S):
         if isinstance(event, Summary) and event.kind == "run":
             lines = sorted(event.payload.get("lines", []), key=lambda item: item["line"])
             shapes = tuple((item["name"], item["shape"]) for item in lines if "shape" in item)

@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from studytorch.explain import explain
 from studytorch.kernel.protocol import (
     Died,
     Display,
@@ -87,7 +86,7 @@ class RunResult:
             probe_error = event.payload.get("error")
             if probe_error and self.error is not None:
                 self.error.update(probe_error)
-                self.error["explanation"] = explain(self.error)
+                self.error["explanation"] = _explain(self.error)
         elif isinstance(event, Error):
             self.error = {"type": event.ename, "message": event.evalue, "line": None}
             self.traceback = event.traceback
@@ -95,7 +94,7 @@ class RunResult:
             self.notices.append(event.reason)
             if isinstance(event, Died):
                 self.error = {"type": "KernelDied", "message": event.reason, "line": None}
-                self.error["explanation"] = explain(self.error)
+                self.error["explanation"] = _explain(self.error)
                 if event.log_tail:
                     self.notices.append(event.log_tail)
         elif isinstance(event, Done):
@@ -133,3 +132,10 @@ async def collect(events: AsyncIterator[Event]) -> RunResult:
     async for event in events:
         result.add(event)
     return result
+
+
+def _explain(error: dict[str, Any]) -> dict[str, str] | None:
+    # explain.py is large and only needed once a run fails: not on the app's start-up path.
+    from studytorch.explain import explain
+
+    return explain(error)
