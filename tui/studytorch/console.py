@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studytorch.kernel.protocol import Died, Display, Restarted, Stream
+from studytorch.kernel.summary import ModuleSummary, TensorSummary, said
 from studytorch.text import plain, safe_text, shape_text, visible_but_colours
 
 if TYPE_CHECKING:
@@ -53,8 +54,8 @@ def report(result: RunResult, timeout: float | None = None) -> None:
         err.print(plain(f"at line {line}: {result.error.get('line_text') or ''}", style="bold"))
         for op in result.error.get("operands", []):
             err.print(plain(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
-    explanation = (result.error or {}).get("explanation")
-    warnings = result.summary.get("warnings", [])
+    explanation = result.error.get("explanation") if result.error else None
+    warnings = result.warnings
     if explanation or warnings:
         from studytorch.lang import learner_language
 
@@ -63,21 +64,21 @@ def report(result: RunResult, timeout: float | None = None) -> None:
             err.print(plain(explanation[lang], style="yellow"))
         for warning in warnings:
             label = "주의" if lang == "ko" else "warning"
-            err.print(plain(f"{label}: {warning[lang]}", style="magenta"))
+            err.print(plain(f"{label}: {said(warning, lang)}", style="magenta"))
     if result.tensors:
         out.print(tensor_table(result.tensors))
-    for module in result.summary.get("modules", []):
+    for module in result.modules:
         out.print(module_table(module))
-    for opt in result.summary.get("optimizers", []):
+    for opt in result.optimizers:
         groups = ", ".join(f"lr={g['lr']} ({g['params']} params)" for g in opt["param_groups"])
         out.print(plain(f"{opt['name']}: {opt['type']} {groups}"))
-    for item in result.summary.get("data", []):
+    for item in result.data:
         fields = ", ".join(f"{k}={v}" for k, v in item.items() if k not in ("name", "kind"))
         out.print(plain(f"{item['name']}: {item['kind']} {fields}"))
     out.print(Text(f"{result.status} in {result.duration_s:.3f} s", style="dim"))
 
 
-def tensor_table(tensors: list[dict[str, Any]]) -> Table:
+def tensor_table(tensors: list[TensorSummary]) -> Table:
     table = Table(title="tensors", title_justify="left")
     for column in ("name", "shape", "dtype", "device", "requires_grad", "grad_fn", "grad"):
         table.add_column(column)
@@ -95,7 +96,7 @@ def tensor_table(tensors: list[dict[str, Any]]) -> Table:
     return table
 
 
-def module_table(module: dict[str, Any]) -> Table:
+def module_table(module: ModuleSummary) -> Table:
     title = f"{module['name']}: {module['type']} ({module['total']:,} parameters)"
     table = Table(title=plain(title), title_justify="left")
     for column in ("parameter", "shape", "requires_grad", "grad norm"):
