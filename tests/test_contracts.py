@@ -1,6 +1,9 @@
-"""The run summary decoded once where it arrives: what a view reads is always there."""
+"""The engine's contracts with the UI: the run summary decoded once where it arrives (what a
+view reads is always there), and one kernel contract for the real session and the fakes."""
 
 from __future__ import annotations
+
+import asyncio
 
 from studytorch.kernel import RunResult, Summary
 from studytorch.kernel.summary import decode_run, said
@@ -42,3 +45,16 @@ def test_a_run_result_reads_its_summary_through_typed_fields():
     assert result.warnings == [warning] and said(result.warnings[0], "ko") == "step 없음"
     assert result.modules == []  # a module without its counts cannot be drawn
     assert result.to_json()["warnings"] == [warning]
+
+
+def test_the_real_session_and_the_fake_implement_one_kernel_contract():
+    from fakes import FakeSession
+    from studytorch.kernel import Kernel, KernelSession, KernelState
+
+    assert issubclass(KernelSession, Kernel) and issubclass(FakeSession, Kernel)
+    fake = FakeSession()
+    seen: list[KernelState] = []
+    fake.on_state = seen.append
+    assert (fake.running, fake.owns_kernel, fake.device) == (False, True, None)
+    asyncio.run(fake.start())
+    assert fake.device == "cpu" and seen == [KernelState.READY]
