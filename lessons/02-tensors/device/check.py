@@ -20,7 +20,8 @@ expect(
 )
 expect(
     abs(total.item() - 5.0) < 1e-5,
-    f"total is {total.item()}; expected 0*0.5 + 1*1.0 + 2*2.0 = 5.0",
-    f"total이 {total.item()}입니다. 0*0.5 + 1*1.0 + 2*2.0 = 5.0이어야 "
-    "합니다",
+    f"total is {total.item():.4g}; expected 0*0.5 + 1*1.0 + 2*2.0 = "
+    "5.0",
+    f"total이 {total.item():.4g}입니다. 0*0.5 + 1*1.0 + 2*2.0 = "
+    "5.0이어야 합니다",
 )

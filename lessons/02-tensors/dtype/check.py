@@ -5,8 +5,8 @@ expect(
 )
 expect(
     abs(avg.item() - 78.5) < 1e-4,
-    f"avg is {avg.item()}; the mean of scores is 78.5",
-    f"avg가 {avg.item()}입니다. scores의 평균은 78.5입니다",
+    f"avg is {avg.item():.4g}; the mean of scores is 78.5",
+    f"avg가 {avg.item():.4g}입니다. scores의 평균은 78.5입니다",
 )
 expect(
     scores.dtype == torch.int64,
