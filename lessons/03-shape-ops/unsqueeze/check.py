@@ -8,6 +8,11 @@ expect(
     f"table has shape {tuple(table.shape)}; it should be (3, 4)",
     f"table의 모양이 {tuple(table.shape)}입니다. (3, 4)여야 합니다",
 )
-torch.testing.assert_close(
-    table, v[:, None] * torch.arange(4.0, device=v.device)
+want = v[:, None] * torch.arange(4.0, device=v.device)
+expect(
+    torch.allclose(table, want),
+    f"table is {table.tolist()}; expected the products v[i] * row[j]: "
+    f"{want.tolist()}",
+    f"table이 {table.tolist()}입니다. v[i] * row[j]의 곱인 "
+    f"{want.tolist()}이어야 합니다",
 )

@@ -1,7 +1,6 @@
+want = xt.contiguous().view(6).tolist()
 expect(
-    torch.equal(flat.cpu(), torch.tensor([0, 3, 1, 4, 2, 5])),
-    f"flat is {flat.tolist()}; expected the rows of xt: [0, 3, 1, 4, "
-    "2, 5]",
-    f"flat이 {flat.tolist()}입니다. xt의 행 순서인 [0, 3, 1, 4, 2, "
-    "5]여야 합니다",
+    flat.tolist() == want,
+    f"flat is {flat.tolist()}; expected the rows of xt: {want}",
+    f"flat이 {flat.tolist()}입니다. xt의 행 순서인 {want}여야 합니다",
 )
