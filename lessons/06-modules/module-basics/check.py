@@ -8,9 +8,11 @@ count = len(list(model.parameters()))
 expect(
     count == 4,
     f"model has {count} parameter tensors; two Linear layers give 4 "
-    "(two weights, two biases)",
+    "(two weights, two biases): assign each layer to an attribute "
+    "(a plain list hides them from the Module)",
     f"model의 파라미터 텐서가 {count}개입니다. Linear 두 개면 "
-    "4개(가중치 2, 편향 2)여야 합니다",
+    "4개(가중치 2, 편향 2)여야 합니다. 레이어마다 속성으로 대입하세요"
+    "(파이썬 리스트에 넣으면 Module이 찾지 못합니다)",
 )
 expect(
     tuple(preds.shape) == (5, 1),
