@@ -11,6 +11,7 @@ for _ in range(20):
         (p - 0.05 * g).detach().requires_grad_()
         for p, g in zip(ref, ref_grads)
     ]
+w, b = model.weight.item(), model.bias.item()
 expect(
     len(losses) == 20,
     f"losses has {len(losses)} entries; keep the 20 epochs and append "
@@ -19,20 +20,22 @@ expect(
     "에포크마다 손실을 하나씩 넣으세요",
 )
 expect(
-    losses[-1] < losses[0],
-    f"the loss stays at {losses[0]:.3f} (last {losses[-1]:.3f}): "
-    "step() ran before backward() filled .grad, so nothing was updated",
-    f"손실이 {losses[0]:.3f}에 머뭅니다(마지막 {losses[-1]:.3f}). "
-    "backward()가 .grad를 채우기 전에 step()이 실행되어 아무것도 "
-    "업데이트되지 않았습니다",
+    w != 0.0 or b != 0.0,
+    f"the weights never changed (the loss stayed at {losses[0]:.4g}): "
+    "step() found no gradient in .grad; it must run after backward() "
+    "and before the next zero_grad()",
+    f"가중치가 한 번도 바뀌지 않았습니다(손실이 {losses[0]:.4g}에 "
+    "머뭅니다). step()이 .grad에서 기울기를 찾지 못했습니다. step()은 "
+    "backward() 뒤, 다음 zero_grad() 전에 실행되어야 합니다",
 )
 expect(
     torch.allclose(model.weight, ref[0], atol=1e-4)
     and torch.allclose(model.bias, ref[1], atol=1e-4),
-    f"weight, bias = {model.weight.item():.4f}, "
-    f"{model.bias.item():.4f}; 20 correct SGD steps give "
-    f"{ref[0].item():.4f}, {ref[1].item():.4f}",
-    f"weight, bias가 {model.weight.item():.4f}, "
-    f"{model.bias.item():.4f}입니다. 올바른 SGD 20스텝이면 "
-    f"{ref[0].item():.4f}, {ref[1].item():.4f}입니다",
+    f"weight, bias = {w:.4g}, {b:.4g}; 20 correct SGD steps "
+    "(zero_grad, "
+    f"forward, loss, backward, step) give {ref[0].item():.4g}, "
+    f"{ref[1].item():.4g}",
+    f"weight, bias가 {w:.4g}, {b:.4g}입니다. 올바른 SGD 20스텝"
+    "(zero_grad, forward, loss, backward, step)이면 "
+    f"{ref[0].item():.4g}, {ref[1].item():.4g}입니다",
 )
