@@ -13,8 +13,9 @@ from textual.widgets import Markdown, Static, TabbedContent, TabPane, Tabs
 
 from studytorch.kernel import Died, Display, Error, Event, Restarted, Stream, Summary
 from studytorch.kernel.result import RunResult
-from studytorch.kernel.summary import RunSummary, decode_run, empty_run, said
+from studytorch.kernel.summary import RunSummary, decode_run, empty_run
 from studytorch.lang import LANGUAGES
+from studytorch.run_report import run_notes
 from studytorch.text import safe_text
 from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.batches import BatchView
@@ -204,21 +205,8 @@ class ResultsPanel(Vertical):
             self.query_one(ModelView).show(result.modules, result.optimizers)
         output = self.output
         output.flush()
-        if result.dropped:
-            output.note(f"[{result.dropped:,} {ui('cut', lang)}]", "yellow")
-        error = result.error if result.status != "ok" else None
-        if error and error.get("line"):
-            operands = ", ".join(
-                f"{op['name']}: {tuple(op['shape'])}" for op in error.get("operands", [])
-            )
-            line_text = (error.get("line_text") or "").strip()
-            text = f"{ui('at_line', lang, line=error['line'])}: {line_text}"
-            output.note(text + (f"   ({operands})" if operands else ""), "bold")
-        explanation = self.explanation()
-        if explanation:
-            output.note(explanation[lang], "yellow")
-        for warning in result.warnings:
-            output.note(f"! {said(warning, lang)}", "magenta")
+        for note in run_notes(result, lang):
+            output.note(note.text, note.style)
 
     def explanation(self) -> dict[str, str] | None:
         """What the last run's error means, in both languages (None: no error, or unknown)."""
