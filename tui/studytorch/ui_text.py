@@ -144,6 +144,7 @@ TEXT: dict[str, dict[str, str]] = {
     # --- the curve pane -------------------------------------------------------------------
     "curve.steps": {"en": "({count:,} steps)", "ko": "({count:,}스텝)"},
     "curve.one_step": {"en": "(1 step)", "ko": "(1스텝)"},
+    "curve.more": {"en": "+{count:,} more series", "ko": "계열 {count:,}개 더"},
     "curve.markers": {
         "en": "▲inf ▼-inf ×nan: values that are not finite, at the edge",
         "ko": "▲inf ▼-inf ×nan: 유한하지 않은 값은 가장자리에 표시",
