@@ -4,23 +4,32 @@ from __future__ import annotations
 
 import re
 
-from studytorch.explain.base import Error, family, name_of, operands, shape_text
+from studytorch.explain.base import Error, family, name_of, operands, particle, shape_text
+
+
+def _changed_in_place(e: Error) -> str | None:
+    """`p` in `p -= lr * p.grad`, `p[0] = 1`, `p.add_(1)`: the tensor the line changes."""
+    text = (e.get("line_text") or "").strip()
+    found = re.match(r"([\w.]+)\s*(?:\[[^\]]*\]\s*)?(?:[-+*/@%]|//|\*\*)?=(?!=)", text)
+    found = found or re.match(r"([\w.]+)\.\w+_\(", text)
+    return found.group(1) if found else None
 
 
 @family(
     "leaf_in_place", r"a (view of a )?leaf Variable that requires grad is being used in an in-place"
 )
 def _leaf_inplace(m: re.Match[str], e: Error) -> tuple[str, str]:
-    name = name_of(e, 0, "w")
+    name = _changed_in_place(e) or name_of(e, 0, "w")
     return (
         f"{name} is a tensor you created with `requires_grad=True` (a leaf), and changing it in "
-        "place (`+=`, `[i] = ...`, `add_`) would break its gradient. To update weights by hand do "
-        f"it without tracking: `with torch.no_grad(): {name} -= lr * {name}.grad`. Otherwise "
-        f"compute a new tensor (`{name}2 = {name} + 1`) instead of changing {name}.",
-        f"{name}은(는) `requires_grad=True`로 만든 텐서(leaf)라서 제자리 수정(`+=`, `[i] = ...`, "
-        "`add_`)을 하면 gradient가 망가집니다. 가중치를 직접 갱신하려면 기록 없이 하세요: "
-        f"`with torch.no_grad(): {name} -= lr * {name}.grad`. 그게 아니면 {name}을(를) 바꾸지 "
-        f"말고 새 텐서를 만드세요(`{name}2 = {name} + 1`).",
+        "place (`+=`, `-=`, `[i] = ...`, `add_`) would break its gradient. To update weights by "
+        f"hand do it without tracking: `with torch.no_grad(): {name} -= lr * {name}.grad`. "
+        f"Otherwise compute a new tensor (`{name}2 = {name} + 1`) instead of changing {name}.",
+        f"{particle(name, '은/는')} `requires_grad=True`로 만든 리프 텐서라서 제자리에서 "
+        "바꾸면(`+=`, `-=`, `[i] = ...`, `add_`) 기울기 계산이 망가집니다. 가중치를 직접 "
+        "갱신하려면 기록을 끄고 하세요: "
+        f"`with torch.no_grad(): {name} -= lr * {name}.grad`. 그게 아니라면 "
+        f"{particle(name, '을/를')} 바꾸지 말고 새 텐서를 만드세요(`{name}2 = {name} + 1`).",
     )
 
 
@@ -37,7 +46,9 @@ def _modified(m: re.Match[str], e: Error) -> tuple[str, str]:
     if culprit:
         line, text, name = culprit["line"], culprit["text"].strip(), culprit.get("name") or "it"
         found_en = f"Line {line} (`{text}`) changed {name} in place after it was used. "
-        found_ko = f"{line}번째 줄(`{text}`)이 {name}을(를) 쓴 뒤에 제자리에서 바꿨습니다. "
+        found_ko = (
+            f"{line}번째 줄(`{text}`)에서 {particle(name, '을/를')} 쓴 뒤에 제자리에서 바꿨습니다. "
+        )
     else:
         found_en = (
             "To find the line, run once under `with torch.autograd.detect_anomaly():` - the "
@@ -45,7 +56,7 @@ def _modified(m: re.Match[str], e: Error) -> tuple[str, str]:
         )
         found_ko = (
             "어느 줄인지 찾으려면 `with torch.autograd.detect_anomaly():` 안에서 한 번 실행하세요. "
-            "오류가 forward 연산을 알려 줍니다. "
+            "오류 메시지가 순전파의 어느 연산인지 알려 줍니다. "
         )
     return (
         f"`backward()` needed a [{shape}] tensor that {op.lower()}() produced, but it was changed "
@@ -53,7 +64,7 @@ def _modified(m: re.Match[str], e: Error) -> tuple[str, str]:
         + found_en
         + "Use an out-of-place version instead: `y = y + 1` rather than `y += 1`, `relu(x)` "
         "rather than `relu_(x)` or `inplace=True`.",
-        f"`backward()`에는 {op.lower()}()가 만든 [{shape}] 텐서가 필요했는데, 그 뒤에 "
+        f"`backward()`에는 `{op.lower()}()` 연산이 만든 [{shape}] 텐서가 필요했는데, 그 뒤에 "
         f"제자리 연산으로 바뀌었습니다(버전 {before} → {now}). "
         + found_ko
         + "제자리가 아닌 연산을 쓰세요: `y += 1` 대신 `y = y + 1`, `relu_(x)`나 "
@@ -63,13 +74,26 @@ def _modified(m: re.Match[str], e: Error) -> tuple[str, str]:
 
 @family("backward_twice", r"Trying to backward through the graph a second time")
 def _backward_twice(m: re.Match[str], e: Error) -> tuple[str, str]:
+    # The usual cause in a loop is a tensor carried from one iteration to the next: the probe
+    # names it (`carried`) when the loop reads a name before assigning it again.
+    carried = e.get("carried") or []
+    name = carried[0] if carried else "hidden"
+    seen = f"Here `{name}` is carried from one iteration to the next. " if carried else ""
+    seen_ko = f"여기서는 `{name}` 값이 반복에서 다음 반복으로 넘어갑니다. " if carried else ""
     return (
-        "`backward()` frees the graph it walked, so a second `backward()` through the same "
-        "graph fails. Recompute the forward pass before each backward (as a training loop does), "
-        "or pass `retain_graph=True` to the first call if you really need both.",
-        "`backward()`는 지나간 그래프를 해제하므로 같은 그래프로 두 번째 `backward()`를 하면 "
-        "실패합니다. 학습 루프처럼 backward마다 forward를 다시 계산하거나, 정말 두 번 필요하면 "
-        "첫 호출에 `retain_graph=True`를 주세요.",
+        "`backward()` frees the graph it walked, and this `backward()` reached a part of the "
+        f"graph that an earlier `backward()` already freed. {seen}In a loop this almost always "
+        "means a tensor computed in the previous iteration is used again (an RNN's hidden state, "
+        "a running total of the loss): cut it from the old graph where it is carried, "
+        f"`{name} = {name}.detach()` at the start of the iteration, and keep totals as numbers "
+        "(`total += loss.item()`). Only if you really call `backward()` twice on the same result "
+        "pass `retain_graph=True` to the first call.",
+        "`backward()`는 지나간 그래프를 해제하는데, 이번 `backward()`가 앞선 `backward()`에서 "
+        f"이미 해제된 그래프 부분까지 갔습니다. {seen_ko}루프라면 거의 항상 이전 반복에서 계산한 "
+        "텐서(RNN의 은닉 상태, 손실의 누적 합)를 다시 쓴 경우입니다. 넘겨받는 곳에서 이전 "
+        f"그래프와 끊으세요: 반복을 시작할 때 `{name} = {name}.detach()`. 합계는 숫자로 "
+        "모으세요(`total += loss.item()`). 같은 결과에 정말 `backward()`를 두 번 부를 때만 첫 "
+        "호출에 `retain_graph=True`를 주세요.",
     )
 
 
@@ -77,11 +101,15 @@ def _backward_twice(m: re.Match[str], e: Error) -> tuple[str, str]:
 def _non_scalar(m: re.Match[str], e: Error) -> tuple[str, str]:
     ops = operands(e)
     shape = f" {ops[0]['name']} is {shape_text(ops[0]['shape'])}." if ops else ""
-    shape_ko = f" {ops[0]['name']}은(는) {shape_text(ops[0]['shape'])}입니다." if ops else ""
+    shape_ko = (
+        f" {particle(ops[0]['name'], '은/는')} {shape_text(ops[0]['shape'])} 모양입니다."
+        if ops
+        else ""
+    )
     return (
         f"`backward()` without arguments needs a scalar (one number), like a loss.{shape} Reduce "
         "the tensor first (`.sum()` or `.mean()`), or pass `gradient=` with the tensor's shape.",
-        f"인자 없는 `backward()`는 loss처럼 스칼라(숫자 하나)에만 쓸 수 있습니다.{shape_ko} 먼저 "
+        f"인자 없는 `backward()`는 손실처럼 스칼라(숫자 하나)에만 쓸 수 있습니다.{shape_ko} 먼저 "
         "`.sum()`이나 `.mean()`으로 줄이거나, 텐서 모양의 `gradient=`를 넘기세요.",
     )
 
@@ -92,8 +120,8 @@ def _no_grad(m: re.Match[str], e: Error) -> tuple[str, str]:
         "Nothing in this result requires a gradient, so there is no graph to walk back. Create "
         "the inputs you differentiate with `requires_grad=True` (parameters of `nn.Module` have "
         "it), and do not compute under `torch.no_grad()` or after `.detach()`.",
-        "이 결과에는 gradient가 필요한 값이 없어서 거꾸로 따라갈 그래프가 없습니다. 미분할 입력을 "
-        "`requires_grad=True`로 만드세요(`nn.Module`의 parameter는 이미 그렇습니다). "
+        "이 결과에는 기울기가 필요한 값이 없어서 거꾸로 따라갈 그래프가 없습니다. 미분할 입력을 "
+        "`requires_grad=True`로 만드세요(`nn.Module`의 파라미터는 이미 그렇습니다). "
         "`torch.no_grad()` 안이나 `.detach()` 뒤에서 계산하지 마세요.",
     )
 
@@ -106,7 +134,7 @@ def _int_grad(m: re.Match[str], e: Error) -> tuple[str, str]:
         "Gradients exist only for floating-point tensors, and this one holds integers (written "
         "without a decimal point, e.g. `[1, 2]`). Write floats (`[1.0, 2.0]`) or pass "
         "`dtype=torch.float32`.",
-        "gradient는 실수 텐서에만 있는데, 이 텐서는 정수입니다(`[1, 2]`처럼 소수점 없이 썼을 때). "
+        "기울기는 실수 텐서에만 있는데, 이 텐서는 정수입니다(`[1, 2]`처럼 소수점 없이 썼을 때). "
         "소수점을 붙여 쓰거나(`[1.0, 2.0]`) `dtype=torch.float32`를 주세요.",
     )
 
@@ -118,7 +146,8 @@ def _non_leaf_flag(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"{name} was computed from tensors that require grad, so its `requires_grad` follows "
         f"them and cannot be switched off. Use `{name}.detach()` for a copy outside the graph, "
         "or set `requires_grad` on the tensor you created.",
-        f"{name}은(는) gradient가 필요한 텐서에서 계산됐으므로 `requires_grad`가 그대로 따라가며 "
+        f"{particle(name, '은/는')} 기울기가 필요한 텐서에서 계산됐으므로 `requires_grad`가 그대로 "
+        "따라가며 "
         f"끌 수 없습니다. 그래프 밖의 값이 필요하면 `{name}.detach()`를 쓰거나, 처음 만든 텐서에 "
         "`requires_grad`를 정하세요.",
     )
@@ -136,7 +165,7 @@ def _grad_none(m: re.Match[str], e: Error) -> tuple[str, str]:
         "`requires_grad=True` and used in the loss, or guard with `if w.grad is not None:`.",
         "`.grad`는 `backward()`가 이 텐서까지 도달하기 전에는 None입니다(`zero_grad()` 뒤에도 "
         "None이 됩니다). 먼저 `loss.backward()`를 부르고, 텐서를 `requires_grad=True`로 만들어 "
-        "loss 계산에 썼는지 확인하거나 `if w.grad is not None:`으로 감싸세요.",
+        "손실 계산에 썼는지 확인하거나 `if w.grad is not None:`으로 감싸세요.",
     )
 
 
@@ -149,7 +178,7 @@ def _anomaly(m: re.Match[str], e: Error) -> tuple[str, str]:
         "Typical causes: dividing by zero (x / x at 0), `sqrt` or `log` of 0 or a negative "
         "number, a learning rate so high the values blew up. Add a small epsilon "
         "(`x / (y + 1e-8)`, `torch.log(p + 1e-8)`) or lower the learning rate.",
-        f"이상 탐지가 `{fn}`에서 멈췄습니다. {op.lower()} 연산의 gradient가 NaN입니다. 흔한 "
+        f"이상 탐지가 `{fn}`에서 멈췄습니다. `{op.lower()}` 연산의 기울기가 NaN입니다. 흔한 "
         "원인: 0으로 나누기(0에서 x / x), 0이나 음수의 `sqrt`·`log`, 값이 터질 만큼 큰 "
         "학습률. 작은 epsilon을 더하거나(`x / (y + 1e-8)`, `torch.log(p + 1e-8)`) 학습률을 "
         "낮추세요.",

@@ -21,7 +21,8 @@ def _state_dict(m: re.Match[str], e: Error) -> tuple[str, str]:
             f"The saved weights do not fit this {m.group(1)}: `{key}` was [{saved}] when saved and "
             f"is [{now}] in the model you built. Build the model with the same sizes as the one "
             "that was saved (same layer arguments, e.g. the number of classes).",
-            f"저장된 가중치가 이 {m.group(1)}에 맞지 않습니다. `{key}`는 저장할 때 [{saved}]였는데 "
+            f"저장된 가중치가 이 {m.group(1)}에 맞지 않습니다. `{key}` 파라미터는 저장할 때 "
+            f"[{saved}] 모양이었는데 "
             f"지금 만든 모델에서는 [{now}]입니다. 저장한 모델과 같은 크기로 모델을 만드세요(레이어 "
             "인자, 예를 들어 클래스 수를 똑같이).",
         )

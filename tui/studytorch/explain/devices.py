@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from studytorch.explain.base import Error, family, operands
+from studytorch.explain.base import Error, family, operands, particle
 
 
 @family("no_cuda_build", r"Torch not compiled with CUDA enabled")
@@ -38,7 +38,7 @@ def _devices_named(e: Error) -> tuple[str, str]:
     if len({op.get("device") for op in ops}) < 2:
         return _other_device(e, ops)
     where = ", ".join(f"{op['name']} is on {op['device']}" for op in ops)
-    where_ko = ", ".join(f"{op['name']}은(는) {op['device']}" for op in ops)
+    where_ko = ", ".join(f"{particle(op['name'], '은/는')} {op['device']} 장치" for op in ops)
     return f" Here {where}.", f" 여기서 {where_ko}에 있습니다."
 
 
@@ -62,7 +62,8 @@ def _other_device(e: Error, ops: list[dict[str, Any]]) -> tuple[str, str]:
     owner_ko = f"`{module}`의 가중치는" if module else "함께 쓰인 다른 텐서는"
     return (
         f" Here {op['name']} is on {op['device']} and {owner} on {other}.",
-        f" 여기서 {op['name']}은(는) {op['device']}에, {owner_ko} {other}에 있습니다.",
+        f" 여기서 {particle(op['name'], '은/는')} {op['device']} 장치에, {owner_ko} {other} 장치에 "
+        "있습니다.",
     )
 
 
@@ -82,7 +83,7 @@ def _device(m: re.Match[str], e: Error) -> tuple[str, str]:
             f"The input ({m.group(1)}) and the layer's weights ({m.group(2)}) are on different "
             f"devices: {moved}. Move both to the same device: `model.to(device)` and "
             "`x = x.to(device)` (for a DataLoader, inside the loop for every batch).",
-            f"입력({m.group(1)})과 레이어 가중치({m.group(2)})가 서로 다른 장치에 있습니다: "
+            f"입력({m.group(1)}) 텐서와 레이어 가중치({m.group(2)})가 서로 다른 장치에 있습니다: "
             f"{moved_ko}. 둘 다 같은 장치로 옮기세요: `model.to(device)`와 `x = x.to(device)`"
             "(DataLoader라면 루프 안에서 배치마다).",
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from studytorch.explain.base import Error, family, name_of
+from studytorch.explain.base import Error, as_code, family, name_of, operands, particle
 
 
 @family("mean_of_integers", r"mean\(\): could not infer output dtype.*Got: (\w+)")
@@ -44,12 +44,22 @@ def _emb_float(m: re.Match[str], e: Error) -> tuple[str, str]:
     return (
         f"An `nn.Embedding` looks rows up by index, so its input must be integers (Long), not "
         f"{m.group(2)}. Use `{name}.long()` (and make sure the values are whole numbers).",
-        f"`nn.Embedding`은 인덱스로 행을 찾으므로 입력이 정수(Long)여야 하는데 {m.group(2)}가 "
+        f"`nn.Embedding`은 인덱스로 행을 찾으므로 입력이 정수(Long)여야 하는데 {m.group(2)} 타입이 "
         f"왔습니다. `{name}.long()`을 쓰세요(값이 정수인지도 확인하세요).",
     )
 
 
-def _dtype_fix(a: str, b: str) -> tuple[str, str]:
+def _dtype_fix(a: str, b: str, e: Error) -> tuple[str, str]:
+    """Which operand to convert, by the dtypes seen; float32 is what layers and most code use."""
+    odd = [op for op in operands(e) if op.get("dtype") not in (None, "float32")]
+    if odd and len(odd) < len(operands(e)):
+        name = as_code(odd[0]["name"])
+        return (
+            f"Convert {name} ({odd[0]['dtype']}) to float32: `{name}.float()`, or create it as "
+            "float32 in the first place (`dtype=torch.float32`, or `1.0` rather than `1`).",
+            f"{particle(name, '을/를')}({odd[0]['dtype']}) float32로 바꾸세요: `{name}.float()`. "
+            "아니면 처음부터 float32로 만드세요(`dtype=torch.float32`, 또는 `1` 대신 `1.0`).",
+        )
     kinds = {a.lower(), b.lower()}
     if "double" in kinds or "float64" in kinds:
         return (
@@ -62,7 +72,7 @@ def _dtype_fix(a: str, b: str) -> tuple[str, str]:
         )
     return (
         "Convert one side, usually to float32: `x.float()` (or `.long()` for class labels).",
-        "한쪽을 보통 float32로 바꾸세요: `x.float()` (클래스 라벨이면 `.long()`).",
+        "한쪽을 보통 float32로 바꾸세요: `x.float()` (클래스 레이블이면 `.long()`).",
     )
 
 
@@ -78,7 +88,7 @@ def _dtype_fix(a: str, b: str) -> tuple[str, str]:
 )
 def _dtype(m: re.Match[str], e: Error) -> tuple[str, str]:
     a, b = [g for g in m.groups() if g][:2]
-    fix_en, fix_ko = _dtype_fix(a, b)
+    fix_en, fix_ko = _dtype_fix(a, b, e)
     return (
         f"The operands have different dtypes ({a} and {b}); PyTorch does not convert them for "
         f"this operation. {fix_en}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from studytorch.explain.base import Error, family, operands
+from studytorch.explain.base import Error, family, operands, particle
 
 
 @family(
@@ -23,7 +23,7 @@ def _collate_stack(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"positions {i} and {j}). Every sample must have the same shape: resize or pad them in "
         "the Dataset (or its transform), or give the DataLoader a `collate_fn` that pads.",
         f"DataLoader가 한 배치의 샘플들을 텐서 하나로 쌓지 못했습니다. 데이터셋이 한 샘플은 "
-        f"[{a}], 다른 샘플은 [{b}] 모양으로 돌려줬습니다(샘플 {batch}로 된 배치의 {i}번과 "
+        f"[{a}], 다른 샘플은 [{b}] 모양으로 돌려줬습니다(샘플 {batch} 배치의 {i}번과 "
         f"{j}번). 모든 샘플의 모양이 같아야 합니다. Dataset(또는 transform)에서 크기를 맞추거나 "
         "패딩하는 `collate_fn`을 DataLoader에 주세요.",
     )
@@ -57,7 +57,10 @@ def _cat(m: re.Match[str], e: Error) -> tuple[str, str]:
     if other is not None:
         d, shape = other
         hint_en = f"If you meant to join along dimension {d}, pass `dim={d}`: that gives {shape}."
-        hint_ko = f"{d}번 차원을 따라 붙이려던 것이라면 `dim={d}`을 주세요. 결과는 {shape}입니다."
+        hint_ko = (
+            f"{d}번 차원을 따라 붙이려던 것이라면 {particle(f'`dim={d}`', '을/를')} 주세요. "
+            f"결과는 {shape}입니다."
+        )
     else:
         hint_en = "If you meant to join along the dimension that differs, pass that `dim`."
         hint_ko = "크기가 다른 차원을 따라 붙이려던 것이라면 그 `dim`을 주세요."
@@ -102,7 +105,7 @@ def _cat_0d(m: re.Match[str], e: Error) -> tuple[str, str]:
     return (
         "`torch.cat` joins along an existing dimension, and a 0-D tensor (a single number, "
         "like a loss) has none. Use `torch.stack(values)` to turn numbers into a vector.",
-        "`torch.cat`은 기존 차원을 따라 이어 붙이는데, 0차원 텐서(loss 같은 숫자 하나)에는 "
+        "`torch.cat`은 기존 차원을 따라 이어 붙이는데, 0차원 텐서(손실 같은 숫자 하나)에는 "
         "차원이 없습니다. 숫자들을 벡터로 만들려면 `torch.stack(values)`를 쓰세요.",
     )
 

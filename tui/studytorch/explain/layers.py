@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from studytorch.explain.base import Error, family, name_of, numbers
+from studytorch.explain.base import Error, family, name_of, numbers, particle
 
 
 @family(
@@ -25,15 +25,15 @@ def _conv(m: re.Match[str], e: Error) -> tuple[str, str]:
             f"width...), but {name} is [{given}]: channels last, as images from PIL/NumPy come. "
             f"Move the channels: {permute} gives {moved}.",
             "합성곱은 채널이 앞에 오는 (N, C, ...) = (배치, 채널, 그다음 높이, 너비...) 모양을 "
-            f"받는데 {name}은(는) [{given}], 즉 PIL/NumPy 이미지처럼 채널이 마지막입니다. 채널을 "
-            f"옮기세요: {permute}는 {moved}입니다.",
+            f"받는데 {particle(name, '은/는')} [{given}], 즉 PIL/NumPy 이미지처럼 채널이 "
+            f"마지막입니다. 채널을 옮기세요: {permute}의 결과는 {moved}입니다.",
         )
     return (
         f"This convolution (weight [{weight}]) was made for {want} input channels, but the input "
         f"[{given}] has {got} in dimension 1. Either create the layer with `in_channels={got}` "
         f"or feed it {want}-channel input (the previous layer's `out_channels` must be {want}).",
         f"이 합성곱(weight [{weight}])은 입력 채널 {want}개용인데 입력 [{given}]의 1번 차원은 "
-        f"{got}입니다. 레이어를 `in_channels={got}`로 만들거나 채널 {want}개인 입력을 주세요"
+        f"{got}입니다. 레이어를 `in_channels={got}` 값으로 만들거나 채널 {want}개인 입력을 주세요"
         f"(앞 레이어의 `out_channels` = {want}).",
     )
 
@@ -46,16 +46,18 @@ def _conv(m: re.Match[str], e: Error) -> tuple[str, str]:
 def _conv_dims(m: re.Match[str], e: Error) -> tuple[str, str]:
     unbatched, batched, layer, size = m.groups()
     name = name_of(e, 0, "x")
-    fix = f"`{name}.unsqueeze(0)`" if len(numbers(size)) == int(unbatched) - 1 else "a reshape"
+    one_short = len(numbers(size)) == int(unbatched) - 1
+    fix = f"`{name}.unsqueeze(0)`" if one_short else "a reshape"
+    fix_ko = f"`{name}.unsqueeze(0)`" if one_short else "모양 바꾸기"
     return (
         f"`{layer}` takes {batched}-D input (batch, channels, ...) or {unbatched}-D for one "
         f"sample, but got [{size}]. Add the missing dimensions: a single grayscale image "
         f"(H, W) needs a channel dimension, {fix} gives (1, H, W); `unsqueeze(0)` again adds "
         "the batch.",
-        f"`{layer}`은(는) {batched}차원 입력(배치, 채널, ...)이나 샘플 하나면 {unbatched}차원을 "
+        f"`{layer}` 레이어는 {batched}차원 입력(배치, 채널, ...)이나 샘플 하나면 {unbatched}차원을 "
         f"받는데 입력은 [{size}]입니다. 빠진 차원을 넣으세요: 흑백 이미지 한 장 (H, W)에는 "
-        f"채널 차원이 필요합니다. {fix}은(는) (1, H, W)를 만들고, `unsqueeze(0)`을 한 번 더 "
-        "하면 배치가 생깁니다.",
+        f"채널 차원이 필요합니다. {fix_ko}의 결과는 (1, H, W)이고, `unsqueeze(0)`을 한 번 더 "
+        "하면 배치 차원이 생깁니다.",
     )
 
 
@@ -68,8 +70,8 @@ def _too_small(m: re.Match[str], e: Error) -> tuple[str, str]:
         "The input's height/width is smaller than this layer's kernel (after the earlier "
         "pooling and convolutions shrank it). Use bigger input images, fewer pooling layers, a "
         "smaller `kernel_size`, or `padding`.",
-        "입력의 높이/너비가 이 레이어의 커널보다 작습니다(앞의 pooling과 합성곱이 줄였습니다). "
-        "더 큰 이미지를 쓰거나 pooling을 줄이거나 `kernel_size`를 줄이거나 `padding`을 주세요.",
+        "입력의 높이/너비가 이 레이어의 커널보다 작습니다(앞의 풀링과 합성곱이 줄였습니다). "
+        "더 큰 이미지를 쓰거나 풀링을 줄이거나 `kernel_size`를 줄이거나 `padding`을 주세요.",
     )
 
 
@@ -85,8 +87,9 @@ def _layer_norm(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"`nn.LayerNorm({norm})` normalises the last dimension(s), which must be [{norm}], but "
         f"the input is [{size}]. Create it as `nn.LayerNorm({last})`, or check which dimension "
         "holds the features.",
-        f"`nn.LayerNorm({norm})`은 마지막 차원을 정규화하며 그 크기가 [{norm}]이어야 하는데 입력은 "
-        f"[{size}]입니다. `nn.LayerNorm({last})`로 만들거나 특성이 어느 차원에 있는지 확인하세요.",
+        f"`nn.LayerNorm({norm})` 레이어는 마지막 차원을 정규화하며 그 크기가 [{norm}]이어야 하는데 "
+        f"입력은 [{size}]입니다. 레이어를 `nn.LayerNorm({last})` 모양으로 만들거나 특성이 어느 "
+        "차원에 있는지 확인하세요.",
     )
 
 
@@ -98,7 +101,8 @@ def _bn_size(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"dimension 1. Create it as `nn.BatchNorm1d({got})` / `nn.BatchNorm2d({got})` to match "
         "the previous layer's output.",
         f"이 BatchNorm은 특성(채널) {want}개용인데 입력의 1번 차원은 {got}입니다. 앞 레이어 "
-        f"출력에 맞게 `nn.BatchNorm1d({got})` / `nn.BatchNorm2d({got})`로 만드세요.",
+        f"출력에 맞게 레이어를 `nn.BatchNorm1d({got})` / `nn.BatchNorm2d({got})` 모양으로 "
+        "만드세요.",
     )
 
 
@@ -146,7 +150,7 @@ def _embedding(m: re.Match[str], e: Error) -> tuple[str, str]:
             f"contains {top}. Make the table big enough, `nn.Embedding({top + 1}, ...)` (usually "
             "the vocabulary size plus any special tokens), or fix how the indices were made.",
             f"임베딩의 행은 {count}개라서 인덱스는 0부터 {count - 1}까지여야 하는데 {name}에 "
-            f"{top}이(가) 있습니다. 테이블을 충분히 크게 만들거나(`nn.Embedding({top + 1}, ...)`, "
+            f"{top} 값이 있습니다. 테이블을 충분히 크게 만들거나(`nn.Embedding({top + 1}, ...)`, "
             "보통 어휘 크기에 특수 토큰 수를 더한 값) 인덱스를 만든 방법을 고치세요.",
         )
     return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from studytorch.explain.base import Error, as_code, family, operands
+from studytorch.explain.base import Error, as_code, family, operands, particle
 
 
 @family("matmul", r"mat1 and mat2 shapes cannot be multiplied \((\d+)x(\d+) and (\d+)x(\d+)\)")
@@ -27,13 +27,15 @@ def _matmul(m: re.Match[str], e: Error) -> tuple[str, str]:
             fixes_en.append(
                 f"`{left} @ {right}.T` gives {a}×{c} (rows of {left} with rows of {right})"
             )
-            fixes_ko.append(f"`{left} @ {right}.T`는 {a}×{c}({left}의 행과 {right}의 행끼리)")
+            fixes_ko.append(
+                f"`{left} @ {right}.T`의 결과는 {a}×{c}({left}의 행과 {right}의 행끼리)"
+            )
         if a == c:
             fixes_en.append(f"`{left}.T @ {right}` gives {b}×{d} (columns with columns)")
-            fixes_ko.append(f"`{left}.T @ {right}`는 {b}×{d}(열과 열끼리)")
+            fixes_ko.append(f"`{left}.T @ {right}`의 결과는 {b}×{d}(열과 열끼리)")
         if (a, b) == (c, d):
             fixes_en.append(f"`{left} * {right}` multiplies element by element ({a}×{b})")
-            fixes_ko.append(f"`{left} * {right}`는 원소끼리 곱합니다({a}×{b})")
+            fixes_ko.append(f"`{left} * {right}`의 결과는 원소별 곱입니다({a}×{b})")
         if fixes_en:
             return (
                 head_en + "Depending on what you meant: " + "; or ".join(fixes_en) + ".",
@@ -48,22 +50,25 @@ def _matmul(m: re.Match[str], e: Error) -> tuple[str, str]:
         head_en + f"For an `nn.Linear` layer{layer} this means the input has {b} features but the "
         f"layer's `in_features` is {c}: make the layer `nn.Linear({b}, {d})`, or reshape the "
         f"input so its last size is {c}.",
-        head_ko + f"`nn.Linear` 레이어{layer}라면 입력의 특성은 {b}개인데 `in_features`는 {c}라는 "
-        f"뜻입니다. 레이어를 `nn.Linear({b}, {d})`로 만들거나, 입력의 마지막 크기를 {c}에 맞추도록 "
-        "모양을 바꾸세요.",
+        head_ko
+        + f"`nn.Linear` 레이어{layer}라면 입력의 특성은 {b}개인데 레이어의 `in_features` 값이 "
+        f"{c}입니다. 레이어를 `nn.Linear({b}, {d})` 모양으로 만들거나, 입력의 마지막 크기를 {c}에 "
+        "맞추도록 모양을 바꾸세요.",
     )
 
 
 @family("mm_needs_matrices", r"self must be a matrix|mat2 must be a matrix")
 def _not_matrix(m: re.Match[str], e: Error) -> tuple[str, str]:
     dims = ", ".join(f"{op['name']} is {len(op['shape'])}-D" for op in operands(e))
-    dims_ko = ", ".join(f"{op['name']}는 {len(op['shape'])}차원" for op in operands(e))
+    dims_ko = ", ".join(
+        f"{particle(op['name'], '은/는')} {len(op['shape'])}차원" for op in operands(e)
+    )
     return (
         f"`mm` only multiplies 2-D matrices and does not broadcast ({dims or 'not 2-D here'}). "
         "For batches use `torch.bmm` (3-D) or `torch.matmul` / `@`, which broadcast.",
-        "`mm`은 2차원 행렬끼리만 곱하고 broadcasting을 하지 않습니다"
+        "`mm`은 2차원 행렬끼리만 곱하고 브로드캐스팅을 하지 않습니다"
         f"({dims_ko or '여기선 2차원이 아님'}). "
-        "배치에는 `torch.bmm`(3차원)이나 broadcasting을 지원하는 `torch.matmul` / `@`을 쓰세요.",
+        "배치에는 `torch.bmm`(3차원)이나 브로드캐스팅을 하는 `torch.matmul` / `@` 연산을 쓰세요.",
     )
 
 
@@ -91,7 +96,7 @@ def _bmm(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"`bmm` multiplies (b, n, m) by (b, m, p): the batch sizes must be equal and the inner "
         f"sizes must match. The second tensor should start with {want} but starts with {got}.",
         f"`bmm`은 (b, n, m)과 (b, m, p)를 곱합니다. 배치 크기가 같고 안쪽 크기가 맞아야 합니다. "
-        f"두 번째 텐서의 앞 두 차원은 {want}와 같아야 하는데 {got}입니다.",
+        f"두 번째 텐서의 앞 두 차원은 {want}이어야 하는데 {got}입니다.",
     )
 
 
@@ -113,7 +118,7 @@ def _dot_dims(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"`torch.dot` takes two 1-D vectors, but got {a}-D and {b}-D tensors. For anything else "
         "use `torch.matmul` / `@`, which handles matrices and batches.",
         f"`torch.dot`은 1차원 벡터 두 개만 받는데 {a}차원과 {b}차원 텐서가 왔습니다. 그 밖의 "
-        "모양에는 행렬과 배치를 다루는 `torch.matmul` / `@`을 쓰세요.",
+        "모양에는 행렬과 배치를 다루는 `torch.matmul` / `@` 연산을 쓰세요.",
     )
 
 

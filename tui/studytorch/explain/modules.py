@@ -31,13 +31,13 @@ def _forward_missing(m: re.Match[str], e: Error) -> tuple[str, str]:
 )
 def _before_init(m: re.Match[str], e: Error) -> tuple[str, str]:
     what = "a layer" if m.group(1) == "module" else "a parameter"
-    what_ko = "레이어" if m.group(1) == "module" else "parameter"
+    what_ko = "레이어를" if m.group(1) == "module" else "파라미터를"
     return (
         f"`__init__` assigned {what} before calling `super().__init__()`, which sets up the "
         "lists where an `nn.Module` keeps its layers and parameters. Make "
         "`super().__init__()` the first line of `__init__`.",
-        f"`__init__`이 `super().__init__()`을 부르기 전에 {what_ko}를 지정했습니다. "
-        "`super().__init__()`이 `nn.Module`이 레이어와 parameter를 담을 곳을 준비합니다. "
+        f"`__init__`에서 `super().__init__()`을 부르기 전에 {what_ko} 지정했습니다. "
+        "`super().__init__()`이 `nn.Module`이 레이어와 파라미터를 담을 곳을 준비합니다. "
         "`__init__`의 첫 줄에서 `super().__init__()`을 부르세요.",
     )
 
@@ -48,7 +48,7 @@ def _empty_params(m: re.Match[str], e: Error) -> tuple[str, str]:
         "The optimizer was given no parameters. Usually the layers are in a plain Python list, "
         "which `nn.Module` does not see: use `nn.ModuleList([...])` or `nn.Sequential(...)`, "
         "and check that `__init__` creates the layers as attributes (`self.fc = ...`).",
-        "optimizer에 parameter가 하나도 없습니다. 대개 레이어를 일반 파이썬 리스트에 담아서 "
+        "옵티마이저에 파라미터가 하나도 없습니다. 대개 레이어를 일반 파이썬 리스트에 담아서 "
         "`nn.Module`이 보지 못한 경우입니다. `nn.ModuleList([...])`나 `nn.Sequential(...)`을 "
         "쓰고, `__init__`에서 레이어를 속성으로(`self.fc = ...`) 만드는지 확인하세요.",
     )
@@ -61,9 +61,9 @@ def _non_leaf(m: re.Match[str], e: Error) -> tuple[str, str]:
         "(e.g. `torch.randn(3, requires_grad=True) * 0.1` or `.to(device)` after "
         "`requires_grad=True`). Create it first, then enable grad: `w = (torch.randn(3) * "
         "0.1).requires_grad_()`, or `torch.randn(3, device=device, requires_grad=True)`.",
-        "optimizer는 직접 만든 텐서를 갱신하는데, 이 텐서는 다른 텐서에서 계산됐습니다(예: "
+        "옵티마이저는 직접 만든 텐서를 갱신하는데, 이 텐서는 다른 텐서에서 계산됐습니다(예: "
         "`torch.randn(3, requires_grad=True) * 0.1`, `requires_grad=True` 뒤의 `.to(device)`). "
-        "먼저 만든 뒤에 grad를 켜세요: `w = (torch.randn(3) * 0.1).requires_grad_()` 또는 "
+        "먼저 만든 뒤에 기울기 계산을 켜세요: `w = (torch.randn(3) * 0.1).requires_grad_()` 또는 "
         "`torch.randn(3, device=device, requires_grad=True)`.",
     )
 
@@ -153,11 +153,11 @@ def _typo(m: re.Match[str], e: Error) -> tuple[str, str]:
         return (
             f"{owner} objects have no `{name}`. Check the spelling, and `dir(obj)` lists what "
             "there is.",
-            f"{owner} 객체에는 `{name}`이(가) 없습니다. 철자를 확인하세요. `dir(obj)`로 있는 "
+            f"{owner} 객체에는 `{name}` 속성이 없습니다. 철자를 확인하세요. `dir(obj)`로 있는 "
             "이름을 볼 수 있습니다.",
         )
     call = "()" if "(" in (e.get("line_text") or "").split(name, 1)[-1][:2] else ""
     return (
         f"{owner} has no `{name}`: did you mean `{guess}{call}`?",
-        f"{owner}에는 `{name}`이(가) 없습니다. `{guess}{call}`을(를) 쓰려던 것 아닌가요?",
+        f"{owner}에는 `{name}` 속성이 없습니다. `{guess}{call}` 코드를 쓰려던 것 아닌가요?",
     )

@@ -52,12 +52,12 @@ _SYNTAX = [
     (
         r"'([(\[{])' was never closed",
         "The bracket `{0}` opened on this line is never closed: add the matching closing bracket.",
-        "이 줄에서 연 괄호 `{0}`가 닫히지 않았습니다. 짝이 맞는 닫는 괄호를 넣으세요.",
+        "이 줄에서 연 `{0}` 괄호가 닫히지 않았습니다. 짝이 맞는 닫는 괄호를 넣으세요.",
     ),
     (
         r"unmatched '([)\]}])'",
         "There is a closing `{0}` without an opening bracket before it.",
-        "여는 괄호 없이 닫는 `{0}`가 있습니다.",
+        "여는 괄호 없이 닫는 `{0}` 괄호가 있습니다.",
     ),
     (
         r"unterminated (?:triple-quoted )?string literal",
@@ -104,7 +104,7 @@ def _indent(m: re.Match[str], e: Error) -> tuple[str, str]:
             f"Python expected an indented block: the `{what}` on line {line} ends with `:`, so "
             "the next line must be indented (4 spaces) to be its body. Indent it, or write "
             "`pass` there for an empty body.",
-            f"들여쓴 블록이 와야 합니다. {line}번째 줄의 `{what}`이(가) `:`으로 끝나므로 다음 줄은 "
+            f"들여쓴 블록이 와야 합니다. {line}번째 줄의 `{what}` 문이 `:`으로 끝나므로 다음 줄은 "
             "본문으로 들여써야(공백 4칸) 합니다. 들여쓰거나, 비워 둘 거라면 `pass`를 쓰세요.",
         )
     if "unexpected indent" in said:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from studytorch.explain.base import Error, as_code, family, numbers, operands, shape_text
+from studytorch.explain.base import (
+    Error,
+    as_code,
+    family,
+    name_of,
+    numbers,
+    operands,
+    particle,
+    shape_text,
+)
 
 
 @family(
@@ -24,7 +33,7 @@ def _broadcast(m: re.Match[str], e: Error) -> tuple[str, str]:
             or "Add a size-1 dimension where you mean to repeat (`unsqueeze`, `x[:, None]`) or "
             "fix the shape that is off."
         ),
-        f"두 모양이 broadcast되지 않습니다. {dim}번 차원에서 한쪽은 {a}, 다른 쪽은 {b}입니다. "
+        f"두 모양이 브로드캐스트되지 않습니다. {dim}번 차원에서 한쪽은 {a}, 다른 쪽은 {b}입니다. "
         "모양은 오른쪽부터 비교하며 각 크기는 같거나 한쪽이 1이어야 합니다. "
         + (
             fix_ko
@@ -53,15 +62,16 @@ def _broadcast_fix(ops: list[dict[str, Any]]) -> tuple[str, str]:
                 f"If {name} should line up with the first dimensions of {big['name']}, make it a "
                 f"column: {fixed} is {shape_text(column)} and broadcasts with "
                 f"{shape_text(big['shape'])}.",
-                f"{name}이(가) {big['name']}의 앞쪽 차원과 맞아야 한다면 열로 만드세요: {fixed}는 "
-                f"{shape_text(column)}이라 {shape_text(big['shape'])}와 broadcast됩니다.",
+                f"{particle(name, '이/가')} {big['name']}의 앞쪽 차원과 맞아야 한다면 열로 "
+                f"만드세요: {fixed}의 모양은 {shape_text(column)}이고 "
+                f"{shape_text(big['shape'])} 모양과 브로드캐스트됩니다.",
             )
     if len(shape) == len(big["shape"]) == 2 and _fits(big["shape"], shape[::-1]):
         return (
             f"{name} looks transposed: `{name}.T` is {shape_text(shape[::-1])} and broadcasts "
             f"with {shape_text(big['shape'])}.",
-            f"{name}이(가) 전치된 것 같습니다: `{name}.T`는 {shape_text(shape[::-1])}이라 "
-            f"{shape_text(big['shape'])}와 broadcast됩니다.",
+            f"{particle(name, '이/가')} 전치된 것 같습니다: `{name}.T`의 모양은 "
+            f"{shape_text(shape[::-1])}이고 {shape_text(big['shape'])} 모양과 브로드캐스트됩니다.",
         )
     return "", ""
 
@@ -78,9 +88,10 @@ def _expand(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"`expand` can only repeat size-1 dimensions: the tensor is [{sizes}] and you asked for "
         f"[{target}], so dimension {dim} would go from {have} to {want}. Add a size-1 dimension "
         "where the copies should go (`x.unsqueeze(0).expand(...)`) or use `repeat`.",
-        f"`expand`는 크기가 1인 차원만 늘릴 수 있습니다. 텐서는 [{sizes}]인데 [{target}]로 "
-        f"요청해서 {dim}번 차원이 {have}에서 {want}로 바뀌어야 합니다. 복사할 자리에 크기 1인 "
-        "차원을 넣거나(`x.unsqueeze(0).expand(...)`) `repeat`을 쓰세요.",
+        f"`expand`는 크기가 1인 차원만 늘릴 수 있습니다. 텐서는 [{sizes}]인데 [{target}] 모양을 "
+        f"요청해서 {dim}번 차원의 크기가 {have}에서 {particle(want, '으로/로')} 바뀌어야 "
+        "합니다. 복사할 자리에 크기 1인 차원을 넣거나(`x.unsqueeze(0).expand(...)`) "
+        "`repeat`을 쓰세요.",
     )
 
 
@@ -99,7 +110,7 @@ def _view_size(m: re.Match[str], e: Error) -> tuple[str, str]:
         guess = ""
     if guess:
         example_en = f" (e.g. `{guess}` gives {result})"
-        example_ko = f"(예: `{guess}`는 {result})"
+        example_ko = f"(예: `{guess}`의 결과는 {result})"
     return (
         f"`view`/`reshape` must keep the number of elements: the tensor has {size}, but the "
         f"shape [{shape}] holds a different number. Use sizes whose product is {size}, or put "
@@ -146,9 +157,9 @@ def _index(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"Index {index} does not exist along dimension {dim}, which has {size} elements: valid "
         f"indices are 0 to {last} (or -{size} to -1 from the end). Remember that counting starts "
         "at 0, so the last element is `x[-1]`.",
-        f"{dim}번 차원의 원소는 {size}개라서 인덱스 {index}은(는) 없습니다. 쓸 수 있는 인덱스는 "
-        f"0부터 {last}까지(뒤에서 세면 -{size}부터 -1까지)입니다. 번호는 0부터 세므로 마지막 "
-        "원소는 `x[-1]`입니다.",
+        f"{dim}번 차원의 원소는 {size}개라서 인덱스 {particle(index, '은/는')} 없습니다. "
+        f"쓸 수 있는 인덱스는 0부터 {last}까지(뒤에서 세면 -{size}부터 -1까지)입니다. "
+        "번호는 0부터 세므로 마지막 원소는 `x[-1]`입니다.",
     )
 
 
@@ -165,15 +176,16 @@ def _item(m: re.Match[str], e: Error) -> tuple[str, str]:
         for size in ops[0]["shape"]:
             n *= size
         count = str(n)
+    name = name_of(e, 0, "x")
     many = f"{count} elements" if count else "more than one element"
     many_ko = f"원소가 {count}개" if count else "원소가 여러 개"
     return (
         f"`.item()` / `float()` turn a one-element tensor into a Python number, but this one "
-        f"has {many}. Reduce it first (`x.sum().item()`, `x.mean().item()`), pick one "
-        "element (`x[0].item()`), or use `x.tolist()` for all of them.",
+        f"has {many}. Reduce it first (`{name}.sum().item()`, `{name}.mean().item()`), pick one "
+        f"element (`{name}[0].item()`), or use `{name}.tolist()` for all of them.",
         f"`.item()` / `float()`는 원소가 하나인 텐서를 파이썬 숫자로 바꾸는데, 이 텐서는 "
-        f"{many_ko}입니다. 먼저 줄이거나(`x.sum().item()`, `x.mean().item()`) 원소 하나를 "
-        "고르거나(`x[0].item()`), 전부 필요하면 `x.tolist()`를 쓰세요.",
+        f"{many_ko}입니다. 먼저 줄이거나(`{name}.sum().item()`, `{name}.mean().item()`) 원소 "
+        f"하나를 고르거나(`{name}[0].item()`), 전부 필요하면 `{name}.tolist()` 메서드를 쓰세요.",
     )
 
 
@@ -185,6 +197,6 @@ def _bool(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"{shape} of them. Say which you mean: `(...).any()` (at least one is true) or "
         "`(...).all()` (every one is true). For element-wise choices use `torch.where`.",
         f"`if`, `and`, `or`, `while`에는 True/False 하나가 필요한데, 이 비교는 그런 값이 여러 개인 "
-        f"텐서{shape}를 만듭니다. 뜻을 정하세요: `(...).any()`(하나라도 참) 또는 `(...).all()`"
+        f"텐서{shape} 하나를 만듭니다. 뜻을 정하세요: `(...).any()`(하나라도 참) 또는 `(...).all()`"
         "(모두 참). 원소마다 고르려면 `torch.where`를 쓰세요.",
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from studytorch.explain.base import Error, family, name_of
+from studytorch.explain.base import Error, family, name_of, particle
 
 
 def _owner_of(attribute: str, e: Error) -> str:
@@ -22,10 +22,10 @@ def _none_value(m: re.Match[str], e: Error) -> tuple[str, str]:
         "function (or `forward`) that made it has no `return`, or because an in-place method "
         "that returns None was assigned (`x = x.add_(1)` is fine, `lst = lst.append(x)` is not). "
         f"Check where {owner} was made.",
-        f"{owner}이(가) None이라 `.{attribute}`이(가) 없습니다. 값이 None인 가장 흔한 이유는 그 "
-        "값을 만든 함수(또는 `forward`)에 `return`이 없거나, None을 돌려주는 메서드의 결과를 "
-        "대입한 경우입니다(`lst = lst.append(x)` 등). "
-        f"{owner}을(를) 만든 곳을 확인하세요.",
+        f"{particle(owner, '은/는')} None이라 `.{attribute}` 속성이 없습니다. 값이 None인 가장 "
+        "흔한 이유는 그 값을 만든 함수(또는 `forward`)에 `return`이 없거나, None을 돌려주는 "
+        "메서드의 결과를 대입한 경우입니다(`lst = lst.append(x)` 등). "
+        f"{particle(owner, '을/를')} 만든 곳을 확인하세요.",
     )
 
 
@@ -45,7 +45,8 @@ def _python_value(m: re.Match[str], e: Error) -> tuple[str, str]:
     return (
         f"{owner} is a Python {kind}, not a tensor, so it has no `.{attribute}`. Make it a "
         f"tensor first: {convert}.",
-        f"{owner}은(는) 텐서가 아니라 파이썬 {kind} 값이라서 `.{attribute}`이(가) 없습니다. 먼저 "
+        f"{particle(owner, '은/는')} 텐서가 아니라 파이썬 {kind} 값이라서 `.{attribute}` 속성이 "
+        "없습니다. 먼저 "
         f"텐서로 만드세요: {convert_ko}.",
     )
 
@@ -57,7 +58,8 @@ def _numpy_grad(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"{name} is part of the autograd graph (it requires grad), and a NumPy array cannot "
         f"carry that. Take the values out of the graph first: `{name}.detach().numpy()` (on a "
         f"GPU: `{name}.detach().cpu().numpy()`).",
-        f"{name}은(는) autograd 그래프에 속한 텐서(gradient 필요)인데 NumPy 배열은 그 정보를 "
+        f"{particle(name, '은/는')} autograd 그래프에 속한 텐서(기울기 필요)인데 NumPy 배열은 그 "
+        "정보를 "
         f"담지 못합니다. 먼저 그래프에서 떼어 내세요: `{name}.detach().numpy()`(GPU라면 "
         f"`{name}.detach().cpu().numpy()`).",
     )
@@ -69,8 +71,8 @@ def _numpy_device(m: re.Match[str], e: Error) -> tuple[str, str]:
     return (
         f"{name} lives on {device}, and NumPy only reads CPU memory. Copy it first: "
         f"`{name}.cpu().numpy()` (add `.detach()` if it requires grad).",
-        f"{name}은(는) {device}에 있는데 NumPy는 CPU 메모리만 읽습니다. 먼저 복사하세요: "
-        f"`{name}.cpu().numpy()`(gradient가 필요한 텐서라면 `.detach()`도 붙이세요).",
+        f"{particle(name, '은/는')} {device} 장치에 있는데 NumPy는 CPU 메모리만 읽습니다. 먼저 "
+        f"복사하세요: `{name}.cpu().numpy()`(기울기가 필요한 텐서라면 `.detach()`도 붙이세요).",
     )
 
 
@@ -80,6 +82,6 @@ def _from_numpy(m: re.Match[str], e: Error) -> tuple[str, str]:
     return (
         f"`torch.from_numpy` takes a NumPy array, not a {kind}. Use `torch.tensor(values)` for "
         "Python lists and numbers.",
-        f"`torch.from_numpy`는 NumPy 배열만 받고 {kind}은(는) 받지 않습니다. 파이썬 리스트나 "
+        f"`torch.from_numpy`는 NumPy 배열만 받고 {kind} 값은 받지 않습니다. 파이썬 리스트나 "
         "숫자에는 `torch.tensor(values)`를 쓰세요.",
     )
