@@ -22,7 +22,14 @@ from conftest import (
     subprocess_env,
     warm_session,
 )
-from explain_cases import CPU_ONLY, DATASET, KERNEL_CASES, MISSING_PACKAGE, NOT_ON_CPU
+from explain_cases import (
+    CPU_ONLY,
+    DATASET,
+    KERNEL_CASES,
+    MISSING_PACKAGE,
+    NOT_ON_CPU,
+    Case,
+)
 from studytorch.explain import FAMILIES, explain
 from studytorch.kernel import KernelSession, RunResult
 from studytorch.text import shape_text
@@ -238,7 +245,7 @@ def test_run_json_carries_the_explanation_and_the_failing_line(tmp_path):
 
 
 def test_every_family_has_a_kernel_case():
-    tested = {case[0] for case in KERNEL_CASES + CPU_ONLY + MISSING_PACKAGE} | NOT_ON_CPU
+    tested = {case.family for case in KERNEL_CASES + CPU_ONLY + MISSING_PACKAGE} | NOT_ON_CPU
     assert tested == {fam.name for fam in FAMILIES}
     assert len(FAMILIES) >= 40
 
@@ -267,23 +274,19 @@ def _cases():
 
 @pytest.mark.kernel
 @pytest.mark.asyncio(loop_scope="module")
-@pytest.mark.parametrize(
-    ("family", "code", "en_words", "ko_words"),
-    _cases(),
-    ids=[f"{case[0]}-{i}" for i, case in enumerate(_cases())],
-)
-async def test_each_family_explains_the_real_error_with_its_operands(
-    kernel, family, code, en_words, ko_words
-):
-    result = await run_result(kernel, code)
+@pytest.mark.parametrize("case", _cases(), ids=[f"{c.family}-{i}" for i, c in enumerate(_cases())])
+async def test_each_family_explains_the_real_error_and_its_fix_runs_clean(kernel, case: Case):
+    """The snippet raises in a real kernel, the explanation names its operands and proposes
+    code, and the snippet with that code applied runs without an error: advice that works."""
+    result = await run_result(kernel, case.code)
     error = result.error
     assert error is not None and result.status == "error", result.stdout + result.stderr
     explanation = error.get("explanation")
     assert explanation is not None, f"{error['type']}: {error['message']}"
-    assert explanation["family"] == family, f"{error['type']}: {error['message']}"
-    for word in en_words:
+    assert explanation["family"] == case.family, f"{error['type']}: {error['message']}"
+    for word in case.en:
         assert word in explanation["en"], (word, explanation["en"])
-    for word in ko_words:
+    for word in case.ko:
         assert word in explanation["ko"], (word, explanation["ko"])
     if error.get("line"):
         assert explanation["en"].startswith(f"On line {error['line']} ")
@@ -291,6 +294,18 @@ async def test_each_family_explains_the_real_error_with_its_operands(
     for op in error.get("operands", []):
         named = f"{op['name']} {shape_text(op['shape'])}"
         assert named in explanation["en"] and named in explanation["ko"]
+    if case.fix is None:
+        return
+    shown = case.shows()
+    assert shown in explanation["en"] and shown in explanation["ko"], (shown, explanation)
+    fixed = await run_result(kernel, case.fixed())
+    assert fixed.error is None, (case.fixed(), fixed.error)
+
+
+def test_most_families_prove_their_fix():
+    """Where no fix is proven, the case's words show what the explanation says to look at."""
+    proven = {c.family for c in KERNEL_CASES + CPU_ONLY if c.fix is not None}
+    assert len(proven) >= 0.7 * len(FAMILIES), sorted({f.name for f in FAMILIES} - proven)
 
 
 @pytest.mark.kernel

@@ -1,16 +1,19 @@
 """Plain-language explanations of PyTorch errors, in English and Korean.
 
 `explain(error)` takes the probe's error summary ({type, message, line, line_text, operands,
-and the hints probe_warn.py adds}) and returns {"en", "ko", "family"}, or None for an error it
-does not know (shown raw). Each family names the operands it saw and a fix that works on those
-shapes; the topic modules hold the families, `ORDER` below says in which order they are tried,
-and docs/errors.md describes each.
+call, and the hints the probe adds}) and returns {"en", "ko", "family"}. Each family names the
+operands it saw and a fix that works on those values; an error no family knows gets the
+fallback (fallback.py: the failing call, its operands, which of them the message names). The
+topic modules hold the families, `ORDER` below says in which order they are tried, and
+docs/errors.md describes each.
 """
 
 from __future__ import annotations
 
 from studytorch.explain import (  # noqa: F401  (each module registers its families)
     autograd,
+    broadcast,
+    calls,
     checkpoints,
     data,
     devices,
@@ -25,6 +28,7 @@ from studytorch.explain import (  # noqa: F401  (each module registers its famil
     values,
 )
 from studytorch.explain.base import REGISTRY, Error, Explanation, Family, where
+from studytorch.explain.fallback import fallback
 
 ORDER = [
     # Why the order matters: families are tried one by one against "Type: message" and the
@@ -40,7 +44,7 @@ ORDER = [
     "bmm",
     "dot_needs_vectors",
     "dot_lengths",
-    # shapes.py, joins.py
+    # broadcast.py, shapes.py, joins.py
     "broadcast",
     "expand",
     "view_size",
@@ -71,11 +75,13 @@ ORDER = [
     "numpy_of_grad_tensor",
     "numpy_of_device_tensor",
     "from_numpy_of_list",
+    "ragged_numpy",
     # dtypes.py
     "mean_of_integers",
     "in_place_int_cast",
     "embedding_float_indices",
     "dtype_mismatch",
+    "index_dtype",
     # losses.py
     "target_dtype",
     "target_out_of_range",
@@ -93,14 +99,22 @@ ORDER = [
     "batch_norm_one_sample",
     "rnn_input_size",
     "embedding_index_out_of_range",
-    # modules.py, checkpoints.py
+    # modules.py, calls.py, checkpoints.py
     "forward_missing_argument",
     "assigned_before_init",
+    "forward_wrong_arguments",
+    "layer_arguments",
     "state_dict_mismatch",
+    "weights_only_load",
+    "state_dict_not_a_dict",
+    "checkpoint_key_missing",
     "optimizer_without_parameters",
     "optimizer_non_leaf",
     "fx_control_flow",
     "tensor_not_callable",
+    "shape_called",
+    "method_without_parentheses",  # before attribute_typo: 'method' object has no ...
+    "state_dict_used_as_model",
     "attribute_typo",  # last of the AttributeErrors: it matches all of them
     # devices.py
     "no_cuda_build",
@@ -113,6 +127,10 @@ ORDER = [
     # data.py, python.py
     "collate_bad_sample",
     "collate_ragged_lists",
+    "dataset_without_getitem",
+    "no_len",
+    "sampler_with_shuffle",
+    "workers_cannot_pickle",
     "module_not_found",
     "syntax_error",
     "indentation_error",
@@ -128,7 +146,7 @@ __all__ = ["FAMILIES", "ORDER", "Error", "Explanation", "Family", "explain"]
 
 
 def explain(error: Error | None) -> Explanation | None:
-    """A plain-language explanation of a PyTorch error, or None when it is not a known one."""
+    """A plain-language explanation of an error: its family's, or the fallback's facts."""
     if not error:
         return None
     text = f"{error.get('type', '')}: {error.get('message', '')}"
@@ -138,4 +156,6 @@ def explain(error: Error | None) -> Explanation | None:
             en, ko = fam.build(match, error)
             line = where(error)
             return {"en": line["en"] + en, "ko": line["ko"] + ko, "family": fam.name}
-    return None
+    en, ko = fallback(error)
+    line = where(error)
+    return {"en": line["en"] + en, "ko": line["ko"] + ko, "family": "fallback"}

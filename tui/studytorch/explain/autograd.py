@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from studytorch.explain.base import Error, family, name_of, operands, particle, shape_text
+from studytorch.explain.base import (
+    Error,
+    as_code,
+    family,
+    name_of,
+    operands,
+    particle,
+    shape_text,
+)
 
 
 def _changed_in_place(e: Error) -> str | None:
@@ -43,6 +51,21 @@ def _modified(m: re.Match[str], e: Error) -> tuple[str, str]:
     _, shape, _, op, now, before = m.groups()
     op = re.sub(r"Backward\d*$", "", op)
     culprit = e.get("inplace_line")
+    fix_en = (
+        "Use an out-of-place version instead: `y = y + 1` rather than `y += 1`, `relu(x)` "
+        "rather than `relu_(x)` or `inplace=True`."
+    )
+    fix_ko = (
+        "제자리가 아닌 연산을 쓰세요: `y += 1` 대신 `y = y + 1`, `relu_(x)`나 "
+        "`inplace=True` 대신 `relu(x)`."
+    )
+    if culprit:
+        augmented = re.fullmatch(r"\s*(\w+)\s*([-+*/])=\s*(.+?)\s*", culprit["text"])
+        if augmented:
+            target, op_sign, value = augmented.groups()
+            fixed = f"{target} = {target} {op_sign} {value}"
+            fix_en = f"Write it out of place, so a new tensor is made: `{fixed}`."
+            fix_ko = f"새 텐서를 만들도록 제자리가 아닌 연산으로 쓰세요: `{fixed}`."
     if culprit:
         line, text, name = culprit["line"], culprit["text"].strip(), culprit.get("name") or "it"
         found_en = f"Line {line} (`{text}`) changed {name} in place after it was used. "
@@ -60,15 +83,9 @@ def _modified(m: re.Match[str], e: Error) -> tuple[str, str]:
         )
     return (
         f"`backward()` needed a [{shape}] tensor that {op.lower()}() produced, but it was changed "
-        f"in place afterwards (its version went from {before} to {now}). "
-        + found_en
-        + "Use an out-of-place version instead: `y = y + 1` rather than `y += 1`, `relu(x)` "
-        "rather than `relu_(x)` or `inplace=True`.",
+        f"in place afterwards (its version went from {before} to {now}). " + found_en + fix_en,
         f"`backward()`에는 `{op.lower()}()` 연산이 만든 [{shape}] 텐서가 필요했는데, 그 뒤에 "
-        f"제자리 연산으로 바뀌었습니다(버전 {before} → {now}). "
-        + found_ko
-        + "제자리가 아닌 연산을 쓰세요: `y += 1` 대신 `y = y + 1`, `relu_(x)`나 "
-        "`inplace=True` 대신 `relu(x)`.",
+        f"제자리 연산으로 바뀌었습니다(버전 {before} → {now}). " + found_ko + fix_ko,
     )
 
 
@@ -100,6 +117,7 @@ def _backward_twice(m: re.Match[str], e: Error) -> tuple[str, str]:
 @family("backward_not_scalar", r"grad can be implicitly created only for scalar outputs")
 def _non_scalar(m: re.Match[str], e: Error) -> tuple[str, str]:
     ops = operands(e)
+    name = as_code(ops[0]["name"]) if ops else "y"
     shape = f" {ops[0]['name']} is {shape_text(ops[0]['shape'])}." if ops else ""
     shape_ko = (
         f" {particle(ops[0]['name'], '은/는')} {shape_text(ops[0]['shape'])} 모양입니다."
@@ -108,9 +126,11 @@ def _non_scalar(m: re.Match[str], e: Error) -> tuple[str, str]:
     )
     return (
         f"`backward()` without arguments needs a scalar (one number), like a loss.{shape} Reduce "
-        "the tensor first (`.sum()` or `.mean()`), or pass `gradient=` with the tensor's shape.",
+        f"the tensor first, `{name}.sum().backward()` (or `.mean()`), or pass `gradient=` with "
+        "the tensor's shape.",
         f"인자 없는 `backward()`는 손실처럼 스칼라(숫자 하나)에만 쓸 수 있습니다.{shape_ko} 먼저 "
-        "`.sum()`이나 `.mean()`으로 줄이거나, 텐서 모양의 `gradient=`를 넘기세요.",
+        f"`{name}.sum().backward()`처럼 줄이거나(`.mean()`도 됩니다), 텐서 모양의 `gradient=`를 "
+        "넘기세요.",
     )
 
 
@@ -159,13 +179,15 @@ def _non_leaf_flag(m: re.Match[str], e: Error) -> tuple[str, str]:
     when=lambda e: ".grad" in (e.get("line_text") or ""),
 )
 def _grad_none(m: re.Match[str], e: Error) -> tuple[str, str]:
+    found = re.search(r"([\w.\[\]]+?)\.grad\b", e.get("line_text") or "")
+    w = found.group(1) if found else "w"
     return (
-        "`.grad` is None until a `backward()` has reached this tensor (and it is None again after "
+        f"`{w}.grad` is None until a `backward()` has reached {w} (and it is None again after "
         "`zero_grad()`). Call `loss.backward()` first, check that the tensor was created with "
-        "`requires_grad=True` and used in the loss, or guard with `if w.grad is not None:`.",
-        "`.grad`는 `backward()`가 이 텐서까지 도달하기 전에는 None입니다(`zero_grad()` 뒤에도 "
-        "None이 됩니다). 먼저 `loss.backward()`를 부르고, 텐서를 `requires_grad=True`로 만들어 "
-        "손실 계산에 썼는지 확인하거나 `if w.grad is not None:`으로 감싸세요.",
+        f"`requires_grad=True` and used in the loss, or guard with `if {w}.grad is not None:`.",
+        f"`{w}.grad` 값은 `backward()`가 이 텐서까지 도달하기 전에는 None입니다(`zero_grad()` "
+        "뒤에도 None이 됩니다). 먼저 `loss.backward()`를 부르고, 텐서를 `requires_grad=True`로 "
+        f"만들어 손실 계산에 썼는지 확인하거나 `if {w}.grad is not None:` 조건으로 감싸세요.",
     )
 
 

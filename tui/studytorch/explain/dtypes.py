@@ -52,7 +52,7 @@ def _emb_float(m: re.Match[str], e: Error) -> tuple[str, str]:
 def _dtype_fix(a: str, b: str, e: Error) -> tuple[str, str]:
     """Which operand to convert, by the dtypes seen; float32 is what layers and most code use."""
     odd = [op for op in operands(e) if op.get("dtype") not in (None, "float32")]
-    if odd and len(odd) < len(operands(e)):
+    if odd and (len(odd) < len(operands(e)) or e.get("module")):  # a layer's weights: float32
         name = as_code(odd[0]["name"])
         return (
             f"Convert {name} ({odd[0]['dtype']}) to float32: `{name}.float()`, or create it as "
@@ -79,6 +79,7 @@ def _dtype_fix(a: str, b: str, e: Error) -> tuple[str, str]:
 @family(
     "dtype_mismatch",
     r"expected m1 and m2 to have the same dtype, but got: (.+?) != (.+?)$|"
+    r"expected both vectors to have same dtype, but found (\w+) and (\w+)|"
     r"must have the same dtype, but got (\w+) and (\w+)|"
     r"expected scalar type (\w+) but found (\w+)|"
     r"Found dtype (\w+) but expected (\w+)|"
@@ -94,4 +95,16 @@ def _dtype(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"this operation. {fix_en}",
         f"피연산자의 dtype이 다릅니다({a}, {b}). 이 연산에서는 PyTorch가 자동으로 바꾸지 "
         f"않습니다. {fix_ko}",
+    )
+
+
+@family("index_dtype", r"tensors used as indices must be long, int, byte or bool tensors")
+def _index_dtype(m: re.Match[str], e: Error) -> tuple[str, str]:
+    found = re.search(r"\[\s*([\w.]+)\s*\]", e.get("line_text") or "")
+    index = found.group(1) if found else "index"
+    return (
+        f"Indices pick positions, so they must be whole numbers (or booleans): {index} holds "
+        f"floats. Use `{index}.long()` (and check the values are whole numbers).",
+        f"인덱스는 위치를 고르므로 정수(또는 불리언)여야 하는데 {index} 텐서는 실수입니다. "
+        f"`{index}.long()` 메서드로 바꾸세요(값이 정수인지도 확인하세요).",
     )

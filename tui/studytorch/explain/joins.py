@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from studytorch.explain.base import Error, family, operands, particle
+from studytorch.explain.base import Error, as_code, family, operands, particle
 
 
 @family(
@@ -91,22 +91,26 @@ def _cat_other_dim(ops: list[dict[str, Any]]) -> tuple[int, tuple[int, ...]] | N
 @family("cat_ndim", r"Tensors must have same number of dimensions: got (\d+) and (\d+)")
 def _cat_ndim(m: re.Match[str], e: Error) -> tuple[str, str]:
     a, b = m.groups()
+    found = sorted(operands(e), key=lambda op: len(op["shape"]))
+    v = as_code(found[0]["name"]) if len(found) >= 2 else "v"
     return (
         f"`torch.cat` needs tensors with the same number of dimensions, but got {a}-D and "
-        f"{b}-D. Add the missing dimension to the smaller one first (e.g. `v.unsqueeze(0)` turns "
+        f"{b}-D. Add the missing dimension to the smaller one first (e.g. `{v}.unsqueeze(0)` turns "
         "a vector into one row) so it lines up.",
         f"`torch.cat`은 차원 수가 같은 텐서들만 붙입니다. {a}차원과 {b}차원이 왔습니다. 작은 쪽에 "
-        "빠진 차원을 먼저 넣으세요(예: `v.unsqueeze(0)`은 벡터를 한 행으로 만듭니다).",
+        f"빠진 차원을 먼저 넣으세요(예: `{v}.unsqueeze(0)` 코드는 벡터를 한 행으로 만듭니다).",
     )
 
 
 @family("cat_scalars", r"zero-dimensional tensor \(at position (\d+)\) cannot be concatenated")
 def _cat_0d(m: re.Match[str], e: Error) -> tuple[str, str]:
+    call = e.get("call") or ""
+    fixed = call.replace("cat(", "stack(", 1) if "cat(" in call else "torch.stack(values)"
     return (
         "`torch.cat` joins along an existing dimension, and a 0-D tensor (a single number, "
-        "like a loss) has none. Use `torch.stack(values)` to turn numbers into a vector.",
+        f"like a loss) has none. Use `{fixed}` to turn numbers into a vector.",
         "`torch.cat`은 기존 차원을 따라 이어 붙이는데, 0차원 텐서(손실 같은 숫자 하나)에는 "
-        "차원이 없습니다. 숫자들을 벡터로 만들려면 `torch.stack(values)`를 쓰세요.",
+        f"차원이 없습니다. 숫자들을 벡터로 만들려면 `{fixed}` 코드를 쓰세요.",
     )
 
 

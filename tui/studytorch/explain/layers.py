@@ -112,14 +112,17 @@ def _bn_size(m: re.Match[str], e: Error) -> tuple[str, str]:
     r"size torch\.Size\(\[([\d, ]*)\]\)",
 )
 def _bn_one(m: re.Match[str], e: Error) -> tuple[str, str]:
+    called = re.match(r"\s*([\w.]+)\(", e.get("call") or "")
+    model = called.group(1) if called else "model"
     return (
         "In training mode BatchNorm normalises over the batch, and a batch of one "
         f"([{m.group(1)}]) has no spread. Two likely intents: you are predicting, so call "
-        "`model.eval()` first; or you are training, so use batches of 2 or more "
+        f"`{model}.eval()` first; or you are training, so use batches of 2 or more "
         "(`drop_last=True` in the DataLoader drops a last batch of one).",
         f"학습 모드의 BatchNorm은 배치에 걸쳐 정규화하는데, 샘플 하나짜리 배치([{m.group(1)}])는 "
-        "퍼짐이 없습니다. 의도에 따라: 예측하는 중이면 먼저 `model.eval()`을, 학습 중이면 2개 "
-        "이상인 배치를 쓰세요(DataLoader의 `drop_last=True`는 하나짜리 마지막 배치를 버립니다).",
+        f"퍼짐이 없습니다. 의도에 따라: 예측하는 중이면 먼저 `{model}.eval()` 메서드를, 학습 "
+        "중이면 2개 이상인 배치를 쓰세요(DataLoader의 `drop_last=True`는 하나짜리 마지막 배치를 "
+        "버립니다).",
     )
 
 
@@ -134,8 +137,8 @@ def _rnn(m: re.Match[str], e: Error) -> tuple[str, str]:
         "input layout: (seq, batch, features) by default, (batch, seq, features) with "
         "`batch_first=True`.",
         f"이 RNN/LSTM의 `input_size`는 {want}인데 입력의 시점마다 특성이 {got}개입니다"
-        f"(마지막 차원). `input_size`를 {got}에 맞추거나 입력의 차원 순서를 확인하세요: 기본은 "
-        "(seq, batch, features), `batch_first=True`면 (batch, seq, features)입니다.",
+        f"(마지막 차원). 레이어를 `input_size={got}` 값으로 만들거나 입력의 차원 순서를 "
+        "확인하세요: 기본은 (seq, batch, features), `batch_first=True`면 (batch, seq, features)입니다.",
     )
 
 

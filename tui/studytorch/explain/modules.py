@@ -16,12 +16,17 @@ from studytorch.explain.base import Error, family
 def _forward_missing(m: re.Match[str], e: Error) -> tuple[str, str]:
     cls, count, names = m.groups()
     cls = cls or "the model"
+    first = names.split(",")[0].strip().strip("'")
+    call = e.get("call") or ""
+    called = (
+        f"{call[:-1]}, {first})" if call.endswith(")") and "(" in call else f"model(x, {first})"
+    )
     return (
         f"{cls}'s `forward` needs {count} more input(s): {names}. Pass every input when you call "
-        f"the model, e.g. `model(x, {names.split(',')[0].strip(chr(39))})`; or, if that "
+        f"the model, e.g. `{called}`; or, if that "
         "argument should not be an input, remove it from `forward` (or give it a default).",
         f"{cls}의 `forward`에 입력이 {count}개 더 필요합니다: {names}. 모델을 부를 때 입력을 모두 "
-        f"넘기거나(예: `model(x, {names.split(',')[0].strip(chr(39))})`), 입력이 아니어야 할 "
+        f"넘기거나(예: `{called}`), 입력이 아니어야 할 "
         "인자라면 `forward`에서 빼세요(또는 기본값을 주세요).",
     )
 
@@ -145,9 +150,50 @@ _API = (
 """Names learners misspell; the probe offers the owner's own names when it can."""
 
 
+_OPTIMIZERS = {
+    "SGD",
+    "Adam",
+    "AdamW",
+    "RMSprop",
+    "Adagrad",
+    "Adadelta",
+    "Adamax",
+    "NAdam",
+    "RAdam",
+    "LBFGS",
+    "SparseAdam",
+    "ASGD",
+    "Rprop",
+    "Optimizer",
+}
+_NUMPY_NAMES = {
+    "astype": "{x}.to(torch.float32)",
+    "copy": "{x}.clone()",
+    "append": "torch.cat([{x}, more])",
+    "tostring": "{x}.numpy().tobytes()",
+}
+"""NumPy names a tensor does not have, and what a tensor says instead."""
+
+
 @family("attribute_typo", r"AttributeError: '(\w+)' object has no attribute '(\w+)'")
 def _typo(m: re.Match[str], e: Error) -> tuple[str, str]:
     owner, name = m.groups()
+    found = re.search(rf"([\w.\[\]]+?)\.{name}\b", e.get("line_text") or "")
+    value = found.group(1) if found else "x"
+    if name == "step" and owner not in _OPTIMIZERS:
+        optimizer = (e.get("optimizers") or ["optimizer"])[0]
+        return (
+            f"`step()` belongs to the optimizer, not to {value} ({owner}): the optimizer updates "
+            f"the weights. Call `{optimizer}.step()` after `loss.backward()`.",
+            f"`step()`은 {value}({owner})가 아니라 옵티마이저의 메서드입니다. 가중치는 "
+            f"옵티마이저가 갱신합니다: `loss.backward()` 다음에 `{optimizer}.step()`을 부르세요.",
+        )
+    if owner == "Tensor" and name in _NUMPY_NAMES:
+        torch_way = _NUMPY_NAMES[name].format(x=value)
+        return (
+            f"`{name}` is NumPy's name; a tensor says it differently: `{torch_way}`.",
+            f"`{name}` 메서드는 NumPy의 이름입니다. 텐서에서는 이렇게 씁니다: `{torch_way}`.",
+        )
     guess = e.get("suggestion") or next(iter(difflib.get_close_matches(name, _API, 1, 0.75)), None)
     if not guess:
         return (

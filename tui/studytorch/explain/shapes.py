@@ -1,13 +1,11 @@
-"""Shapes that do not fit: broadcasting, `expand`, `view`, dimensions, indices, one value."""
+"""Shapes that do not fit: `expand`, `view`, dimensions, indices, one value from many."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from studytorch.explain.base import (
     Error,
-    as_code,
     family,
     name_of,
     numbers,
@@ -15,65 +13,6 @@ from studytorch.explain.base import (
     particle,
     shape_text,
 )
-
-
-@family(
-    "broadcast",
-    r"The size of tensor a \((\d+)\) must match the size of tensor b \((\d+)\) "
-    r"at non-singleton dimension (\d+)",
-)
-def _broadcast(m: re.Match[str], e: Error) -> tuple[str, str]:
-    a, b, dim = m.groups()
-    fix_en, fix_ko = _broadcast_fix(operands(e))
-    return (
-        f"These shapes do not broadcast: at dimension {dim} one side has {a} and the other {b}. "
-        "Shapes are compared from the right; each pair of sizes must be equal or one of them 1. "
-        + (
-            fix_en
-            or "Add a size-1 dimension where you mean to repeat (`unsqueeze`, `x[:, None]`) or "
-            "fix the shape that is off."
-        ),
-        f"두 모양이 브로드캐스트되지 않습니다. {dim}번 차원에서 한쪽은 {a}, 다른 쪽은 {b}입니다. "
-        "모양은 오른쪽부터 비교하며 각 크기는 같거나 한쪽이 1이어야 합니다. "
-        + (
-            fix_ko
-            or "반복하려는 곳에 크기 1인 차원을 넣거나(`unsqueeze`, `x[:, None]`) 잘못된 모양을 "
-            "고치세요."
-        ),
-    )
-
-
-def _fits(a: list[int], b: list[int]) -> bool:
-    """Whether two shapes broadcast."""
-    return all(x == y or 1 in (x, y) for x, y in zip(reversed(a), reversed(b), strict=False))
-
-
-def _broadcast_fix(ops: list[dict[str, Any]]) -> tuple[str, str]:
-    """A reshape of one operand that makes the two broadcast, when a simple one exists."""
-    if len(ops) != 2:
-        return "", ""
-    big, small = sorted(ops, key=lambda op: -len(op["shape"]))
-    shape, name = list(small["shape"]), as_code(small["name"])
-    if len(shape) < len(big["shape"]):
-        column = [*shape, 1]
-        if _fits(big["shape"], column):
-            fixed = f"`{name}.unsqueeze(-1)`"
-            return (
-                f"If {name} should line up with the first dimensions of {big['name']}, make it a "
-                f"column: {fixed} is {shape_text(column)} and broadcasts with "
-                f"{shape_text(big['shape'])}.",
-                f"{particle(name, '이/가')} {big['name']}의 앞쪽 차원과 맞아야 한다면 열로 "
-                f"만드세요: {fixed}의 모양은 {shape_text(column)}이고 "
-                f"{shape_text(big['shape'])} 모양과 브로드캐스트됩니다.",
-            )
-    if len(shape) == len(big["shape"]) == 2 and _fits(big["shape"], shape[::-1]):
-        return (
-            f"{name} looks transposed: `{name}.T` is {shape_text(shape[::-1])} and broadcasts "
-            f"with {shape_text(big['shape'])}.",
-            f"{particle(name, '이/가')} 전치된 것 같습니다: `{name}.T`의 모양은 "
-            f"{shape_text(shape[::-1])}이고 {shape_text(big['shape'])} 모양과 브로드캐스트됩니다.",
-        )
-    return "", ""
 
 
 @family(
@@ -123,13 +62,15 @@ def _view_size(m: re.Match[str], e: Error) -> tuple[str, str]:
 
 @family("view_not_contiguous", r"view size is not compatible with input tensor's size and stride")
 def _view_stride(m: re.Match[str], e: Error) -> tuple[str, str]:
+    call = e.get("call") or ""
+    fixed = call.replace(".view(", ".reshape(", 1) if ".view(" in call else ".reshape(...)"
     return (
         "`view` only re-reads memory in order, and this tensor is not contiguous (after `.t()`, "
-        "`transpose` or `permute` its elements are not in row order). Use `.reshape(...)`, which "
-        "copies when it must, or `.contiguous().view(...)`.",
+        "`transpose` or `permute` its elements are not in row order). Use `reshape`, which "
+        f"copies when it must: `{fixed}` (or `.contiguous().view(...)`).",
         "`view`는 메모리를 순서대로만 다시 읽는데, 이 텐서는 연속(contiguous)하지 않습니다"
         "(`.t()`, `transpose`, `permute` 뒤에는 원소가 행 순서가 아닙니다). 필요하면 복사하는 "
-        "`.reshape(...)`나 `.contiguous().view(...)`를 쓰세요.",
+        f"`reshape` 메서드를 쓰세요: `{fixed}`(또는 `.contiguous().view(...)`).",
     )
 
 
@@ -152,14 +93,15 @@ def _dim_range(m: re.Match[str], e: Error) -> tuple[str, str]:
 )
 def _index(m: re.Match[str], e: Error) -> tuple[str, str]:
     index, dim, size = m.groups()
+    name = name_of(e, 0, "x")
     last = int(size) - 1
     return (
         f"Index {index} does not exist along dimension {dim}, which has {size} elements: valid "
         f"indices are 0 to {last} (or -{size} to -1 from the end). Remember that counting starts "
-        "at 0, so the last element is `x[-1]`.",
+        f"at 0, so the last element is `{name}[-1]`.",
         f"{dim}번 차원의 원소는 {size}개라서 인덱스 {particle(index, '은/는')} 없습니다. "
         f"쓸 수 있는 인덱스는 0부터 {last}까지(뒤에서 세면 -{size}부터 -1까지)입니다. "
-        "번호는 0부터 세므로 마지막 원소는 `x[-1]`입니다.",
+        f"번호는 0부터 세므로 마지막 원소는 `{name}[-1]`입니다.",
     )
 
 
@@ -170,6 +112,19 @@ def _index(m: re.Match[str], e: Error) -> tuple[str, str]:
 )
 def _item(m: re.Match[str], e: Error) -> tuple[str, str]:
     count = m.group(1)
+    listed = re.search(r"torch\.(?:tensor|as_tensor|Tensor)\((.+)\)", e.get("line_text") or "")
+    if count is None and listed:
+        fixed = f"torch.stack({listed.group(1)})"
+        return (
+            "`torch.tensor` turns numbers into a tensor and reads each element as one number, "
+            "but these elements are tensors with several values. To join tensors of one shape "
+            f"into a bigger one use `{fixed}` (a new first dimension), or `torch.cat` to join "
+            "along an existing one.",
+            "`torch.tensor`는 숫자들을 텐서로 만들면서 원소 하나를 숫자 하나로 읽는데, 여기 원소는 "
+            "값이 여러 개인 텐서입니다. 모양이 같은 텐서들을 하나로 합치려면 "
+            f"`{fixed}` 코드를 쓰고(새 첫 차원이 생깁니다), 기존 차원을 따라 이으려면 "
+            "`torch.cat`을 쓰세요.",
+        )
     ops = operands(e)
     if count is None and ops:
         n = 1
@@ -192,11 +147,13 @@ def _item(m: re.Match[str], e: Error) -> tuple[str, str]:
 @family("bool_of_many", r"Boolean value of Tensor with more than one value is ambiguous")
 def _bool(m: re.Match[str], e: Error) -> tuple[str, str]:
     shape = f" {shape_text(operands(e)[0]['shape'])}" if operands(e) else ""
+    test = re.match(r"\s*(?:if|elif|while)\s+(.+?)\s*:\s*(?:#.*)?$", e.get("line_text") or "")
+    cond = f"({test.group(1)})" if test else "(...)"
     return (
         f"`if`, `and`, `or` and `while` need one True/False, but this comparison gives a tensor"
-        f"{shape} of them. Say which you mean: `(...).any()` (at least one is true) or "
-        "`(...).all()` (every one is true). For element-wise choices use `torch.where`.",
+        f"{shape} of them. Say which you mean: `{cond}.any()` (at least one is true) or "
+        f"`{cond}.all()` (every one is true). For element-wise choices use `torch.where`.",
         f"`if`, `and`, `or`, `while`에는 True/False 하나가 필요한데, 이 비교는 그런 값이 여러 개인 "
-        f"텐서{shape} 하나를 만듭니다. 뜻을 정하세요: `(...).any()`(하나라도 참) 또는 `(...).all()`"
-        "(모두 참). 원소마다 고르려면 `torch.where`를 쓰세요.",
+        f"텐서{shape} 하나를 만듭니다. 뜻을 정하세요: `{cond}.any()`(하나라도 참) 또는 "
+        f"`{cond}.all()`(모두 참). 원소마다 고르려면 `torch.where`를 쓰세요.",
     )

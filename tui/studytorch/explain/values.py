@@ -85,3 +85,24 @@ def _from_numpy(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"`torch.from_numpy`는 NumPy 배열만 받고 {kind} 값은 받지 않습니다. 파이썬 리스트나 "
         "숫자에는 `torch.tensor(values)`를 쓰세요.",
     )
+
+
+@family(
+    "ragged_numpy",
+    r"setting an array element with a sequence\. The requested array has an inhomogeneous "
+    r"shape|can't convert np\.ndarray of type numpy\.object_",
+)
+def _ragged_numpy(m: re.Match[str], e: Error) -> tuple[str, str]:
+    found = re.search(
+        r"(?:array|asarray|tensor|from_numpy)\(\s*(\w+)\s*[,)]", e.get("line_text") or ""
+    )
+    rows = found.group(1) if found else "rows"
+    fix = f"torch.nn.utils.rnn.pad_sequence([torch.tensor(r) for r in {rows}], batch_first=True)"
+    return (
+        "The rows have different lengths, so NumPy cannot make a rectangular array of numbers "
+        "(it refuses, or makes an array of Python objects that torch cannot read). Pad or cut "
+        f"the rows to one length first, or keep them as a list of tensors and pad: `{fix}`.",
+        "행들의 길이가 서로 달라서 NumPy가 숫자로 된 직사각형 배열을 만들 수 없습니다(거부하거나, "
+        "torch가 읽지 못하는 파이썬 객체 배열을 만듭니다). 먼저 행의 길이를 맞추거나(채우기, "
+        f"자르기) 텐서 리스트로 두고 패딩하세요: `{fix}`.",
+    )
