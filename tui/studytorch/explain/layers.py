@@ -138,7 +138,8 @@ def _rnn(m: re.Match[str], e: Error) -> tuple[str, str]:
         "`batch_first=True`.",
         f"이 RNN/LSTM의 `input_size`는 {want}인데 입력의 시점마다 특성이 {got}개입니다"
         f"(마지막 차원). 레이어를 `input_size={got}` 값으로 만들거나 입력의 차원 순서를 "
-        "확인하세요: 기본은 (seq, batch, features), `batch_first=True`면 (batch, seq, features)입니다.",
+        "확인하세요: 기본은 (seq, batch, features), `batch_first=True`면 "
+        "(batch, seq, features)입니다.",
     )
 
 
