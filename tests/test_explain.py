@@ -41,7 +41,13 @@ def raised(code: str, **names: object) -> dict:
     with pytest.raises(Exception) as info:
         exec(code, scope)
     operands = [
-        {"name": n, "shape": list(v.shape), "dtype": str(v.dtype)[6:], "device": str(v.device)}
+        {
+            "name": n,
+            "shape": list(v.shape),
+            "dtype": str(v.dtype)[6:],
+            "device": str(v.device),
+            "requires_grad": v.requires_grad,
+        }
         for n, v in scope.items()
         if isinstance(v, torch.Tensor) and n in code
     ]
@@ -200,10 +206,37 @@ def test_a_fix_wraps_an_operand_that_is_an_expression_in_parentheses():
     assert "`(a + b).T @ x.t()`" in explanation["ko"]
 
 
-def test_an_unknown_error_is_not_explained_and_so_is_shown_raw():
-    assert explain(raised("torch.linalg.inv(torch.zeros(2, 2))")) is None
-    assert explain({"type": "ValueError", "message": "something else", "line": 2}) is None
+def test_an_error_no_family_knows_gets_the_facts_of_its_call_never_nothing():
+    error = raised("b = torch.linalg.inv(a)", a=torch.zeros(2, 3, requires_grad=True))
+    error["call"] = "torch.linalg.inv(a)"
+    explanation = explain(error)
+    assert explanation["family"] == "fallback"
+    assert "The call that failed is `torch.linalg.inv(a)`" in explanation["en"]
+    assert "`a` (2, 3) float32 on cpu, requires grad" in explanation["en"]
+    assert "The message is about `a` (its shape)" in explanation["en"]
+    assert "`a` (2, 3) float32, cpu 장치, 기울기 필요" in explanation["ko"]
+    assert "`a`(모양)" in explanation["ko"]
+    bare = explain({"type": "ValueError", "message": "something else", "line": 2})
+    assert bare["family"] == "fallback" and '"something else"' in bare["en"]
+    assert '"something else"' in bare["ko"]
     assert explain(None) is None
+
+
+def test_the_fallback_names_the_operand_whose_dtype_the_message_names():
+    error = {
+        "type": "RuntimeError",
+        "message": "some_op(): expected scalar of type Long in argument #2",
+        "line": 1,
+        "line_text": "out = some_op(x, idx)",
+        "call": "some_op(x, idx)",
+        "operands": [
+            {"name": "x", "shape": [4], "dtype": "float32", "device": "cpu"},
+            {"name": "idx", "shape": [4], "dtype": "int64", "device": "cpu"},
+        ],
+    }
+    explanation = explain(error)
+    assert explanation["family"] == "fallback"
+    assert "The message is about `idx` (its dtype)" in explanation["en"]
 
 
 def test_cuda_out_of_memory_is_explained():
@@ -351,10 +384,11 @@ def test_gpu_errors_that_need_a_cuda_build_are_explained():
 def test_docs_list_every_family_and_every_warning():
     docs = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"^\| `(\w+)` \|", docs, re.M))
-    mistakes = (REPO / "tui" / "studytorch" / "kernel" / "probe" / "mistakes.py").read_text()
-    kinds = set(re.findall(r'_warning\(\s*"(\w+)"', mistakes))
+    probe = REPO / "tui" / "studytorch" / "kernel" / "probe"
+    sources = "".join((probe / name).read_text() for name in ("mistakes.py", "silent.py"))
+    kinds = set(re.findall(r'_warning\(\s*"(\w+)"', sources))
     assert kinds >= {"attribute_typo", "no_step", "grad_accumulates", "eval_forgotten"}
-    assert listed == {fam.name for fam in FAMILIES} | kinds
+    assert listed == {fam.name for fam in FAMILIES} | kinds | {"fallback"}
     assert f"{len(FAMILIES)} error families and {len(kinds)} warnings" in docs
 
 

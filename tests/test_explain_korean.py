@@ -34,7 +34,8 @@ def _real_error(code: str) -> tuple[str, str] | None:
     try:
         with warnings.catch_warnings():  # anomaly mode's report, not what is tested here
             warnings.simplefilter("ignore")
-            exec(compile(code, "<snippet>", "exec"), {"torch": torch})
+            scope = {"torch": torch, "nn": torch.nn, "device": "cpu"}  # a run's baseline
+            exec(compile(code, "<snippet>", "exec"), scope)
     except BaseException as exc:  # MemoryError and SyntaxError are errors a snippet makes too
         return type(exc).__name__, str(exc)
     return None
@@ -70,6 +71,10 @@ def _errors(kind: str, message: str, name: str) -> list[dict]:
         "suggestion": "astype",
         "carried": [name],
         "python": "/usr/bin/python3",
+        "keys": ["weight", "bias"],
+        "mapping": name,
+        "optimizers": [name],
+        "origins": {name: {"line": 1, "text": f"{name} = v.unsqueeze(0)"}},
     }
     operands = [
         {"name": name, "shape": [5, 3], "dtype": "int64", "device": "cuda:0"},
@@ -181,12 +186,68 @@ def test_a_suggested_argument_takes_the_particle_of_its_number(dim, said):
     assert said in ko
 
 
+# --- the warnings of silent mistakes (kernel/probe/mistakes.py, silent.py) ----------------------
+
+
+def _warnings_for(name: str) -> list[dict]:
+    """Every warning the probe can give, built with `name` where the snippet's own name goes."""
+    from studytorch.kernel.probe import mistakes, silent, state
+
+    model = torch.nn.Sequential(torch.nn.Linear(2, 1), torch.nn.Dropout(0.5))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    model(torch.ones(3, 2)).sum().backward()
+    ns = {name: optimizer, "model": model, "w": torch.ones(2)}
+    cell = f"w = torch.ones(2)\nw.required_grad = True\n{name}.lr = 0.1\n"
+    before, state.last_cell = state.last_cell, cell
+    try:
+        found = mistakes._typos(ns)
+    finally:
+        state.last_cell = before
+    found += mistakes._no_step(ns, {"metrics": {"loss": [0.5, 0.5, 0.5]}}, {})
+    found += mistakes._no_step(ns, {"metrics": {"loss": [0.5, 0.4]}}, {})
+    found += mistakes._grown(ns, {"grown": 3})
+    found += mistakes._eval_forgotten({name: model}, {"eval": [model[1]]})
+    found += [mistakes._squeeze_warning(10, [5, 3], 1), mistakes._squeeze_warning(2, [4, 2], 0)]
+    found += mistakes._nan_loss({"metrics": {"loss": [0.5, 0.25, "nan"]}})
+    found += [silent._softmax_warning(), silent._sigmoid_warning()]
+    found.append(silent._total_warning(7, f"{name} += loss", name))
+    found.append(silent._broadcast_loss(10, "mse_loss", [5, 1], [5]))
+    found.append(silent._broadcast_loss(None, "l1_loss", [3], [3, 1]))
+    found.append(silent._flag_warning(3, f"{name}.backbone", "False"))
+    return found
+
+
+def test_every_warning_is_rendered_in_korean_without_a_particle_in_parentheses():
+    probe = REPO / "tui" / "studytorch" / "kernel" / "probe"
+    sources = "".join((probe / f).read_text(encoding="utf-8") for f in ("mistakes.py", "silent.py"))
+    kinds = set(re.findall(r'_warning\(\s*"(\w+)"', sources))
+    rendered = set()
+    for name in NAMES:
+        for warning in _warnings_for(name):
+            rendered.add(warning["kind"])
+            assert not BRACKETED.search(warning["ko"]), warning["ko"]
+            assert warning["en"] and re.search("[가-힣]", warning["ko"])
+    assert rendered == kinds
+
+
+def test_warnings_name_the_snippet_s_values_in_korean():
+    by_kind = {w["kind"]: w for w in _warnings_for("opt")}
+    assert "`opt.lr = ...` 코드는" in by_kind["optimizer_lr"]["ko"]
+    assert "`opt.step()`을 한 번도" in by_kind["no_step"]["ko"]
+    assert "새 속성 `required_grad` 하나를" in by_kind["attribute_typo"]["ko"]
+    squeezes = [w["ko"] for w in _warnings_for("h") if w["kind"] == "squeeze_no_op"]
+    assert "`squeeze(1)` 호출을" in squeezes[0] and "`squeeze(0)` 호출을" in squeezes[1]
+
+
 # --- the sources --------------------------------------------------------------------------------
 
 PARTICLE_AFTER = re.compile(
-    r"^[`'\")\]]*(?:이|가|을|를|은|는|과|와|로|으로|라는|이라는|라고|이라고|이나|나)(?![가-힣])"
+    r"^[`'\")\]]*(?:\([^()]*\))?"
+    r"(?:이|가|을|를|은|는|과|와|로|으로|라는|이라는|라고|이라고|이나|나)(?![가-힣])"
 )
-SOURCES = sorted((REPO / "tui" / "studytorch" / "explain").glob("*.py"))
+SOURCES = sorted((REPO / "tui" / "studytorch" / "explain").glob("*.py")) + [
+    REPO / "tui" / "studytorch" / "kernel" / "probe" / name for name in ("mistakes.py", "silent.py")
+]
 
 
 def _fixed_particles(path: Path) -> list[str]:

@@ -67,7 +67,7 @@ async def test_an_attribute_one_letter_off_is_named_with_the_real_one(kernel):
     assert "`required_grad`" in typos[0]["en"] and "`requires_grad`?" in typos[0]["en"]
     assert "`requires_grad`" in typos[0]["ko"]
     assert "did you mean `train`?" in typos[1]["en"]
-    assert "`train`을(를)" in typos[1]["ko"]
+    assert "`train` 속성을" in typos[1]["ko"]
 
 
 async def test_setting_lr_on_the_optimizer_itself_says_where_the_rate_lives(kernel):

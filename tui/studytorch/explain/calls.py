@@ -112,13 +112,13 @@ def _layer_arguments(m: re.Match[str], e: Error) -> tuple[str, str]:
             f"`help(nn.{cls})` lists them.",
             f"`{cls}(...)`에 인자가 더 필요합니다: {missing} 인자가 빠졌습니다. 레이어에 필요한 "
             "크기를 모두 주세요. 예를 들어 `nn.Linear(in_features, out_features)`는 "
-            f"`nn.Linear(3, 2)`처럼 씁니다. `help(nn.{cls})`로 목록을 볼 수 있습니다.",
+            f"`nn.Linear(3, 2)`처럼 씁니다. `help(nn.{cls})` 코드로 목록을 볼 수 있습니다.",
         )
     return (
         f"`{cls}(...)` was built with arguments it does not take ({said}). Compare the call with "
         f"`help({cls})`; a layer takes its sizes when it is built and the data later, "
         "`layer = nn.Linear(3, 2)` then `layer(x)`.",
-        f"`{cls}(...)`를 받지 않는 인자로 만들었습니다({said}). 호출을 `help({cls})`와 "
+        f"`{cls}(...)` 레이어를 받지 않는 인자로 만들었습니다({said}). 호출을 `help({cls})` 결과와 "
         "비교하세요. 레이어는 만들 때 크기를, 나중에 데이터를 받습니다: "
         "`layer = nn.Linear(3, 2)` 다음에 `layer(x)`.",
     )

@@ -25,7 +25,7 @@ def _mentioned(op: dict[str, Any], message: str) -> list[str]:
     found = []
     sizes = [str(n) for n in op["shape"]]
     if sizes:
-        joined = r"\s*[,x×]\s*".join(sizes)
+        joined = r"\s*(?:[,x×]|by)\s*".join(sizes)
         if re.search(rf"(?<![\d.])[\[(]?{joined}[\])]?(?![\d.])", message) and len(sizes) > 1:
             found.append("shape")
     words = _DTYPE_WORDS.get(op.get("dtype") or "", ())

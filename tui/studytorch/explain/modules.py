@@ -185,7 +185,7 @@ def _typo(m: re.Match[str], e: Error) -> tuple[str, str]:
         return (
             f"`step()` belongs to the optimizer, not to {value} ({owner}): the optimizer updates "
             f"the weights. Call `{optimizer}.step()` after `loss.backward()`.",
-            f"`step()`은 {value}({owner})가 아니라 옵티마이저의 메서드입니다. 가중치는 "
+            f"`step()`은 {value} 객체({owner})가 아니라 옵티마이저의 메서드입니다. 가중치는 "
             f"옵티마이저가 갱신합니다: `loss.backward()` 다음에 `{optimizer}.step()`을 부르세요.",
         )
     if owner == "Tensor" and name in _NUMPY_NAMES:
