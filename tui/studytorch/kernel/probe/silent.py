@@ -260,13 +260,18 @@ def _module_flags(ns: dict, tree) -> list[dict]:
 
 
 def _attributes(node, ns: dict):
-    """The value of `a.b.c` in the namespace, without running any code."""
+    """The value of `a.b.c` (or `a.b[0]`) in the namespace, without running any code."""
     if isinstance(node, ast.Name):
         return ns.get(node.id)
     if isinstance(node, ast.Attribute):
         owner = _attributes(node.value, ns)
         if isinstance(owner, torch.nn.Module):
             return owner._modules.get(node.attr) or owner.__dict__.get(node.attr)
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+        owner = _attributes(node.value, ns)  # `model[0]` of a Sequential or ModuleList
+        index = node.slice.value
+        if isinstance(owner, (torch.nn.Sequential, torch.nn.ModuleList)) and isinstance(index, int):
+            return owner[index] if -len(owner) <= index < len(owner) else None
     return None
 
 
