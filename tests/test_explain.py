@@ -405,3 +405,42 @@ async def test_the_batch_that_could_not_be_made_shows_in_the_batches_view(kernel
     ]
     assert batches[1]["loader"] == "loader"
     assert "stack expects each tensor to be equal size" in batches[1]["parts"][0]["preview"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "ko", "run", "x.py"],
+        ["run", "--lang", "ko", "x.py"],
+        ["run", "x.py", "--lang", "ko"],
+        ["check", "--lang", "ko"],
+        ["--lang", "ko", "check", "tensors"],
+        ["doctor", "--lang", "ko"],
+        ["lessons", "--lang", "ko"],
+        ["review", "--lang", "ko", "--due"],
+        ["export", "--lang", "ko"],
+    ],
+)
+def test_every_command_takes_lang_wherever_it_stands(argv):
+    from studytorch.cli import build_parser
+
+    assert build_parser().parse_args(argv).lang == "ko"
+
+
+@pytest.mark.kernel
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_run_explains_in_the_language_lang_names_before_or_after_the_command(tmp_path, where):
+    path = tmp_path / "bad.py"
+    path.write_text("a = torch.ones(2, 3)\nb = torch.ones(4, 5)\nc = a @ b\n")
+    argv = ["--lang", "ko", "run", str(path)] if where == "before" else ["run", "--lang", "ko"]
+    argv += [] if where == "before" else [str(path)]
+    proc = subprocess.run(
+        studytorch_cmd(*argv, "--device", "cpu"),
+        capture_output=True,
+        text=True,
+        env=subprocess_env(LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8"),
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert "행렬 곱은 안쪽 크기가 같아야 합니다" in proc.stderr
+    assert "A matrix product needs" not in proc.stderr
