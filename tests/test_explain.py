@@ -444,3 +444,37 @@ def test_run_explains_in_the_language_lang_names_before_or_after_the_command(tmp
     assert proc.returncode == 1
     assert "행렬 곱은 안쪽 크기가 같아야 합니다" in proc.stderr
     assert "A matrix product needs" not in proc.stderr
+
+
+def test_the_explainer_is_loaded_only_when_a_run_fails():
+    """A run that succeeds never imports the explainer (it costs a successful run nothing);
+    the first failure loads it."""
+    script = (
+        "import sys, time\n"
+        "from studytorch.kernel.protocol import Done, Error, Stream, Summary\n"
+        "from studytorch.kernel.result import RunResult\n"
+        "ok = RunResult()\n"
+        "for event in (Stream('stdout', 'hi\\n'), Summary({'kind': 'run', 'tensors': []}),\n"
+        "              Done('ok', 0.01)):\n"
+        "    ok.add(event)\n"
+        "print('explain' in ' '.join(sys.modules))\n"
+        "failed = RunResult()\n"
+        "error = {'type': 'RuntimeError', 'message': 'mat1 and mat2 shapes cannot be multiplied "
+        "(2x3 and 4x5)', 'line': 1, 'line_text': 'c = a @ b', 'operands': []}\n"
+        "start = time.perf_counter()\n"
+        "for event in (Error('RuntimeError', error['message'], []),\n"
+        "              Summary({'kind': 'run', 'error': error}), Done('error', 0.01)):\n"
+        "    failed.add(event)\n"
+        "print('studytorch.explain' in sys.modules, failed.error['explanation']['family'])\n"
+        "print(round((time.perf_counter() - start) * 1000, 1))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(PYTHONPATH=str(REPO / "tui")),
+        timeout=60,
+    )
+    lines = proc.stdout.split("\n")
+    assert lines[0] == "False", proc.stderr
+    assert lines[1] == "True matmul"
