@@ -236,6 +236,21 @@ KERNEL_CASES = [
         ["(x > 0).any()", ".all()"],
         ("x > 0", "(x > 0).any()"),
     ),
+    Case(  # a loss class given the tensors: make the loss, then call it
+        "bool_of_many",
+        "pred = torch.ones(4)\ny = torch.zeros(4)\nloss = nn.MSELoss(pred, y)",
+        ["is a class", "nn.MSELoss()(pred, y)"],
+        ["nn.MSELoss()(pred, y)"],
+        ("nn.MSELoss(pred, y)", "nn.MSELoss()(pred, y)"),
+    ),
+    Case(
+        "argument_not_tensor",
+        "import numpy as np\nmodel = nn.Linear(2, 1)\nfeatures = np.ones((4, 2))\n"
+        "out = model(features)",
+        ["got a numpy.ndarray", "model(torch.from_numpy(features).float())"],
+        ["model(torch.from_numpy(features).float())"],
+        ("model(features)", "model(torch.from_numpy(features).float())"),
+    ),
     Case(
         "leaf_in_place",
         "w = torch.ones(3, requires_grad=True)\nloss = (w * 2).sum()\nloss.backward()\n"
@@ -843,6 +858,31 @@ KERNEL_CASES = [
         ["1번째 줄의 `for`", "pass"],
         ("\nprint(i)", "\n    print(i)"),
         "4",
+    ),
+]
+
+KERNEL_CASES += [
+    Case(
+        "name_not_defined",
+        "x = torch.ones(3)\ny = F.relu(x)",
+        ["`import torch.nn.functional as F`", "fresh namespace"],
+        ["`import torch.nn.functional as F`"],
+        ("x = torch.ones(3)", "import torch.nn.functional as F\nx = torch.ones(3)"),
+        "import torch.nn.functional as F",
+    ),
+    Case(
+        "name_not_defined",
+        "for step in range(3):\n    total = totl + step",
+        ["`totl` is used before anything defined it"],
+        ["`totl` 이름을 정의하기 전에"],
+    ),
+    Case(
+        "module_not_callable",
+        "layer = nn(3, 2)",
+        ["`nn` is a module", "`nn.Linear(...)`"],
+        ["`nn.Linear(...)`"],
+        ("nn(3, 2)", "nn.Linear(3, 2)"),
+        "nn.Linear(",
     ),
 ]
 

@@ -76,6 +76,7 @@ ORDER = [
     "numpy_of_device_tensor",
     "from_numpy_of_list",
     "ragged_numpy",
+    "argument_not_tensor",
     # dtypes.py
     "mean_of_integers",
     "in_place_int_cast",
@@ -134,6 +135,8 @@ ORDER = [
     "module_not_found",
     "syntax_error",
     "indentation_error",
+    "name_not_defined",
+    "module_not_callable",
 ]
 
 if sorted(ORDER) != sorted(REGISTRY):  # a family defined but not ordered would never match

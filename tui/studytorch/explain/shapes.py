@@ -146,6 +146,18 @@ def _item(m: re.Match[str], e: Error) -> tuple[str, str]:
 
 @family("bool_of_many", r"Boolean value of Tensor with more than one value is ambiguous")
 def _bool(m: re.Match[str], e: Error) -> tuple[str, str]:
+    made = re.fullmatch(r"((?:torch\.)?(?:nn\.)?\w*Loss)\((.+)\)", e.get("call") or "")
+    if made:  # `nn.MSELoss(pred, y)`: the tensors went to the class, which reads them as options
+        fixed = f"{made.group(1)}()({made.group(2)})"
+        return (
+            f"`{made.group(1)}` is a class: `{made.group(1)}(...)` makes a loss function, and "
+            "the tensors were taken as its options. Make the loss first, then call it: "
+            f"`{fixed}` (usually `criterion = {made.group(1)}()` once, then `criterion(...)`).",
+            f"`{made.group(1)}` 이름은 클래스입니다. `{made.group(1)}(...)` 호출은 손실 함수를 "
+            "만들 뿐이라 텐서가 그 옵션으로 들어갔습니다. 손실 함수를 먼저 만든 다음 부르세요: "
+            f"`{fixed}`(보통 `criterion = {made.group(1)}()` 코드로 한 번 만들고 "
+            "`criterion(...)`으로 호출).",
+        )
     shape = f" {shape_text(operands(e)[0]['shape'])}" if operands(e) else ""
     test = re.match(r"\s*(?:if|elif|while)\s+(.+?)\s*:\s*(?:#.*)?$", e.get("line_text") or "")
     cond = f"({test.group(1)})" if test else "(...)"
