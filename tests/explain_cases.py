@@ -862,6 +862,19 @@ KERNEL_CASES = [
 ]
 
 KERNEL_CASES += [
+    Case(  # an operand that is a call: named as written, its shape read where it was received
+        "broadcast",
+        "model = nn.Linear(3, 2)\nx = torch.ones(4, 3)\ny = torch.ones(4, 3)\n"
+        "loss = torch.nn.functional.mse_loss(model(x), y)",
+        ["`model(x)` has 2 and `y` has 3", "model(x) (4, 2) float32"],
+        ["`model(x)` 쪽은 2"],
+    ),
+    Case(
+        "broadcast",
+        "model = nn.Linear(3, 2)\nx = torch.ones(4, 3)\ny = torch.ones(4, 3)\ndiff = model(x) - y",
+        ["`model(x)` has 2 and `y` has 3"],
+        ["`y` 쪽은 3"],
+    ),
     Case(
         "name_not_defined",
         "x = torch.ones(3)\ny = F.relu(x)",
