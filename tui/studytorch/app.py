@@ -18,7 +18,7 @@ from studytorch.course.model import LoadReport
 from studytorch.course.runner import StepRun
 from studytorch.exits import ExitGuard
 from studytorch.kernel.launch import LaunchedKernel
-from studytorch.kernel.protocol import KernelState
+from studytorch.kernel.protocol import Kernel, KernelState
 from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.keys import bind, localize
 from studytorch.lang import default_language
@@ -56,7 +56,7 @@ class StudyApp(App[None]):
     def __init__(
         self,
         *,
-        session: KernelSession | None = None,
+        session: Kernel | None = None,
         store: Store | None = None,
         course: LoadReport | None = None,
         lesson: str | None = None,
@@ -64,7 +64,7 @@ class StudyApp(App[None]):
         review: list[str] | None = None,
     ) -> None:
         super().__init__()
-        self.session = session or KernelSession(cwd=str(locations.workspace_dir()))
+        self.session: Kernel = session or KernelSession(cwd=str(locations.workspace_dir()))
         self.session.on_state = self._on_kernel_state
         self.store = store or Store()
         self.course = course if course is not None else LoadReport()
@@ -233,7 +233,7 @@ class StudyApp(App[None]):
 
     def session_running(self) -> bool:
         """The kernel is busy with a run, even one whose screen has gone."""
-        return bool(getattr(self.session, "running", False))
+        return self.session.running
 
     def _on_kernel_state(self, state: KernelState) -> None:
         self.kernel_state = state.value

@@ -14,13 +14,14 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
 
+from studytorch.kernel.summary import LineRecord
 from studytorch.text import has_controls, one_cell, shape_text, visible
 
 HIGHLIGHT_LIMIT = 2_000
 """Past this many lines syntax highlighting is turned off: re-highlighting on each key is slow."""
 
 
-def line_annotations(lines: list[dict[str, Any]]) -> dict[int, str]:
+def line_annotations(lines: list[LineRecord]) -> dict[int, str]:
     """The probe's per-line records as text per 0-based line: `y (2, 3)`, `loss () ×12`.
 
     dtype and device are named only where they differ from the line before, so a `.float()` or
