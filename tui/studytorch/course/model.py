@@ -106,3 +106,11 @@ class LoadReport:
 
     def find(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
+
+    def next_after(self, lesson_id: str) -> Lesson | None:
+        """The lesson after `lesson_id` in the course's order (None: the last, or unknown)."""
+        ids = [lesson.id for lesson in self.lessons]
+        if lesson_id not in ids:
+            return None
+        position = ids.index(lesson_id) + 1
+        return self.lessons[position] if position < len(self.lessons) else None
