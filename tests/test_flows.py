@@ -10,10 +10,11 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
+from conftest import RunsFinished
 from fakes import FakeSession, fixed_course
 from studytorch.app import StudyApp
 from studytorch.course import load_course
-from studytorch.kernel import Event, Stream
+from studytorch.kernel import Event, Stream, Summary
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.home import HomeScreen
 from studytorch.screens.lesson import LessonScreen
@@ -211,3 +212,52 @@ async def test_a_huge_paste_is_refused_with_a_reason_and_typing_still_works(tmp_
         assert any("too big" in n.message for n in app._notifications)
         await pilot.press("ctrl+home", *"# ok", "enter")
         assert area.document.get_line(0) == "# ok"
+
+
+def growing_grads(code: str) -> list[Event]:
+    """A model whose weight's grad norm is the snippet's `norm = N` (as without zero_grad)."""
+    norm = float(code.split("norm = ")[1].split()[0]) if "norm = " in code else 1.0
+    parameter = {"name": "weight", "shape": [1, 2], "requires_grad": True, "grad_norm": norm}
+    module = {"name": "model", "type": "Linear", "total": 3, "trainable": 3}
+    return [
+        Summary(
+            {
+                "kind": "run",
+                "tensors": [],
+                "modules": [{**module, "parameters": [parameter]}],
+                "optimizers": [],
+            }
+        )
+    ]
+
+
+async def test_the_previous_run_of_a_step_is_still_compared_after_leaving_the_lesson(
+    tmp_path: Path, finished: RunsFinished
+) -> None:
+    """docs/architecture.md: grad norms are compared with the step's previous run, kept by the
+    app, so the comparison survives Ctrl+O and coming back (it lived on the screen before)."""
+    app = StudyApp(
+        session=FakeSession(events_for=growing_grads),
+        store=Store(tmp_path / "db"),
+        course=fixed_course(),
+        lang="en",
+    )
+    app.start_lesson = "shape-ops"
+    async with app.run_test(size=(120, 40), message_hook=finished) as pilot:
+        await settled(pilot)
+        lesson(app).editor.load_text("norm = 1.0\n")
+        await finished.after(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")  # Continue: back to the same step, a new screen
+        await pilot.pause()
+        lesson(app).editor.load_text("norm = 4.0\n")
+        second = await finished.after(pilot)
+        parameter = second.result.summary["modules"][0]["parameters"][0]
+        assert parameter["grad_norm_before"] == 1.0
+        lesson(app).results.tabs.active = "tab-model"
+        await pilot.pause()
+        body = lesson(app).query_one("#model-body")
+        shown = "\n".join(body.render_line(y).text for y in range(body.size.height))
+        assert "×4↑" in shown, shown

@@ -79,6 +79,10 @@ class Lesson:
                 return step
         raise KeyError(step_id)
 
+    def first_unfinished(self, passed: set[str]) -> int:
+        """The index of the first step not in `passed` (0 when every step is)."""
+        return next((i for i, s in enumerate(self.steps) if s.id not in passed), 0)
+
 
 @dataclass(frozen=True)
 class LessonError:

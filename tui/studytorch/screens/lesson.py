@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static, TextArea
 
@@ -17,12 +18,13 @@ from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.edit_keeper import EditKeeper
 from studytorch.screens.host import StudyHost, host_of
 from studytorch.screens.messages import OpenLesson, OpenRunHistory, RunFinished
-from studytorch.screens.step_texts import check_text, note_markdown, step_bar, took
+from studytorch.screens.step_texts import check_text, note_markdown, step_bar
 from studytorch.store import StoreError
 from studytorch.ui_text import kernel_reason, ui
-from studytorch.widgets.editor import MAX_BYTES, MAX_LINES, SnippetEditor, line_annotations
+from studytorch.widgets.editor import SnippetEditor
 from studytorch.widgets.results import ResultsPanel
 from studytorch.widgets.status import KernelStatus
+from studytorch.widgets.step_work import StepWork
 
 if TYPE_CHECKING:
     from studytorch.course import Lesson, Step
@@ -86,20 +88,14 @@ class LessonScreen(Screen[None]):
         with Horizontal(id="lesson-body"):
             with VerticalScroll(id="note-column"):
                 yield Markdown(id="note-wide")
-            with Vertical(id="work"):
-                yield SnippetEditor(id="editor")
-                yield Static(id="editor-marks")
-                yield ResultsPanel(id="results")
+            yield StepWork(id="work")
         yield KernelStatus(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
-        self.results.code_of_run = lambda: self.editor.text
-        if self._start_at is None:  # the first step not passed yet
-            passed = self._passed()
-            steps = self.lesson.steps
-            self.index = next((i for i, s in enumerate(steps) if s.id not in passed), 0)
+        if self._start_at is None:
+            self.index = self.lesson.first_unfinished(self._passed())
         self.show_step(self.index)
 
     async def _on_resize(self, event: events.Resize) -> None:
@@ -124,21 +120,6 @@ class LessonScreen(Screen[None]):
             self.results.tabs.active = "tab-output"
         else:
             self.results.tabs.active = "tab-note"
-
-    def on_results_panel_failed(self, event: ResultsPanel.Failed) -> None:
-        self.editor.mark_error(event.line, event.text)
-
-    def on_snippet_editor_marks(self) -> None:
-        """Shapes (and the error) that do not fit beside their lines are listed under the code."""
-        marks = self.query_one("#editor-marks", Static)
-        line = self.editor.hidden_line()
-        marks.display = line is not None
-        if line is not None:
-            marks.update(line)
-
-    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
-        if self.query_one("#editor-marks", Static).display:
-            self.on_snippet_editor_marks()  # the cursor's line is listed first
 
     @property
     def host(self) -> StudyHost:
@@ -169,18 +150,12 @@ class LessonScreen(Screen[None]):
             self.host.leave_run()
         self.index = index
         self.hints_shown = 0
-        self._last_check = None
-        self.check_line = ""
+        self._clear_verdict()
         step = self.step
         code = self.edits.load()
         code = step.starter if code is None else code
         self.edits.shown(code)
-        editor = self.editor
-        editor.load_text(code)
-        editor.focus()
-        editor.annotate({})
-        self.results.clear()
-        self.query_one(KernelStatus).last_run = ""  # it was another step's run
+        self.query_one(StepWork).show_code(code)
         try:
             self.host.store.set_position(self.lesson.id, step.id)
         except StoreError as exc:
@@ -282,15 +257,9 @@ class LessonScreen(Screen[None]):
         if self.host.run_in_progress():
             self.notify(self.t("busy"))
             return
-        too_big = self.editor.too_big()
-        if too_big is not None:
-            lines, size = too_big
-            limits = {"max_lines": MAX_LINES, "max_kb": MAX_BYTES // 1000}
-            self.notify(
-                self.t("too_big", lines=lines, kb=size // 1000, **limits),
-                severity="warning",
-                timeout=10,
-            )
+        refusal = self.editor.refusal(self.host.lang)
+        if refusal is not None:
+            self.notify(refusal, severity="warning", timeout=10)
             return
         # F5 is a priority key: it arrives before the editor has handled the keys typed just
         # before it. Start from the editor's queue, so the run takes the text on screen.
@@ -311,8 +280,7 @@ class LessonScreen(Screen[None]):
         self.results.begin(
             self.t("waiting" if waiting else "running"), host.runs.curves(self.lesson.id, step.id)
         )
-        self.check_line = ""
-        self.query_one(KernelStatus).last_run = ""
+        self._clear_verdict()
         token = -1
 
         def show(event: Event) -> None:
@@ -325,21 +293,14 @@ class LessonScreen(Screen[None]):
         run = message.run
         if not self.host.runs.is_current(message.token) or run.step_id != self.step.id:
             return  # another step's run: it was recorded there, and shows nothing here
-        result, results = run.result, self.results
-        self.editor.annotate(line_annotations(result.lines))
-        if result.gpu_broken:
+        if run.result.gpu_broken:
             self.notify(self.t("gpu_broken"), severity="warning", timeout=10)
-        results.finish(result, self.host.lang)
-        ended = self.t(f"status.{result.status}")
-        duration = took(result.duration_s)
-        ok = result.status == "ok"
-        self.query_one(KernelStatus).last_run = duration if ok else f"{ended} · {duration}"
-        # Closes the "▶ running…" line the run's output began with.
-        results.output.note(f"■ {self.t('done') if ok else ended} · {duration}")
+        last_run = self.query_one(StepWork).finish(run.result, self.host.lang)
+        self.query_one(KernelStatus).last_run = last_run
         self._last_check = run
         self.check_line = check_text(run, self.step, self.host.lang)
         if run.checked:
-            results.output.note(self.check_line, "bold green" if run.passed else "bold red")
+            self.results.output.note(self.check_line, "bold green" if run.passed else "bold red")
         self._refresh_bar()
 
     def action_interrupt(self) -> None:
@@ -347,12 +308,16 @@ class LessonScreen(Screen[None]):
             self.notify(self.t("interrupt_none"))
 
     def action_restart(self) -> None:
-        self.results.clear()
-        self.check_line = ""
-        self.query_one(KernelStatus).last_run = ""
-        self.editor.annotate({})
+        self.query_one(StepWork).clear()
+        self._clear_verdict()
         self._refresh_bar()
         self.host.restart_kernel()
+
+    def _clear_verdict(self) -> None:
+        """The last run's time and check belonged to another step, run or kernel."""
+        self._last_check = None
+        self.check_line = ""
+        self.query_one(KernelStatus).last_run = ""
 
     def action_switch_device(self) -> None:
         device = self.host.switch_device()
@@ -379,13 +344,11 @@ class LessonScreen(Screen[None]):
             self.notify(self.t("last"))
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes and self.edits.save_now():
+        def go_on() -> None:
+            if self.edits.save_now():
                 self.post_message(OpenLesson(following, replace=True))
 
-        title = following.title.get(self.host.lang)
-        question = ConfirmScreen(self.t("ask_next_lesson", title=title), self.host.lang)
-        self.app.push_screen(question, answered)
+        self._ask(self.t("ask_next_lesson", title=following.title.get(self.host.lang)), go_on)
 
     def action_previous_step(self) -> None:
         if self.index > 0:
@@ -447,8 +410,17 @@ class LessonScreen(Screen[None]):
     def _replace_code_after_asking(self, question: str, code: str) -> None:
         step = self.step
 
-        def answered(yes: bool | None) -> None:
-            if yes and self.step is step:
+        def replace() -> None:
+            if self.step is step:  # still the step it was asked on
                 self._put_back(code)
+
+        self._ask(question, replace)
+
+    def _ask(self, question: str, then: Callable[[], None]) -> None:
+        """Ask `question` (y/n); on yes do `then`."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
 
         self.app.push_screen(ConfirmScreen(question, self.host.lang), answered)

@@ -43,8 +43,3 @@ def check_text(run: StepRun | None, step: Step, lang: str) -> str:
             error["type"] if error else ui(f"status.{run.result.status}", lang)
         )
     return ""
-
-
-def took(duration_s: float) -> str:
-    """A run's duration as the status line says it: 12 ms, 1.25 s."""
-    return f"{duration_s * 1000:.0f} ms" if duration_s < 1 else f"{duration_s:.2f} s"

@@ -16,6 +16,7 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 
 from studytorch.text import has_controls, one_cell, shape_text, visible
+from studytorch.ui_text import ui
 
 HIGHLIGHT_LIMIT = 2_000
 """Past this many lines syntax highlighting is turned off: re-highlighting on each key is slow."""
@@ -173,12 +174,15 @@ class SnippetEditor(TextArea):
             text.append(note, style="red" if note.startswith("✗") else "")
         return text
 
-    def too_big(self) -> tuple[int, int] | None:
-        """(lines, bytes) of a text past MAX_LINES or MAX_BYTES (a pasted file, not a snippet);
-        None for a snippet."""
+    def refusal(self, lang: str) -> str | None:
+        """Why the text is not run (past MAX_LINES or MAX_BYTES: a pasted file, not a
+        snippet), in `lang`; None for a snippet."""
         lines = self.document.line_count
         size = len(self.text.encode())
-        return None if lines <= MAX_LINES and size <= MAX_BYTES else (lines, size)
+        if lines <= MAX_LINES and size <= MAX_BYTES:
+            return None
+        limits = {"max_lines": MAX_LINES, "max_kb": MAX_BYTES // 1000}
+        return ui("too_big", lang, lines=lines, kb=size // 1000, **limits)
 
     def on_resize(self) -> None:
         hidden = self.hidden_annotations()
