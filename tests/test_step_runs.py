@@ -1,4 +1,4 @@
-"""StepRuns without Textual: each step's previous run and earlier curves, and whose run is current."""
+"""StepRuns without Textual: each step's previous run, earlier curves, and whose run is current."""
 
 from __future__ import annotations
 
