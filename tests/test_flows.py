@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
-from conftest import RunsFinished
+from conftest import RunsFinished, until
 from fakes import FakeSession, fixed_course
 from studytorch.app import StudyApp
 from studytorch.course import load_course
@@ -24,9 +24,7 @@ from studytorch.widgets.output import HEAD_LINES, TAIL_LINES, OutputLog
 
 
 async def settled(pilot: Pilot) -> None:
-    app = pilot.app
-    while not app.course_loaded:
-        await pilot.pause(0.05)
+    await until(pilot, lambda: pilot.app.course_loaded, "the lessons to be read")
     await pilot.pause()
 
 
@@ -53,9 +51,12 @@ async def test_a_new_step_shows_its_note_from_the_top_and_f2_brings_the_hint_int
         assert lesson(app).index == 1
         assert note.scroll_y == 0
         await pilot.press("f2")
-        await pilot.pause()
-        await pilot.pause(0.1)
-        assert note.max_scroll_y > 0 and note.scroll_y == note.max_scroll_y
+        await until(
+            pilot,
+            lambda: note.max_scroll_y > 0 and note.scroll_y == note.max_scroll_y,
+            "the hint scrolled into view",
+            timeout=5,
+        )
 
 
 async def test_continue_opens_the_first_unfinished_step_after_a_finished_lesson(
@@ -167,28 +168,33 @@ def long_line_then_many(_code: str) -> list[Event]:
     return [Stream("stdout", "a" * 200 + "\n"), Stream("stdout", lines)]
 
 
-async def test_output_rewraps_at_its_width_and_keeps_head_and_tail(tmp_path: Path) -> None:
+async def test_output_rewraps_at_its_width_and_keeps_head_and_tail(
+    tmp_path: Path, finished: RunsFinished
+) -> None:
     session = FakeSession(events_for=long_line_then_many)
     app = StudyApp(session=session, store=Store(tmp_path / "db"), course=fixed_course())
     app.start_lesson = "shape-ops"
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=finished) as pilot:
         await settled(pilot)
         screen = lesson(app)
         screen.results.tabs.active = "tab-note"
         await pilot.pause()
         log = screen.query_one(OutputLog)
         # The run's output arrives while the note is in front; Output comes up for the run.
-        await pilot.press("f5")
-        await app.workers.wait_for_complete()
+        await finished.after(pilot)
         screen.results.tabs.active = "tab-tensors"
-        await pilot.pause(0.5)
-        screen.results.tabs.active = "tab-output"
         await pilot.pause()
-        await pilot.pause(0.5)
-        width = log.scrollable_content_region.width
+        screen.results.tabs.active = "tab-output"
+
+        def long_rows() -> list[str]:
+            return [t for t in (s.text.rstrip() for s in log.lines) if set(t) == {"a"}]
+
+        def rewrapped() -> bool:
+            width = log.scrollable_content_region.width
+            return width > 0 and len(long_rows()) == math.ceil(200 / width)
+
+        await until(pilot, rewrapped, "the output wrapped at its width", timeout=5)
         texts = [strip.text.rstrip() for strip in log.lines]
-        long_rows = [t for t in texts if set(t) == {"a"}]
-        assert len(long_rows) == math.ceil(200 / width), (width, long_rows)
         kept = [t for t in texts if t.startswith("line ")]
         assert kept[0] == "line 0" and kept[-1] == "line 4999"
         assert log.cut > 0 and len(kept) + log.cut == 5000
