@@ -175,7 +175,8 @@ def _totals_with_graphs(ns: dict, tree) -> list[dict]:
             target = _summed_into(node)
             if target is None or target in named or target in backward:
                 continue
-            assert isinstance(node, (ast.AugAssign, ast.Assign))  # what _summed_into accepts
+            if not isinstance(node, ast.stmt):
+                continue
             value = ns.get(target)
             if isinstance(value, torch.Tensor) and value.grad_fn is not None:
                 named.add(target)
