@@ -862,6 +862,28 @@ KERNEL_CASES = [
 ]
 
 KERNEL_CASES += [
+    Case(
+        "join_needs_tensors",
+        "rows = torch.stack([[1.0, 2.0], [3.0, 4.0]])",
+        ["Python lists", "torch.tensor([[1.0, 2.0], [3.0, 4.0]])"],
+        ["torch.tensor([[1.0, 2.0], [3.0, 4.0]])"],
+        ("torch.stack([[1.0, 2.0], [3.0, 4.0]])", "torch.tensor([[1.0, 2.0], [3.0, 4.0]])"),
+    ),
+    Case(
+        "index_of_scalar",
+        "w = torch.ones(2, requires_grad=True)\nloss = (w * 2).sum()\nvalue = loss.data[0]",
+        ["0-D tensor", "`loss.data.item()`"],
+        ["`loss.data.item()`"],
+        ("loss.data[0]", "loss.data.item()"),
+    ),
+    Case(
+        "loader_not_subscriptable",
+        "data = torch.utils.data.TensorDataset(torch.ones(8, 2), torch.zeros(8))\n"
+        "loader = torch.utils.data.DataLoader(data, batch_size=4)\nfirst = loader[0]",
+        ["`next(iter(loader))`", "`loader.dataset[0]`"],
+        ["`next(iter(loader))`"],
+        ("loader[0]", "next(iter(loader))"),
+    ),
     Case(  # an operand that is a call: named as written, its shape read where it was received
         "broadcast",
         "model = nn.Linear(3, 2)\nx = torch.ones(4, 3)\ny = torch.ones(4, 3)\n"

@@ -57,8 +57,10 @@ ORDER = [
     "cat_ndim",
     "cat_scalars",
     "ragged_list",
+    "join_needs_tensors",
     "item_of_many",
     "bool_of_many",
+    "index_of_scalar",
     # autograd.py
     "leaf_in_place",
     "modified_in_place",
@@ -132,6 +134,7 @@ ORDER = [
     "no_len",
     "sampler_with_shuffle",
     "workers_cannot_pickle",
+    "loader_not_subscriptable",
     "module_not_found",
     "syntax_error",
     "indentation_error",

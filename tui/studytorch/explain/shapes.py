@@ -169,3 +169,16 @@ def _bool(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"텐서{shape} 하나를 만듭니다. 뜻을 정하세요: `{cond}.any()`(하나라도 참) 또는 "
         f"`{cond}.all()`(모두 참). 원소마다 고르려면 `torch.where`를 쓰세요.",
     )
+
+
+@family("index_of_scalar", r"invalid index of a 0-dim tensor")
+def _index_of_scalar(m: re.Match[str], e: Error) -> tuple[str, str]:
+    found = re.search(r"([\w.\]\[()]+?)\[\s*0\s*\]", e.get("line_text") or "")
+    x = found.group(1) if found else name_of(e, 0, "x")
+    return (
+        f"{x} is a 0-D tensor (a single number, like a loss), so it has no `[0]`: read the number "
+        f"with `{x}.item()` (old code wrote `loss.data[0]`; today it is `loss.item()`).",
+        f"{particle(x, '은/는')} 0차원 텐서(손실 같은 숫자 하나)라서 `[0]` 인덱스가 없습니다. "
+        f"숫자는 `{x}.item()` 메서드로 읽으세요(옛 코드의 `loss.data[0]`은 이제 "
+        "`loss.item()`입니다).",
+    )
