@@ -267,3 +267,27 @@ async def test_the_previous_run_of_a_step_is_still_compared_after_leaving_the_le
         body = lesson(app).query_one("#model-body")
         shown = "\n".join(body.render_line(y).text for y in range(body.size.height))
         assert "×4↑" in shown, shown
+
+
+async def test_after_ctrl_o_the_list_highlights_the_lesson_just_left(tmp_path: Path) -> None:
+    """The first lesson opened adds a Continue row above the list: the highlight must follow
+    the lesson, not its old index, so Enter opens the lesson just left again."""
+    app = StudyApp(
+        session=FakeSession(), store=Store(tmp_path / "db"), course=fixed_course(), lang="en"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        options = app.screen.query_one(OptionList)
+        assert options.get_option_at_index(0).id == "lesson:tensors", "no Continue row yet"
+        await pilot.press("down", "enter")  # the second lesson, shape-ops
+        await pilot.pause()
+        assert lesson(app).lesson.id == "shape-ops"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert options.get_option_at_index(0).id == "resume", "now a Continue row is there"
+        highlighted = options.get_option_at_index(options.highlighted)
+        assert highlighted.id == "lesson:shape-ops", highlighted.prompt
+        await pilot.press("enter")
+        await pilot.pause()
+        assert lesson(app).lesson.id == "shape-ops"
