@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
@@ -18,7 +19,9 @@ from studytorch.kernel import Event, Stream, Summary
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.home import HomeScreen
 from studytorch.screens.lesson import LessonScreen
+from studytorch.screens.run_history import RunHistoryScreen
 from studytorch.store import Store
+from studytorch.ui_text import ui
 from studytorch.widgets.editor import SnippetEditor
 from studytorch.widgets.output import HEAD_LINES, TAIL_LINES, OutputLog
 
@@ -291,3 +294,33 @@ async def test_after_ctrl_o_the_list_highlights_the_lesson_just_left(tmp_path: P
         await pilot.press("enter")
         await pilot.pause()
         assert lesson(app).lesson.id == "shape-ops"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_run_history_tells_a_failed_check_from_a_pass_and_p_keeps_the_passing_runs(
+    tmp_path: Path, finished: RunsFinished, lang: str
+) -> None:
+    """Both runs ended without an error: only the check tells them apart, and the list says so."""
+    session = FakeSession()
+    app = StudyApp(session=session, store=Store(tmp_path / "db"), course=fixed_course(), lang=lang)
+    app.start_lesson = "shape-ops"
+    async with app.run_test(size=(100, 30), message_hook=finished) as pilot:
+        await settled(pilot)
+        first = await finished.after(pilot)
+        assert first.result.status == "ok" and first.checked and not first.passed
+        session.verdict = {"passed": True}
+        assert (await finished.after(pilot)).passed
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, RunHistoryScreen), "the run history")
+        options = app.screen.query_one(OptionList)
+
+        def listed() -> list[str]:
+            return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        passed, failed = ui("history.passed", lang), ui("history.check_failed", lang)
+        assert passed in listed()[0] and failed in listed()[1], listed()
+        await pilot.press("p")
+        assert len(listed()) == 1 and passed in listed()[0]
+        assert ui("history.filtered", lang) in str(app.screen.query_one("#history-title").render())
+        await pilot.press("p")
+        assert len(listed()) == 2

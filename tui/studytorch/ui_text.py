@@ -311,6 +311,22 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Put this run's code in the editor (undoable)",
         "ko": "이 실행의 코드를 편집기로 (되돌리기 가능)",
     },
+    # the run history's verdicts and its filter (Ctrl+F, then p)
+    "key.passing_only": {"en": "Passing only", "ko": "통과한 것만"},
+    "keyhelp.passing_only": {
+        "en": "Show only the runs that passed (again: every run)",
+        "ko": "통과한 실행만 보기 (한 번 더 누르면 모두)",
+    },
+    "history.passed": {"en": "✓ passed", "ko": "✓ 통과"},
+    "history.check_failed": {"en": "✗ check failed", "ko": "✗ 검사 실패"},
+    "history.filtered": {
+        "en": "passing runs only (p shows every run)",
+        "ko": "통과한 실행만 보는 중 (p를 누르면 모두 보입니다)",
+    },
+    "history.none_passing": {
+        "en": "No run of this step has passed yet.",
+        "ko": "이 단계에서 통과한 실행이 아직 없습니다.",
+    },
     "where.Review": {"en": "review", "ko": "복습"},
     "where.ReviewStats": {"en": "review stats", "ko": "복습 통계"},
     "where.RunHistory": {"en": "run history", "ko": "실행 기록"},
