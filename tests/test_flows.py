@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
-from conftest import RunsFinished, until
+from conftest import RunsFinished, screen_text, until
 from fakes import FakeSession, fixed_course
 from studytorch.app import StudyApp
 from studytorch.course import load_course
@@ -324,3 +324,21 @@ async def test_run_history_tells_a_failed_check_from_a_pass_and_p_keeps_the_pass
         assert ui("history.filtered", lang) in str(app.screen.query_one("#history-title").render())
         await pilot.press("p")
         assert len(listed()) == 2
+
+
+async def test_a_title_that_does_not_fit_ends_with_an_ellipsis_and_f7_says_it_whole(
+    tmp_path: Path,
+) -> None:
+    course = load_course()
+    lesson_ = max(course.lessons, key=lambda lesson: len(lesson.title.get("en")))
+    app = StudyApp(session=FakeSession(), store=Store(tmp_path / "db"), course=course, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await app.push_screen(LessonScreen(lesson_, 0))
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[0].rstrip()
+        title = lesson_.title.get("en")
+        assert bar.endswith("…") and title not in bar, bar
+        await pilot.press("f7")
+        await pilot.pause()
+        assert any(title in n.message for n in app._notifications)

@@ -311,6 +311,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Put this run's code in the editor (undoable)",
         "ko": "이 실행의 코드를 편집기로 (되돌리기 가능)",
     },
+    "key.whole_text": {"en": "Whole text", "ko": "전체 보기"},
+    "keyhelp.whole_text": {
+        "en": "The step's title and the status line in full (cut with … where they do not fit)",
+        "ko": "단계 제목과 상태 줄을 끝까지 보기 (다 들어가지 않으면 …로 잘립니다)",
+    },
     # the run history's verdicts and its filter (Ctrl+F, then p)
     "key.passing_only": {"en": "Passing only", "ko": "통과한 것만"},
     "keyhelp.passing_only": {

@@ -60,6 +60,8 @@ class LessonScreen(Screen[None]):
         bind("ctrl+t", "next_tab", priority=True),
         bind("f6", "toggle_note", show=False, priority=True),
         bind("ctrl+g", "switch_device", show=False, priority=True),
+        # The step bar and the status line end with … where they do not fit: F7 says them whole.
+        bind("f7", "whole_text", show=False, priority=True),
         bind("ctrl+o", "back", show=False, priority=True),
         # Ctrl+Y is the editor's redo, so earlier runs are on Ctrl+F ("former runs").
         bind("ctrl+f", "history", show=False, priority=True),
@@ -181,6 +183,11 @@ class LessonScreen(Screen[None]):
         bar = step_bar(self.lesson, self.index, self._passed(), self.host.lang)
         self.query_one("#step-bar", Static).update(bar)
         self.query_one(KernelStatus).check = self.check_line
+
+    def action_whole_text(self) -> None:
+        bar = step_bar(self.lesson, self.index, self._passed(), self.host.lang)
+        status = self.query_one(KernelStatus).render()
+        self.notify(f"{bar.plain}\n{status.plain}", timeout=20)
 
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
