@@ -142,7 +142,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "indices unknown (num_workers > 0)",
         "ko": "인덱스를 알 수 없음 (num_workers > 0)",
     },
-    "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에폭 {epoch} · 배치 {batch}"},
+    "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에포크 {epoch} · 배치 {batch}"},
     # --- the status line ------------------------------------------------------------------
     "kernel": {"en": "kernel", "ko": "커널"},
     "last_run": {"en": "last run", "ko": "마지막 실행"},
