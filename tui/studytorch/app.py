@@ -23,7 +23,7 @@ from studytorch.course.runner import StepRun
 from studytorch.course.step_runs import StepRuns
 from studytorch.exits import ExitGuard
 from studytorch.kernel.launch import LaunchedKernel
-from studytorch.kernel.protocol import Event, KernelState
+from studytorch.kernel.protocol import Event, Kernel, KernelState
 from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.keys import bind, localize
 from studytorch.lang import default_language
@@ -65,7 +65,7 @@ class StudyApp(App[None]):
     def __init__(
         self,
         *,
-        session: KernelSession | None = None,
+        session: Kernel | None = None,
         store: Store | None = None,
         course: LoadReport | None = None,
         lesson: str | None = None,
@@ -73,7 +73,7 @@ class StudyApp(App[None]):
         review: list[str] | None = None,
     ) -> None:
         super().__init__()
-        self.session = session or KernelSession(cwd=str(locations.workspace_dir()))
+        self.session: Kernel = session or KernelSession(cwd=str(locations.workspace_dir()))
         self.session.on_state = self._on_kernel_state
         self.store = store or Store()
         self.course = course if course is not None else LoadReport()
@@ -284,7 +284,7 @@ class StudyApp(App[None]):
     def run_in_progress(self) -> bool:
         """A run is on its way, or the kernel is still busy with one whose step was left."""
         running = any(w.group == "run" and w.is_running for w in self.workers)
-        return running or bool(getattr(self.session, "running", False))
+        return running or self.session.running
 
     def leave_run(self) -> None:
         """Leaving a step or the lesson ends its run: interrupted (escalating to a restart if

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
 
+from studytorch.kernel.summary import LineRecord
 from studytorch.text import has_controls, one_cell, shape_text, visible
 from studytorch.ui_text import ui
 
@@ -25,7 +26,7 @@ MAX_BYTES = 200_000
 """A snippet past either limit is refused: the app is for snippets; `studytorch run` takes files."""
 
 
-def line_annotations(lines: list[dict[str, Any]]) -> dict[int, str]:
+def line_annotations(lines: list[LineRecord]) -> dict[int, str]:
     """The probe's per-line records as text per 0-based line: `y (2, 3)`, `loss () ×12`.
 
     dtype and device are named only where they differ from the line before, so a `.float()` or
