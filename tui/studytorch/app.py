@@ -273,6 +273,7 @@ class StudyApp(App[None]):
                 code=run.code,
                 output=result.transcript(),
                 metrics=result.metrics,
+                verdict="passed" if run.passed else "failed" if run.checked else None,
             )
         if run.checked and run.passed:
             try:

@@ -169,7 +169,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "indices unknown (num_workers > 0)",
         "ko": "인덱스를 알 수 없음 (num_workers > 0)",
     },
-    "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에폭 {epoch} · 배치 {batch}"},
+    "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에포크 {epoch} · 배치 {batch}"},
     "batches.none": {
         "en": "This run iterated no DataLoader.",
         "ko": "이번 실행은 DataLoader를 돌지 않았습니다.",
@@ -341,6 +341,27 @@ TEXT: dict[str, dict[str, str]] = {
     "keyhelp.restore": {
         "en": "Put this run's code in the editor (undoable)",
         "ko": "이 실행의 코드를 편집기로 (되돌리기 가능)",
+    },
+    "key.whole_text": {"en": "Whole text", "ko": "전체 보기"},
+    "keyhelp.whole_text": {
+        "en": "The step's title and the status line in full (cut with … where they do not fit)",
+        "ko": "단계 제목과 상태 줄을 끝까지 보기 (다 들어가지 않으면 …로 잘립니다)",
+    },
+    # the run history's verdicts and its filter (Ctrl+F, then p)
+    "key.passing_only": {"en": "Passing only", "ko": "통과한 것만"},
+    "keyhelp.passing_only": {
+        "en": "Show only the runs that passed (again: every run)",
+        "ko": "통과한 실행만 보기 (한 번 더 누르면 모두)",
+    },
+    "history.passed": {"en": "✓ passed", "ko": "✓ 통과"},
+    "history.check_failed": {"en": "✗ check failed", "ko": "✗ 검사 실패"},
+    "history.filtered": {
+        "en": "passing runs only (p shows every run)",
+        "ko": "통과한 실행만 보는 중 (p를 누르면 모두 보입니다)",
+    },
+    "history.none_passing": {
+        "en": "No run of this step has passed yet.",
+        "ko": "이 단계에서 통과한 실행이 아직 없습니다.",
     },
     "where.Review": {"en": "review", "ko": "복습"},
     "where.ReviewStats": {"en": "review stats", "ko": "복습 통계"},

@@ -65,6 +65,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX review_log_by_time ON review_log (at)",
     ),
+    (
+        # What the step's check said of a run ("passed", "failed"; NULL: no check ran), so the
+        # run history can tell a run whose check failed from one that passed.
+        "ALTER TABLE runs ADD COLUMN verdict TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
