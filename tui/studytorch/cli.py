@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -118,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(visible(f"studytorch: --existing {args.existing}: {problem}"), file=sys.stderr)
             return EXIT_USAGE
+    problem = _unusable_setup(args)
+    if problem:
+        print(visible(f"studytorch: {problem}"), file=sys.stderr)
+        return EXIT_USAGE
     if args.command in ("run", "check", "doctor"):
         _end_cleanly_on_hangup()
     handlers = {
@@ -133,6 +138,28 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+
+
+SNIPPET_LIMIT = 1_000_000
+"""A file for `studytorch run` is a snippet: a megabyte is far beyond any."""
+
+
+def _unusable_setup(args: argparse.Namespace) -> str | None:
+    """A data folder that cannot be written, or a --python that cannot be a kernel: said once,
+    in words, before any command trips over it."""
+    from studytorch import locations
+
+    problem = locations.data_dir_problem()
+    if problem:
+        return problem
+    python = getattr(args, "python", None)
+    if python and args.command in (None, "run", "check", "doctor", "review"):
+        from studytorch.kernel.launch import python_problem
+
+        problem = python_problem(python)
+        if problem:
+            return f"--python {python}: {problem}"
+    return None
 
 
 def _end_cleanly_on_hangup() -> None:
@@ -163,18 +190,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     from studytorch import console
     from studytorch.kernel import KernelError, RunResult
 
-    if str(args.file) == "-":
-        code = sys.stdin.read()
-    else:
-        try:
-            code = args.file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            message = f"cannot read {args.file}: {exc}"
-            if args.json:
-                print(json.dumps(_failure("usage", "UsageError", message), ensure_ascii=False))
-            else:
-                print(visible(f"studytorch run: {message}"), file=sys.stderr)
-            return EXIT_USAGE
+    from studytorch import files
+
+    try:
+        if str(args.file) == "-":
+            code = sys.stdin.read(SNIPPET_LIMIT + 1)
+            if len(code) > SNIPPET_LIMIT:
+                raise files.UnreadableFile(f"more than {SNIPPET_LIMIT:,} characters")
+        else:
+            code = files.read_text(args.file, SNIPPET_LIMIT)
+    except (OSError, UnicodeDecodeError) as exc:
+        message = f"cannot read {args.file}: {exc}"
+        if args.json:
+            _print_json(_failure("usage", "UsageError", message))
+        else:
+            print(visible(f"studytorch run: {message}"), file=sys.stderr)
+        return EXIT_USAGE
     filename = "<stdin>" if str(args.file) == "-" else args.file.name
 
     async def go() -> RunResult:
@@ -194,17 +225,25 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = asyncio.run(go())
     except KernelError as exc:
         if args.json:
-            print(json.dumps(_failure("kernel", "KernelError", str(exc)), ensure_ascii=False))
+            _print_json(_failure("kernel", "KernelError", str(exc)))
         else:
             print(visible(f"studytorch run: {exc}"), file=sys.stderr)
         return EXIT_KERNEL
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False))
+        _print_json(result.to_json())
     else:
         console.report(result, timeout=args.timeout)
     return {"ok": EXIT_OK, "timeout": EXIT_TIMEOUT, "died": EXIT_KERNEL}.get(
         result.status, EXIT_FAILED
     )
+
+
+def _print_json(value: object) -> None:
+    """One JSON object on stdout, UTF-8 kept (Korean stays readable). JSON escapes C0 controls
+    itself; DEL, the C1 controls (\\x9b is a one-byte CSI) and lone surrogates are escaped here, so nothing
+    of the snippet reaches a terminal raw, and the JSON means the same."""
+    text = json.dumps(value, ensure_ascii=False)
+    print(re.sub("[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _failure(status: str, kind: str, message: str) -> dict[str, object]:
@@ -283,7 +322,7 @@ def _lessons_named(command: str, names: list[str]):
     report = load_course(cache=LessonCache(locations.lesson_cache_path()))
     unknown = [name for name in names if report.find(name) is None]
     if unknown:
-        print(f"studytorch {command}: no lesson {', '.join(unknown)}", file=sys.stderr)
+        print(visible(f"studytorch {command}: no lesson {', '.join(unknown)}"), file=sys.stderr)
         return None
     return report
 
@@ -304,12 +343,12 @@ def cmd_review(args: argparse.Namespace) -> int:
         with Store() as store:
             deck = build_deck(report, store, args.review_lessons)
     except StoreError as exc:
-        print(f"studytorch review: {exc}", file=sys.stderr)
+        print(visible(f"studytorch review: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     counts = due_counts(deck)
     width = max((len(lesson_id) for lesson_id in counts), default=0)
     for lesson_id, due in counts.items():
-        print(f"{lesson_id:<{width}}  {due} due")
+        print(visible(f"{lesson_id:<{width}}  {due} due"))
     print(f"{sum(counts.values())} due")
     return EXIT_OK
 
@@ -329,10 +368,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 lessons, args.format, args.out, store, args.lang or default_language()
             )
     except (StoreError, OSError) as exc:
-        print(f"studytorch export: {exc}", file=sys.stderr)
+        print(visible(f"studytorch export: {exc}"), file=sys.stderr)
         return EXIT_FAILED
     for path in written:
-        print(path)
+        print(visible(str(path)))
     return EXIT_OK
 
 

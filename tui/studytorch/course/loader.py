@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studytorch import files
 from studytorch.course.model import (
     CARD_KINDS,
     Card,
@@ -133,7 +134,7 @@ def load_lesson(folder: Path, builtin: bool = True) -> Lesson | LessonError:
                 f"{MAX_LESSON_BYTES / 1e6:g} MB (move large data next to it)",
                 folder,
             )
-        raw = path.read_bytes()[: MAX_LESSON_BYTES + 1]  # it may have grown since
+        raw = files.read_bytes(path, MAX_LESSON_BYTES)  # never a device or a FIFO
     except OSError as exc:
         return LessonError(path, 0, f"cannot read: {exc}", folder)
     try:

@@ -188,5 +188,41 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def python_problem(python: str) -> str | None:
+    """Why `python` cannot run a kernel (missing, not executable, no ipykernel), in words; None
+    when it can. Asked before launching, so a bad --python never ends in a traceback."""
+    path = shutil.which(python) if os.sep not in python else python
+    if path is None or not os.path.exists(path):
+        return "no such file"
+    if os.path.isdir(path):
+        return "that is a folder, not a Python interpreter"
+    if not os.access(path, os.X_OK):
+        return "not executable (chmod +x, or name the environment's bin/python)"
+    try:
+        done = subprocess.run(
+            [path, "-c", _HAS_IPYKERNEL],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=PYTHON_CHECK_S,
+            env={**os.environ, "PYTHONNOUSERSITE": os.environ.get("PYTHONNOUSERSITE", "")},
+        )
+    except subprocess.TimeoutExpired:
+        return f"did not answer within {PYTHON_CHECK_S:.0f} s (is it a Python interpreter?)"
+    except OSError as exc:
+        return f"cannot be started: {exc.strerror or exc}"
+    answer = done.stdout.strip()
+    if answer == b"no-ipykernel":
+        return f"has no ipykernel; install it there with: {path} -m pip install ipykernel"
+    if answer != b"ipykernel":
+        return f"is not a working Python interpreter (it exited with code {done.returncode})"
+    return None
+
+
+PYTHON_CHECK_S = 10.0
+_HAS_IPYKERNEL = (
+    "import importlib.util as u; print('ipykernel' if u.find_spec('ipykernel') else 'no-ipykernel')"
+)
+
+
 def default_python() -> str:
     return sys.executable

@@ -253,6 +253,8 @@ class KernelSession:
             )
         except FileNotFoundError:
             raise KernelError(f"no Python interpreter at {self.python}") from None
+        except OSError as exc:  # not executable, a folder: said in words, never a traceback
+            raise KernelError(f"cannot start {self.python}: {exc.strerror or exc}") from None
 
     def _start_spare(self) -> None:
         if self.keep_spare and self.owns_kernel and self._spare is None:
