@@ -32,7 +32,7 @@ def test_a_released_database_migrates_keeping_everything(tmp_path: Path) -> None
         assert store.run_history("shape-ops", "view", limit=1)[0].code == "y = x.view(4, 2)\n"
         assert store.review_states() == {}
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_a_run_keeps_its_code_output_and_metrics(tmp_path: Path) -> None:

@@ -215,7 +215,7 @@ class StudyApp(App[None]):
     def record_run(self, run: StepRun) -> None:
         """Keep a finished run, and progress when its check passed (always its own step)."""
         result = run.result
-        with contextlib.suppress(StoreError):
+        try:
             self.store.record_run(
                 run.lesson_id,
                 run.step_id,
@@ -225,6 +225,8 @@ class StudyApp(App[None]):
                 output=result.transcript(),
                 metrics=result.metrics,
             )
+        except StoreError as exc:  # a full disk: the learner hears it, the run's result stays
+            self.notify(ui("store.run_not_recorded", self.lang, reason=str(exc)), severity="error")
         if run.checked and run.passed:
             try:
                 self.store.mark_passed(run.lesson_id, run.step_id)

@@ -187,10 +187,8 @@ def _session(args: argparse.Namespace, cwd: str | None = None):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from studytorch import console
+    from studytorch import console, files
     from studytorch.kernel import KernelError, RunResult
-
-    from studytorch import files
 
     try:
         if str(args.file) == "-":
@@ -240,8 +238,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _print_json(value: object) -> None:
     """One JSON object on stdout, UTF-8 kept (Korean stays readable). JSON escapes C0 controls
-    itself; DEL, the C1 controls (\\x9b is a one-byte CSI) and lone surrogates are escaped here, so nothing
-    of the snippet reaches a terminal raw, and the JSON means the same."""
+    itself; DEL, the C1 controls (\\x9b is a one-byte CSI) and lone surrogates are escaped
+    here, so nothing of the snippet reaches a terminal raw, and the JSON means the same."""
     text = json.dumps(value, ensure_ascii=False)
     print(re.sub("[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text))
 
@@ -336,15 +334,22 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         # The lessons are read already: the first card needs no wait for them.
         return launch(args, None, course=report)
+    from studytorch.lang import learner_language
     from studytorch.review.deck import build_deck, due_counts
     from studytorch.store import Store, StoreError
+    from studytorch.ui_text import ui
 
     try:
         with Store() as store:
             deck = build_deck(report, store, args.review_lessons)
+            damaged = store.take_set_aside()
     except StoreError as exc:
         print(visible(f"studytorch review: {exc}"), file=sys.stderr)
         return EXIT_USAGE
+    if damaged:
+        lang = learner_language(getattr(args, "lang", None))
+        said = ui("store.set_aside", lang, n=len(damaged), cards="; ".join(damaged))
+        print(visible(f"studytorch review: {said}"), file=sys.stderr)
     counts = due_counts(deck)
     width = max((len(lesson_id) for lesson_id in counts), default=0)
     for lesson_id, due in counts.items():

@@ -40,8 +40,10 @@ def data_dir_problem() -> str | None:
     try:
         fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=path)
     except OSError as exc:
-        reason = "is read-only" if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else (
-            f"cannot be written ({exc.strerror or exc})"
+        reason = (
+            "is read-only"
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+            else (f"cannot be written ({exc.strerror or exc})")
         )
         return f"{where} {path} {reason}: progress and edits could not be saved"
     os.close(fd)

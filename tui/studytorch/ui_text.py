@@ -189,6 +189,17 @@ TEXT: dict[str, dict[str, str]] = {
         "되찾을 수 있습니다.",
     },
     "cli.skipped": {"en": "skipped", "ko": "건너뜀:"},
+    # --- faults: damaged review rows, unrecorded runs -----------------------------------------
+    "store.set_aside": {
+        "en": "{n} review card(s) had a damaged schedule and start again as new cards (the old "
+        "rows are kept in the table review_set_aside): {cards}",
+        "ko": "복습 카드 {n}장의 일정 기록이 손상되어 새 카드로 다시 시작합니다 (예전 기록은 "
+        "review_set_aside 표에 남아 있습니다): {cards}",
+    },
+    "store.run_not_recorded": {
+        "en": "This run was not recorded in your history: {reason}",
+        "ko": "이번 실행은 기록에 남지 않았습니다: {reason}",
+    },
     # --- confirm and help -----------------------------------------------------------------
     "yes": {"en": "Yes (y)", "ko": "예 (y)"},
     "no": {"en": "No (n)", "ko": "아니요 (n)"},

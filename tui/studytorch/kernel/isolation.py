@@ -11,6 +11,7 @@ or the probe itself are named in `Report.tampered`: such a run's check does not 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import random
@@ -151,10 +152,8 @@ def fresh_randomness() -> None:
         torch.seed()  # every device's default generator
     numpy = sys.modules.get("numpy")
     if numpy is not None:
-        try:
+        with contextlib.suppress(Exception):
             numpy.random.seed()
-        except Exception:
-            pass
 
 
 def restore() -> Report:
@@ -389,7 +388,9 @@ def _torch_settings() -> list[_Setting]:
             _Setting("default device", lambda: str(torch.get_default_device()), _set_device)
         )
     if hasattr(torch, "is_warn_always_enabled"):
-        settings.append(_Setting("warn always", torch.is_warn_always_enabled, torch.set_warn_always))
+        settings.append(
+            _Setting("warn always", torch.is_warn_always_enabled, torch.set_warn_always)
+        )
     for owner, attr in (
         ("torch.backends.cudnn", "enabled"),
         ("torch.backends.cudnn", "benchmark"),

@@ -166,7 +166,8 @@ class LessonScreen(Screen[None]):
         for number, (line, note) in enumerate(order):
             text.append(" · " if number else "")
             text.append(f"{line + 1}: ", style="bold")
-            text.append(note, style="red" if note.startswith("✗") else "")
+            # An error message is the snippet's text: drawn, never sent to the terminal raw.
+            text.append(visible(note), style="red" if note.startswith("✗") else "")
         marks.update(text)
 
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
