@@ -119,10 +119,19 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(visible(f"studytorch: --existing {args.existing}: {problem}"), file=sys.stderr)
             return EXIT_USAGE
-    problem = _unusable_setup(args)
+    from studytorch import locations
+
+    problem = locations.data_dir_problem()
     if problem:
         print(visible(f"studytorch: {problem}"), file=sys.stderr)
         return EXIT_USAGE
+    problem = _python_problem(args)
+    if problem:  # the kernel cannot start: said before anything tries (no traceback, no dump)
+        if getattr(args, "json", False):
+            _print_json(_failure("kernel", "KernelError", problem))
+        else:
+            print(visible(f"studytorch: {problem}"), file=sys.stderr)
+        return EXIT_KERNEL
     if args.command in ("run", "check", "doctor"):
         _end_cleanly_on_hangup()
     handlers = {
@@ -144,14 +153,8 @@ SNIPPET_LIMIT = 1_000_000
 """A file for `studytorch run` is a snippet: a megabyte is far beyond any."""
 
 
-def _unusable_setup(args: argparse.Namespace) -> str | None:
-    """A data folder that cannot be written, or a --python that cannot be a kernel: said once,
-    in words, before any command trips over it."""
-    from studytorch import locations
-
-    problem = locations.data_dir_problem()
-    if problem:
-        return problem
+def _python_problem(args: argparse.Namespace) -> str | None:
+    """A --python that cannot run a kernel (missing, not executable, no ipykernel), in words."""
     python = getattr(args, "python", None)
     if python and args.command in (None, "run", "check", "doctor", "review"):
         from studytorch.kernel.launch import python_problem
