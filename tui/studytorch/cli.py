@@ -335,6 +335,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not args.due:
         from studytorch.app import launch
 
+        _supervised()
         # The lessons are read already: the first card needs no wait for them.
         return launch(args, None, course=report)
     from studytorch.lang import learner_language
@@ -383,7 +384,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _supervised() -> None:
+    """From here on the app runs in a child process, and a crash still gives the terminal back
+    (exits.supervise)."""
+    if sys.stdin.isatty() and sys.stderr.isatty() and os.environ.get("TERM") != "dumb":
+        from studytorch import locations
+        from studytorch.exits import supervise
+
+        supervise(lambda pid: str(locations.log_dir() / f"app-crash-{pid}.log"))
+
+
 def cmd_app(args: argparse.Namespace) -> int:
+    _supervised()
     # The kernel starts first, before Textual is even imported: torch loads while the app
     # draws its first screen.
     launched = _launch_early(args)
