@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-from studytorch.kernel.launch import LaunchedKernel, cap_log, launch, probe_paths
+from studytorch.kernel.launch import LaunchedKernel, launch, probe_paths
 from studytorch.kernel.protocol import (
     SUMMARY_MIME,
     Died,
@@ -38,6 +38,8 @@ POLL_S = 0.2
 INTERRUPT_GRACE_S = 3.0
 """How long a run may ignore an interrupt before the kernel is restarted."""
 START_TIMEOUT_S = 60.0
+LOG_DRAIN_S = 0.5
+"""How long a dead kernel's last output may take to reach its log (a worker may hold the pipe)."""
 PROBE = "__import__('_studytorch_probe')"
 """How our own cells reach the probe: works even after a snippet cleared its globals."""
 SNIPPET_NAME = "snippet.py"
@@ -218,6 +220,10 @@ class KernelSession:
             kc.load_connection_file(str(kernel.connection_file))
         self._kc = kc
         kc.start_channels()
+        if self.owns_kernel:
+            # A kernel we own is watched through its process; its heartbeat, late by a second
+            # while torch loads on a busy machine, made jupyter_client call it dead at start.
+            kc.hb_channel.time_to_dead = START_TIMEOUT_S
         await self._wait_for_kernel(kc)
 
     def _adopt(self) -> LaunchedKernel:
@@ -269,6 +275,7 @@ class KernelSession:
                 await asyncio.wait({ready}, timeout=POLL_S)
                 kernel = self._kernel
                 if kernel is not None and kernel.proc.poll() is not None:
+                    await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)
                     raise KernelError(self._startup_failure())
             ready.result()
         except RuntimeError as exc:  # jupyter_client's timeout
@@ -409,18 +416,15 @@ class KernelSession:
 
     async def _watch(self) -> None:
         misses = 0
-        beats = 0
         while True:
             await asyncio.sleep(POLL_S)
             kernel = self._kernel
             if kernel is not None:
-                beats += 1
-                if beats % 25 == 0:  # every 5 s: a flood of os.write must not fill the disk
-                    await asyncio.to_thread(cap_log, kernel.log_path)
                 code = kernel.proc.poll()
                 if code is None:
                     continue
                 reason = explain_exit(code)
+                await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)  # its last words
             else:  # attached kernel: its heartbeat is all we can see
                 misses = 0 if await self._kc.is_alive() else misses + 1
                 if misses < 3:
