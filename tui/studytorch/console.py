@@ -113,11 +113,14 @@ def module_table(module: dict[str, Any]) -> Table:
 
 def check_table(verdicts: list[StepVerdict]) -> None:
     table = Table(title="studytorch check", title_justify="left")
-    for column in ("lesson", "step", "result", "detail"):
+    for column in ("lesson", "step", "result", "wrong", "detail"):
         table.add_column(column)
     for v in verdicts:
         mark = Text("pass", "green") if v.passed else Text("FAIL", "bold red")
-        table.add_row(plain(v.lesson), plain(v.step), mark, plain(v.detail))
+        # Wrong answers rejected for their reason, of the step's wrong answers.
+        rejected, total = v.wrong
+        wrong = f"{rejected}/{total}" if total else ""
+        table.add_row(plain(v.lesson), plain(v.step), mark, wrong, plain(v.detail))
     out.print(table)
 
 

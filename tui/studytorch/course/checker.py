@@ -1,13 +1,16 @@
-"""Prove a lesson: every solution passes its check, every starter with a check does not."""
+"""Prove a lesson: every solution passes its check, every starter with a check does not, and
+every wrong answer fails its check with the reason it declares; lessons run on one or more kernels.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from studytorch.course.model import Card, Lesson, Step
+from studytorch.course.model import Card, Lesson, Step, WrongAnswer
 from studytorch.course.predict import run_card
 from studytorch.course.runner import StepRun, run_step
 from studytorch.kernel import KernelError
@@ -26,6 +29,8 @@ class StepVerdict:
     passed: bool
     detail: str
     """What was tried and, on failure, what went wrong."""
+    wrong: tuple[int, int] = (0, 0)
+    """Wrong answers rejected with their reason, of those the step has."""
 
 
 async def attempt(
@@ -50,8 +55,10 @@ def _reason(run: StepRun, timeout: float) -> str:
 async def check_step(
     session: Kernel, lesson: Lesson, step: Step, timeout: float = STEP_TIMEOUT_S
 ) -> StepVerdict:
-    def verdict(passed: bool, detail: str) -> StepVerdict:
-        return StepVerdict(lesson.id, step.id, passed, detail)
+    total = len(step.wrong)
+
+    def verdict(passed: bool, detail: str, rejected: int = 0) -> StepVerdict:
+        return StepVerdict(lesson.id, step.id, passed, detail, (rejected, total))
 
     solved = await attempt(session, step, step.solution or step.starter, timeout)
     if not solved.passed:
@@ -62,7 +69,32 @@ async def check_step(
     started = await attempt(session, step, step.starter, timeout)
     if started.passed:
         return verdict(False, "the starter already passes the check; the exercise teaches nothing")
-    return verdict(True, "solution passes, starter fails")
+    faults = [
+        fault
+        for wrong in step.wrong
+        if (fault := await _wrong_fault(session, step, wrong, timeout)) is not None
+    ]
+    rejected = total - len(faults)
+    if faults:
+        return verdict(False, "; ".join(faults), rejected)
+    detail = "solution passes, starter fails"
+    if total:
+        detail += f", {total} wrong answer{'s' * (total != 1)} rejected"
+    return verdict(True, detail, rejected)
+
+
+async def _wrong_fault(
+    session: Kernel, step: Step, wrong: WrongAnswer, timeout: float
+) -> str | None:
+    """None when the check rejects `wrong` with its declared reason, else what happened."""
+    run = await attempt(session, step, wrong.code, timeout)
+    name = f"wrong_{wrong.name}.py"
+    if run.passed:
+        return f"{name} passes the check (it should fail: {wrong.reason})"
+    said = _reason(run, timeout)
+    if wrong.reason not in said:
+        return f"{name} fails with {said!r}, not with {wrong.reason!r}"
+    return None
 
 
 async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) -> StepVerdict:
@@ -78,15 +110,35 @@ async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) ->
     return StepVerdict(lesson.id, name, True, f"prints {card.answer}")
 
 
-async def check_course(
-    session: Kernel, lessons: Iterable[Lesson], timeout: float = STEP_TIMEOUT_S
+async def check_lesson(
+    session: Kernel, lesson: Lesson, timeout: float = STEP_TIMEOUT_S
 ) -> list[StepVerdict]:
-    """Every step and predict card of every lesson; one that times out fails, the proof goes on."""
-    verdicts = []
-    for lesson in lessons:
-        for step in lesson.steps:
-            verdicts.append(await check_step(session, lesson, step, timeout))
-        for index, card in enumerate(lesson.cards):
-            if card.kind == "predict":
-                verdicts.append(await check_card(session, lesson, index, card))
+    """Every step and predict card of one lesson, in order."""
+    verdicts = [await check_step(session, lesson, step, timeout) for step in lesson.steps]
+    for index, card in enumerate(lesson.cards):
+        if card.kind == "predict":
+            verdicts.append(await check_card(session, lesson, index, card))
     return verdicts
+
+
+async def check_course(
+    sessions: Kernel | Sequence[Kernel],
+    lessons: Iterable[Lesson],
+    timeout: float = STEP_TIMEOUT_S,
+) -> list[StepVerdict]:
+    """Every step and predict card of every lesson; one that times out fails, the proof goes on.
+
+    With several sessions each takes the next lesson not yet begun, so they stay busy however
+    long each lesson takes; the verdicts come back in course order whatever finished first."""
+    kernels = list(sessions) if isinstance(sessions, Sequence) else [sessions]
+    todo = list(lessons)
+    results: list[list[StepVerdict]] = [[] for _ in todo]
+    queue = iter(enumerate(todo))
+
+    async def work(session: Kernel) -> None:
+        # One lesson at a time per kernel: a lesson's steps never share a kernel with another's.
+        for index, lesson in queue:
+            results[index] = await check_lesson(session, lesson, timeout)
+
+    await asyncio.gather(*(work(session) for session in kernels))
+    return [verdict for verdicts in results for verdict in verdicts]
