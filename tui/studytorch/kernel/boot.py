@@ -113,7 +113,9 @@ def load_probe(shell) -> None:
         traceback.print_exc()  # into the kernel log
         return
     if probe.ready.get("error") is None:
-        threading.Thread(target=prewarm_when_idle, args=(probe,), daemon=True).start()
+        threading.Thread(
+            target=prewarm_when_idle, args=(probe,), name="studytorch-prewarm", daemon=True
+        ).start()
 
 
 IDLE_BEFORE_PREWARM_S = 3.0

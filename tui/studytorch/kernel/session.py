@@ -141,6 +141,9 @@ class KernelSession:
         self._idle = asyncio.Event()
         self._idle.set()
         self._escalation: asyncio.Task[None] | None = None
+        self.leftover: list[str] = []
+        """What the last run left in the process that no restore undoes: the next run swaps
+        to a fresh kernel first (kernel/probe/isolation.py)."""
         atexit.register(self.kill_now)
 
     # --- lifecycle -------------------------------------------------------------------------
@@ -178,6 +181,7 @@ class KernelSession:
     async def _start(self) -> None:
         self.death = None
         self.info = {}
+        self.leftover = []
         self._set_state(KernelState.STARTING)
         try:
             await self._connect()
@@ -444,6 +448,11 @@ class KernelSession:
                     )
                 elif self._warm is None:
                     await self.start()
+                elif self.leftover and self.owns_kernel:
+                    # The last run left what no restore undoes (a thread, a torch mode): this
+                    # run gets the warm spare, a process as `python snippet.py` would find it.
+                    log.info("fresh kernel for the next run: %s", "; ".join(self.leftover))
+                    await self.restart()
                 await self.ready()
                 # A run whose screen went away may still be ending (interrupted): after it.
                 await self._idle.wait()
@@ -457,6 +466,9 @@ class KernelSession:
                 spare.pause(True)  # the learner's run gets the CPU
             try:
                 async for event in self._run(code, timeout=timeout, filename=filename):
+                    if isinstance(event, Summary) and event.kind == "run":
+                        isolation = event.payload.get("isolation") or {}
+                        self.leftover = list(isolation.get("unrestorable") or [])
                     yield event
             finally:
                 if spare is not None:

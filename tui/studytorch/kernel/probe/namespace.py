@@ -73,6 +73,23 @@ def name_the_snippet() -> None:
         shell.compile.get_code_name = lambda raw, transformed, number: str(name)
 
 
+def keep_output_on_close() -> None:
+    """`sys.stdout.close()` in a snippet: what it printed just before still arrives. ipykernel's
+    close() drops the stream's buffer; flushing first sends it."""
+    for stream, _thread in state.streams.values():
+        close = getattr(stream, "close", None)
+        if close is None or getattr(close, "_studytorch", False):
+            continue
+
+        def flush_then_close(stream: Any = stream, close: Any = close) -> None:
+            with contextlib.suppress(Exception):
+                stream.flush()
+            close()
+
+        flush_then_close._studytorch = True  # type: ignore[attr-defined]
+        stream.close = flush_then_close
+
+
 def fresh_streams() -> None:
     """A snippet that closed sys.stdout must not silence every later run."""
     for name, (stream, thread) in state.streams.items():
@@ -130,3 +147,7 @@ def prewarm() -> None:
             pass
         _prewarmed = True
         gc.freeze()  # torch's own objects: later collections between runs skip them
+        if state.run is None:  # between runs: what torch changed in itself is the baseline now
+            from . import isolation
+
+            isolation.recapture()

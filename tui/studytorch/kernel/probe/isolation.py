@@ -1,8 +1,8 @@
 """A run sees the process as `python snippet.py` would: what a snippet changed in the kernel
 process (cwd, sys.path, the environment, torch's global settings, patched modules) is put back.
 
-Kernel-side, standard library and torch only. `capture` records the process once the probe is
-installed; `restore` puts it back after every learner run (before its check, so a check never
+Kernel-side, standard library and torch only. `capture` records the process just before the
+first learner run; `restore` puts it back after every learner run (before its check, so a check never
 uses a function the snippet replaced) and again before the next run. What cannot be put back
 (a thread still running, a torch mode left entered) is named in `Report.unrestorable`, and the
 bridge swaps to its warm spare kernel before the next run. Patched functions of torch, builtins
@@ -50,9 +50,10 @@ CLASSES = (
     "torch.utils.data.Dataset",
 )
 """Classes whose methods a snippet might replace or shadow (`torch.Tensor.__eq__ = ...`)."""
+# SIGINT is not among the signals: ipykernel sets it around every request itself.
 TRUSTED = ("torch", "builtins", "_studytorch_probe")
 """A replaced function under these names makes the run's check untrustworthy."""
-SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGALRM", "SIGUSR1", "SIGUSR2", "SIGCHLD", "SIGPIPE")
+SIGNALS = ("SIGTERM", "SIGHUP", "SIGALRM", "SIGUSR1", "SIGUSR2", "SIGCHLD", "SIGPIPE")
 PROBE = "_studytorch_probe"
 
 _MISSING = object()
@@ -131,15 +132,20 @@ def capture() -> None:
     _baseline = Baseline()
 
 
-def recapture_attributes() -> None:
-    """Accept what our own warm-up added or replaced (torch's lazy parts) into the baseline;
-    only between runs, when the process has just been put back."""
+def captured() -> bool:
+    return _baseline is not None
+
+
+def recapture() -> None:
+    """Accept what our own warm-up added or replaced (torch._dynamo wraps `manual_seed`, sets
+    warning filters) into the baseline; only between runs, when the process was just put back."""
     base = _baseline
     if base is not None:
         base.owners = _owners()
         base.attributes = {name: _callables(owner) for name, owner in base.owners.items()}
         base.modules = set(sys.modules)
         base.environ = dict(os.environ)
+        base.filters = list(warnings.filters)
         base.threads = {thread.ident for thread in threading.enumerate()}
 
 
@@ -227,8 +233,12 @@ def _restore_functions(base: Baseline, report: Report) -> None:
         current = vars(owner)
         is_class = isinstance(owner, type)
         for name, value in saved.items():
-            if current.get(name, _MISSING) is not value:
+            now = current.get(name, _MISSING)
+            if now is not value:
                 if owner_name == "builtins" and name in _KERNEL_BUILTINS:
+                    continue
+                if _torch_made(now):  # torch wrapped its own function (torch._dynamo's import)
+                    saved[name] = now
                     continue
                 setattr(owner, name, value)
                 _changed(report, f"{owner_name}.{name}")
@@ -243,6 +253,15 @@ def _restore_functions(base: Baseline, report: Report) -> None:
                     continue
                 delattr(owner, name)  # a method or builtin the snippet added
                 _changed(report, f"{owner_name}.{name}")
+
+
+def _torch_made(value: Any) -> bool:
+    """A function defined in torch's own code: torch replacing its own, not the snippet."""
+    module = getattr(value, "__module__", None) or ""
+    code = getattr(value, "__code__", None)
+    made_in_torch = module == "torch" or module.startswith("torch.")
+    # A lambda the learner wrote says __main__ (or nothing); one of torch's says torch.
+    return made_in_torch and (code is None or "site-packages" in code.co_filename)
 
 
 def _changed(report: Report, name: str) -> None:
