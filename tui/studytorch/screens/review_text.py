@@ -119,7 +119,7 @@ def predict_answer(
     if truth_from == "running":
         return shown.append("\n" + text["running"], style="dim italic")
     if truth_from == "failed" and live is not None:
-        shown.append("\n" + text["failed"].format(error=visible(live.error)), style="red")
+        shown.append("\n" + text["failed"].format(error=visible(live.error or "")), style="red")
     if truth_from == "live" and live is not None:
         shown.append(f"\n{text['printed']}:", style="bold")
         printed = live.printed.rstrip("\n").splitlines()[-6:]

@@ -2,11 +2,11 @@
 process (cwd, sys.path, the environment, torch's global settings, patched modules) is put back.
 
 Kernel-side, standard library and torch only. `capture` records the process just before the
-first learner run; `restore` puts it back after every learner run (before its check, so a check never
-uses a function the snippet replaced) and again before the next run. What cannot be put back
-(a thread still running, a torch mode left entered) is named in `Report.unrestorable`, and the
-bridge swaps to its warm spare kernel before the next run. Patched functions of torch, builtins
-or the probe itself are named in `Report.tampered`: such a run's check does not pass.
+first learner run; `restore` puts it back after every learner run (before its check, so a check
+never uses a function the snippet replaced) and again before the next run. What cannot be put
+back (a thread still running, a torch mode left entered) is named in `Report.unrestorable`, and
+the bridge swaps to its warm spare kernel before the next run. Patched functions of torch,
+builtins or the probe itself are named in `Report.tampered`: such a run's check does not pass.
 """
 
 from __future__ import annotations
@@ -338,7 +338,7 @@ def _restore_sys(base: Baseline, report: Report) -> None:
         gc.set_threshold(*base.gc[1])
         report.restored.append("gc")
     if warnings.filters != base.filters:
-        warnings.filters[:] = base.filters
+        warnings.filters[:] = base.filters  # type: ignore[index]
         warnings._filters_mutated()  # type: ignore[attr-defined]
         report.restored.append("warnings.filters")
     root = logging.getLogger()
