@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
+from studytorch.kernel import stall
 from studytorch.kernel.launch import LaunchedKernel, launch, probe_install_code
 from studytorch.kernel.protocol import (
     SUMMARY_MIME,
@@ -141,6 +142,8 @@ class KernelSession:
         self._idle = asyncio.Event()
         self._idle.set()
         self._escalation: asyncio.Task[None] | None = None
+        self._stalled: str | None = None
+        """Why the stall watch stopped the kernel (its death is then told this way)."""
         self.leftover: list[str] = []
         """What the last run left in the process that no restore undoes: the next run swaps
         to a fresh kernel first (kernel/probe/isolation.py)."""
@@ -182,6 +185,7 @@ class KernelSession:
         self.death = None
         self.info = {}
         self.leftover = []
+        self._stalled = None
         self._set_state(KernelState.STARTING)
         try:
             await self._connect()
@@ -413,7 +417,7 @@ class KernelSession:
                 code = kernel.proc.poll()
                 if code is None:
                     continue
-                reason = explain_exit(code)
+                reason = self._stalled or explain_exit(code)
                 await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)  # its last words
             else:  # attached kernel: its heartbeat is all we can see
                 misses = 0 if await self._kc.is_alive() else misses + 1
@@ -425,6 +429,13 @@ class KernelSession:
             self._end_all_runs(self.death)
             self._kernel_idle()
             return
+
+    async def _watch_for_stall(self, kernel: LaunchedKernel) -> None:
+        """Alive but deaf (kernel/stall.py): stopped, and its death told as the kernel's."""
+        if await stall.stalled(self._kc, kernel.proc.pid):
+            self._stalled = stall.REASON
+            with contextlib.suppress(OSError):
+                os.killpg(kernel.proc.pid, signal.SIGKILL)
 
     def _end_all_runs(self, event: Event) -> None:
         for queue in self._queues.values():
@@ -464,6 +475,9 @@ class KernelSession:
             spare = self._spare
             if spare is not None:
                 spare.pause(True)  # the learner's run gets the CPU
+            stall_watch = None
+            if self._kernel is not None:
+                stall_watch = asyncio.create_task(self._watch_for_stall(self._kernel))
             try:
                 async for event in self._run(code, timeout=timeout, filename=filename):
                     if isinstance(event, Summary) and event.kind == "run":
@@ -471,6 +485,8 @@ class KernelSession:
                         self.leftover = list(isolation.get("unrestorable") or [])
                     yield event
             finally:
+                if stall_watch is not None:
+                    stall_watch.cancel()
                 if spare is not None:
                     spare.pause(False)
                 if self.state == KernelState.BUSY:
