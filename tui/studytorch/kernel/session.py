@@ -227,11 +227,12 @@ class KernelSession:
             kernel = self._adopt()
             kc.load_connection_file(str(kernel.connection_file))
         self._kc = kc
-        kc.start_channels()
         if self.owns_kernel:
             # A kernel we own is watched through its process; its heartbeat, late by a second
             # while torch loads on a busy machine, made jupyter_client call it dead at start.
+            # (Set before the channel's thread starts: it reads the value as it waits.)
             kc.hb_channel.time_to_dead = START_TIMEOUT_S
+        kc.start_channels()
         await self._wait_for_kernel(kc)
 
     def _adopt(self) -> LaunchedKernel:
