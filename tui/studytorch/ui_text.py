@@ -21,6 +21,12 @@ TEXT: dict[str, dict[str, str]] = {
     "passed": {"en": "✓ Check passed", "ko": "✓ 검사 통과"},
     "failed": {"en": "✗ Check failed: ", "ko": "✗ 검사 실패: "},
     "busy": {"en": "Already running: F8 interrupts.", "ko": "이미 실행 중입니다. F8로 중단하세요."},
+    "queued": {
+        "en": "The stopped run is still ending (a run that ignores the stop gets a fresh kernel "
+        "within 3 s); this run starts right after it.",
+        "ko": "중단한 실행이 아직 끝나는 중입니다 (중단을 무시하면 3초 안에 커널을 새로 "
+        "시작합니다). 끝나는 대로 이번 실행을 시작합니다.",
+    },
     "hint": {"en": "Hint", "ko": "힌트"},
     "no_hint": {"en": "This step has no hints.", "ko": "이 단계에는 힌트가 없습니다."},
     "no_more": {"en": "No more hints.", "ko": "힌트를 모두 보았습니다."},

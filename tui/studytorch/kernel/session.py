@@ -589,6 +589,12 @@ class KernelSession:
             self._escalation = asyncio.create_task(self._escalate(running))
 
     @property
+    def stopping(self) -> bool:
+        """An interrupt was sent and the run has not ended yet (it may escalate to a restart)."""
+        escalation = self._escalation
+        return self._executing is not None and escalation is not None and not escalation.done()
+
+    @property
     def running(self) -> bool:
         """The kernel is executing something (a run, even one whose screen has gone)."""
         return self._executing is not None

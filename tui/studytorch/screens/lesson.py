@@ -103,6 +103,8 @@ class LessonScreen(Screen[None]):
         """Each step's last run: grad norms are compared with it, never with another step's."""
         self._run_token = 0
         """Which run the screen listens to; a new run, a step change or F9 move it on."""
+        self._queued_run = False
+        """F5 came while an interrupted run was ending: run once it has."""
         self._last_check: StepRun | None = None
 
     # --- layout ----------------------------------------------------------------------------
@@ -391,7 +393,7 @@ class LessonScreen(Screen[None]):
 
     def action_run(self) -> None:
         if self._run_in_progress():
-            self.notify(self.t("busy"))
+            self._run_when_stopped()
             return
         if self._refused_as_too_big():
             return
@@ -401,7 +403,7 @@ class LessonScreen(Screen[None]):
 
     def _run_now(self) -> None:
         if self._run_in_progress():
-            self.notify(self.t("busy"))
+            self._run_when_stopped()
             return
         code = self.query_one(SnippetEditor).text
         self._editor_code = code
@@ -422,6 +424,15 @@ class LessonScreen(Screen[None]):
         self.app.run_worker(
             self._run_step(code, step, self._run_token), group="run", exit_on_error=False
         )
+
+    def _run_when_stopped(self) -> None:
+        """F5 while a run goes on: an interrupted one is ending (or the kernel restarts within
+        a few seconds): this run starts then, and the learner is told why it waits."""
+        if getattr(self.app.session, "stopping", False):
+            self._queued_run = True
+            self.notify(self.t("queued"))
+        else:
+            self.notify(self.t("busy"))
 
     def _refused_as_too_big(self) -> bool:
         """A pasted file of 100,000 lines is not a snippet: say so instead of running it."""
@@ -484,6 +495,9 @@ class LessonScreen(Screen[None]):
         self.post_message(self.RunFinished(run, token))
 
     def on_lesson_screen_run_finished(self, message: RunFinished) -> None:
+        if self._queued_run:  # F5 pressed while this one was stopping
+            self._queued_run = False
+            self.call_later(self.action_run)
         run = message.run
         if message.token != self._run_token or run.step_id != self.step.id:
             return  # another step's run: it was recorded there, and shows nothing here
