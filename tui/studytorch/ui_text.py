@@ -21,6 +21,12 @@ TEXT: dict[str, dict[str, str]] = {
     "passed": {"en": "✓ Check passed", "ko": "✓ 검사 통과"},
     "failed": {"en": "✗ Check failed: ", "ko": "✗ 검사 실패: "},
     "busy": {"en": "Already running: F8 interrupts.", "ko": "이미 실행 중입니다. F8로 중단하세요."},
+    "note_cut": {
+        "en": "[{kb} kB more of this note are not shown: a note this long cannot be drawn "
+        "quickly; read the rest in the lesson's file]",
+        "ko": "[이 설명의 나머지 {kb} kB는 보여 주지 않습니다. 너무 길어서 빨리 그릴 수 "
+        "없으니 나머지는 레슨 파일에서 읽으세요]",
+    },
     "queued": {
         "en": "The stopped run is still ending (a run that ignores the stop gets a fresh kernel "
         "within 3 s); this run starts right after it.",

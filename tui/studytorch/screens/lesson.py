@@ -21,7 +21,7 @@ from studytorch.keys import bind, localize
 from studytorch.lang import LANGUAGES
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.store import EditConflict, StoreError
-from studytorch.text import visible
+from studytorch.text import drawable_note, visible
 from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.editor import SnippetEditor, line_annotations
 from studytorch.widgets.results import ResultsPanel
@@ -222,7 +222,7 @@ class LessonScreen(Screen[None]):
         """Everything that depends on the step or the language."""
         lang = self.app.lang
         step = self.step
-        note = visible(step.note.get(lang))
+        note = visible(drawable_note(step.note.get(lang), self.t("note_cut")))
         for index, hint in enumerate(step.hints[: self.hints_shown], 1):
             note += (
                 f"\n\n> **{self.t('hint')} {index}/{len(step.hints)}:** {visible(hint.get(lang))}"
