@@ -116,11 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     doctor = commands.add_parser("doctor", help="versions, devices and where data is kept")
     _kernel_options(doctor)
+    for command in (run, check, doctor):  # `--lang` after the command too, as on the others
+        command.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from studytorch.lang import choose
+
+    choose(getattr(args, "lang", None))
     if getattr(args, "existing", None):
         from studytorch.kernel.connection import connection_problem
 
@@ -275,7 +280,7 @@ def _failure(status: str, kind: str, message: str) -> dict[str, object]:
 def cmd_check(args: argparse.Namespace) -> int:
     from studytorch import console
     from studytorch.course import load_course
-    from studytorch.course.checker import check_course
+    from studytorch.course.checker import prove
     from studytorch.kernel import KernelError
 
     report = load_course()
@@ -289,23 +294,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
 
-    # An attached kernel is one kernel; more jobs than lessons would only start idle kernels.
-    jobs = 1 if args.existing else max(1, min(args.jobs, len(lessons)))
-
-    async def go():
-        sessions = [_session(args) for _ in range(jobs)]
-        try:
-            await asyncio.gather(*(session.start() for session in sessions))
-            await asyncio.gather(*(session.ready() for session in sessions))
-            return await check_course(sessions, lessons, timeout=args.timeout)
-        finally:
-            await asyncio.gather(*(session.shutdown() for session in sessions))
-
+    # An attached kernel is one kernel.
+    jobs = 1 if args.existing else args.jobs
     try:
-        verdicts = asyncio.run(go())
+        verdicts, problems = asyncio.run(
+            prove(lambda: _session(args), lessons, jobs, timeout=args.timeout)
+        )
     except KernelError as exc:
         print(visible(f"studytorch check: {exc}"), file=sys.stderr)
         return EXIT_KERNEL
+    for problem in problems:
+        print(visible(f"studytorch check: {problem}"), file=sys.stderr)
     console.check_table(verdicts)
     passed = sum(v.passed for v in verdicts)
     failed = len(verdicts) - passed + len(report.errors)
