@@ -105,7 +105,7 @@ class Baseline:
             number = getattr(signal, name, None)
             if number is not None:
                 self.signals[number] = signal.getsignal(number)
-        self.threads = {thread.ident for thread in threading.enumerate()}
+        self.threads = set(threading.enumerate())  # objects: a finished thread's ident is reused
         self.modules = set(sys.modules)
         self.probe = {n: m for n, m in sys.modules.items() if n.split(".")[0] == PROBE}
         self.settings = _torch_settings()
@@ -146,7 +146,7 @@ def recapture() -> None:
         base.modules = set(sys.modules)
         base.environ = dict(os.environ)
         base.filters = list(warnings.filters)
-        base.threads = {thread.ident for thread in threading.enumerate()}
+        base.threads = set(threading.enumerate())
 
 
 def fresh_randomness() -> None:
@@ -523,7 +523,7 @@ def _check_leftovers(base: Baseline, report: Report) -> None:
     """A thread the snippet started is still running: a new process would not have it, and
     nothing short of a fresh process ends it."""
     for thread in threading.enumerate():
-        if thread.ident not in base.threads and thread.is_alive():
+        if thread not in base.threads and thread.is_alive():
             if thread.name.startswith("studytorch"):
                 continue
             report.unrestorable.append(f"thread {thread.name!r} still running")

@@ -76,6 +76,7 @@ def probe_cell(cell: str) -> bool:
 def before(info: Any) -> None:
     state.last_cell = info.raw_cell or ""
     if not probe_cell(state.last_cell):
+        namespace.after_prewarm()
         # The first run records the process as every run must find it (inside a cell, where
         # IPython and ipykernel have set up what they set up per request); later runs put
         # back anything the bridge's own cells changed since the last run's end.

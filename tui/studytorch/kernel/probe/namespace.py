@@ -131,6 +131,13 @@ _prewarm_lock = threading.Lock()
 _prewarmed = False
 
 
+def after_prewarm() -> None:
+    """Wait for a warm-up in progress: a run importing torch's lazy parts beside it met a
+    half-imported torch._inductor (a circular-import error in the learner's run)."""
+    with _prewarm_lock:
+        pass
+
+
 def prewarm() -> None:
     """Pay torch's lazy first-use costs now (the first optimizer imports torch._dynamo, about a
     second), so a learner's first training step does not stall. Runs once; boot.py starts it
