@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import time
@@ -68,17 +69,33 @@ os.write(2, b"log \x1b]0;PWN-LOG\x07 \x1b]52;c;UFdOLUxPRw==\x07 \xc2\x9b2J end\n
 os._exit(3)
 '''
 
+[[steps]]
+id = "long-error"
+title.en = "Long error"
+title.ko = "Long error"
+note.en = "An error too long to fit beside its line is listed under the editor."
+note.ko = "An error too long to fit beside its line is listed under the editor."
+starter = '''
+x = 1
+raise ValueError("\x1b]0;PWN-ERRLINE\x07 \x9b2J " + "far too long " * 20)
+'''
+
 [[cards]]
 question.en = "Card \u001b]0;PWN-CARD\u0007 one"
 question.ko = "Card one"
-answer.en = "a"
+answer.en = "answer \u001b]0;PWN-ANSWER\u0007 \u009b2J"
 answer.ko = "a"
 
 [[cards]]
-question.en = "Card two"
-question.ko = "Card two"
-answer.en = "b"
-answer.ko = "b"
+kind = "predict"
+question.en = "Predict \u001b]2;PWN-PREDICTQ\u0007 this"
+question.ko = "Predict this"
+code = '''
+print("\x1b]0;PWN-PREDICT\x07 \x1b[?1049l \x9b2J done")
+'''
+answer = "done"
+why.en = "Why \u001b]0;PWN-WHY\u0007 \u001b[2J it prints"
+why.ko = "Why"
 """
 """Every place a lesson or a snippet can put text on the screen, each with an escape sequence.
 
@@ -126,6 +143,10 @@ def test_no_escape_sequence_of_the_learner_reaches_the_terminal(
     tmux.wait_for(lambda s: "kernel ready" in s and "Crash" in s, "the second step", 30)
     tmux.keys("F5")
     tmux.wait_for(lambda s: "PWN-LOG" in s and "kernel died" in s, "the kernel log tail", 60)
+    tmux.keys("C-n")  # an error too long for its line: listed under the editor
+    tmux.wait_for(lambda s: "Long error" in s, "the third step", 30)
+    tmux.keys("F5")
+    tmux.wait_for(lambda s: "PWN-ERRLINE" in s and "◂" in s, "the error under the editor", 90)
     time.sleep(1)
     tmux("pipe-pane")  # stop recording before quitting
     title = tmux("display-message", "-p", "#{pane_title}")
@@ -141,6 +162,7 @@ def test_no_escape_sequence_of_the_learner_reaches_the_terminal(
     assert not c1, f"C1 controls reached the terminal: {c1}"
     assert "PWN" not in title, f"the terminal title was changed to {title!r}"
     tags = ("PWN-TENSOR", "PWN-MODULE", "PWN-REPR", "PWN-CHECK", "PWN-LOG", "PWN-LESSON")
+    tags += ("PWN-ERRLINE",)
     for tag in (*tags, "PWN-EDITOR"):
         assert re.search(rf"␛\][02];{tag}", sent), f"{tag} was never shown"
     assert "␛]52;c;UFdO␇" in sent and "\\x9d0;PWN-NOTEC1" in sent, "the note was never shown"
@@ -776,3 +798,75 @@ async def test_a_huge_note_is_cut_so_keys_stay_fast(studytorch_home: Path, tmp_p
         shown = app.screen.query_one("#note-wide").source
         assert "kB more of this note are not shown" in shown
         assert took < 10, f"six keys took {took:.1f} s"
+
+
+@pytest.mark.e2e
+@pytest.mark.kernel
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_no_escape_sequence_of_a_review_card_reaches_the_terminal(
+    tmux: Tmux,  # noqa: F811
+    home: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Titles, questions, answers, "why", predict code and its live output on the review screen."""
+    write_lesson(home, "hostile", HOSTILE_LESSON)
+    stream = tmp_path / "terminal.bin"
+    tmux.start([str(STUDYTORCH), "review", "hostile", "--lang", "en", "--device", "cpu"])
+    tmux.wait_for(lambda s: "PWN-CARD" in s, "the first card")
+    tmux("pipe-pane", "-o", f"cat >> {stream}")
+    tmux.keys("C-l", "C-l")  # redraw the card (in Korean and back) while recording
+    tmux.wait_for(lambda s: "PWN-CARD" in s, "the first card again")
+    tmux.keys("Space")
+    tmux.wait_for(lambda s: "PWN-ANSWER" in s, "the answer")
+    tmux.keys("3")
+    tmux.wait_for(lambda s: "PWN-PREDICTQ" in s, "the predict card")
+    tmux.keys("d", "o", "n", "e", "Enter")
+    tmux.wait_for(lambda s: "PWN-PREDICT␇" in s and "PWN-WHY" in s, "the live output", 90)
+    time.sleep(1)
+    tmux("pipe-pane")
+    tmux.keys("Escape")
+    sent = stream.read_bytes().decode("utf-8", errors="replace")
+    for tag in ("PWN-CARD", "PWN-ANSWER", "PWN-PREDICTQ", "PWN-PREDICT␇", "PWN-WHY"):
+        assert tag in sent, f"{tag} was never drawn, so the test proves nothing"
+    leaked = [p for p in (*PAYLOADS, "]0;PWN", "[?1049l") if "\x1b" + p in sent]
+    assert not leaked, f"escape sequences of a card reached the terminal: {leaked}"
+    assert not any(0x80 <= ord(c) <= 0x9F for c in sent), "a C1 control reached the terminal"
+
+
+@pytest.mark.e2e
+@pytest.mark.kernel
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.parametrize("sig", [signal.SIGSEGV, signal.SIGBUS], ids=["SIGSEGV", "SIGBUS"])
+def test_a_crash_of_the_app_gives_the_terminal_back_and_leaves_nothing(
+    tmux: Tmux,  # noqa: F811
+    home: Path,  # noqa: F811
+    tmp: Path,  # noqa: F811
+    sig: signal.Signals,
+) -> None:
+    import psutil
+
+    pane = tmux.start(
+        ["sh", "-c", f"{STUDYTORCH} --lesson {LESSON} --lang en --device cpu; sleep 60"]
+    )
+    tmux.wait_for(lambda s: "kernel ready" in s, "the kernel", 90)
+    assert kernels_of(home), "no kernel to leave behind, so the test proves nothing"
+    supervisor = next(
+        p
+        for p in psutil.Process(pane).children(recursive=True)
+        if "studytorch" in " ".join(p.cmdline())
+    )
+    app = next(p for p in supervisor.children() if "studytorch" in " ".join(p.cmdline()))
+    assert tmux("display-message", "-p", "#{alternate_on}").strip() == "1"
+    os.kill(app.pid, sig)
+    screen = tmux.wait_for(lambda s: f"ended by {sig.name}" in s, "the crash message", 20)
+    assert "edits up to the last save are kept" in "".join(screen.splitlines())
+    assert tmux("display-message", "-p", "#{alternate_on}").strip() == "0", (
+        "left in the alternate screen"
+    )
+    deadline = time.monotonic() + 5
+    while kernels_of(home) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not kernels_of(home), "a kernel outlived the crashed app"
+    assert not [f for f in tmp.glob("studytorch-*")], "a kernel folder was left behind"
+    crash_logs = list((home / "logs").glob("app-crash-*.log"))
+    assert crash_logs and "Fatal Python error" in crash_logs[0].read_text()

@@ -67,6 +67,7 @@ RESET_TERMINAL = (
     "\x1b[?1049l"  # leave the alternate screen
     "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l"  # mouse reporting off
     "\x1b[?1004l\x1b[?2004l"  # focus events and bracketed paste off
+    "\x1b[?7h"  # lines wrap again (Textual turns auto-wrap off)
     "\x1b[?25h\x1b[0m"  # cursor shown, colours reset
 )
 """What Textual turns on and would have turned off, had the process not been killed."""
