@@ -870,3 +870,38 @@ def test_a_crash_of_the_app_gives_the_terminal_back_and_leaves_nothing(
     assert not [f for f in tmp.glob("studytorch-*")], "a kernel folder was left behind"
     crash_logs = list((home / "logs").glob("app-crash-*.log"))
     assert crash_logs and "Fatal Python error" in crash_logs[0].read_text()
+
+
+STUBBORN = (
+    "import time\nwhile True:\n    try:\n        time.sleep(0.05)\n"
+    "    except KeyboardInterrupt:\n        pass\n"
+)
+"""A snippet that swallows the interrupt: F8 escalates to a fresh kernel after 3 s."""
+
+
+@pytest.mark.kernel
+async def test_f5_during_an_interrupts_escalation_waits_says_why_and_runs(tmp_path: Path) -> None:
+    from studytorch.kernel import KernelSession
+    from test_app import kernel_ready, output_text
+
+    session = KernelSession(device="cpu", log_dir=tmp_path / "logs")
+    app = StudyApp(session=session, store=Store(tmp_path / "db.sqlite3"), lang="en", lesson=LESSON)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await kernel_ready(pilot)
+        editor(app).text = STUBBORN
+        await pilot.press("f5")
+        await until(pilot, lambda: session.running, "the stubborn run")
+        await pilot.press("f8")
+        await until(pilot, lambda: session.stopping, "the interrupt's escalation")
+        editor(app).text = "print('the second run')\n"
+        await pilot.press("f5")
+        await until(pilot, lambda: "starts right after it" in toasts(app), "why F5 waits", 10)
+        await until(pilot, lambda: "the second run" in output_text(app), "the queued run", 90)
+
+
+@pytest.mark.parametrize("command", [["review", "--due"], ["export"], ["check"]])
+def test_an_argument_holding_escapes_is_shown_not_sent(command: list[str]) -> None:
+    done = run_cli(*command, "x\x1b]0;PWN-ARG\x07\x9b2J")
+    assert done.returncode == 2, done.stderr
+    assert "x␛]0;PWN-ARG␇" in done.stderr and "\x1b" not in done.stderr
+    assert not any(0x80 <= ord(c) <= 0x9F for c in done.stderr)
