@@ -409,7 +409,12 @@ def _supervised() -> None:
         from studytorch import locations
         from studytorch.exits import supervise
 
-        supervise(lambda pid: str(locations.log_dir() / f"app-crash-{pid}.log"))
+        def clean_up() -> None:
+            from studytorch.kernel.launch import remove_orphaned_folders
+
+            remove_orphaned_folders()
+
+        supervise(lambda pid: str(locations.log_dir() / f"app-crash-{pid}.log"), clean_up)
 
 
 def cmd_app(args: argparse.Namespace) -> int:

@@ -73,13 +73,14 @@ RESET_TERMINAL = (
 """What Textual turns on and would have turned off, had the process not been killed."""
 
 
-def supervise(crash_log: Callable[[int], str]) -> None:
+def supervise(crash_log: Callable[[int], str], clean_up: Callable[[], None]) -> None:
     """Run the app in a child process while this one waits, so that a crash the app cannot
     catch (SIGSEGV, SIGBUS from a database file made unreadable, SIGKILL) still gives the
     terminal back, removes the kernels' folders and says what happened.
 
     Returns in the child (which runs the app); the parent never returns: it ends with the
-    child's exit status. `crash_log(pid)` names the file for faulthandler's traceback. Call
+    child's exit status. `crash_log(pid)` names the file for faulthandler's traceback;
+    `clean_up()` removes what the dead app's kernels left (their private folders). Call
     before any thread or kernel is started: only the calling thread survives a fork.
     """
     import sys
@@ -107,7 +108,7 @@ def supervise(crash_log: Callable[[int], str]) -> None:
     log = crash_log(child)
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
-        _after_crash(number, saved, log)
+        _after_crash(number, saved, log, clean_up)
         os._exit(128 + number)
     with contextlib.suppress(OSError):
         if os.path.getsize(log) == 0:
@@ -141,7 +142,7 @@ def _dump_on_crash(path: str) -> None:
         faulthandler.enable(file=log, all_threads=True)
 
 
-def _after_crash(number: int, saved: list, log: str) -> None:
+def _after_crash(number: int, saved: list, log: str, clean_up: Callable[[], None]) -> None:
     import sys
     import termios
 
@@ -152,9 +153,7 @@ def _after_crash(number: int, saved: list, log: str) -> None:
     with contextlib.suppress(termios.error, OSError, ValueError):
         termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, saved)
     with contextlib.suppress(Exception):
-        from studytorch.kernel.launch import remove_orphaned_folders
-
-        remove_orphaned_folders()  # the kernels died with the app (PR_SET_PDEATHSIG)
+        clean_up()  # the kernels died with the app (PR_SET_PDEATHSIG); their folders go too
     try:
         name = signal.Signals(number).name
     except ValueError:
