@@ -36,7 +36,7 @@ def test_a_released_database_migrates_keeping_everything(tmp_path: Path) -> None
         assert newest.code == "y = x.view(4, 2)\n" and newest.verdict == "failed"
         assert store.review_states() == {}
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
 def test_a_run_keeps_its_code_output_and_metrics(tmp_path: Path) -> None:

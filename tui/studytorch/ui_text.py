@@ -21,6 +21,18 @@ TEXT: dict[str, dict[str, str]] = {
     "passed": {"en": "✓ Check passed", "ko": "✓ 검사 통과"},
     "failed": {"en": "✗ Check failed: ", "ko": "✗ 검사 실패: "},
     "busy": {"en": "Already running: F8 interrupts.", "ko": "이미 실행 중입니다. F8로 중단하세요."},
+    "note_cut": {
+        "en": "[{kb} kB more of this note are not shown: a note this long cannot be drawn "
+        "quickly; read the rest in the lesson's file]",
+        "ko": "[이 설명의 나머지 {kb} kB는 보여 주지 않습니다. 너무 길어서 빨리 그릴 수 "
+        "없으니 나머지는 레슨 파일에서 읽으세요]",
+    },
+    "queued": {
+        "en": "The stopped run is still ending (a run that ignores the stop gets a fresh kernel "
+        "within 3 s); this run starts right after it.",
+        "ko": "중단한 실행이 아직 끝나는 중입니다 (중단을 무시하면 3초 안에 커널을 새로 "
+        "시작합니다). 끝나는 대로 이번 실행을 시작합니다.",
+    },
     "hint": {"en": "Hint", "ko": "힌트"},
     "no_hint": {"en": "This step has no hints.", "ko": "이 단계에는 힌트가 없습니다."},
     "no_more": {"en": "No more hints.", "ko": "힌트를 모두 보았습니다."},
@@ -220,6 +232,17 @@ TEXT: dict[str, dict[str, str]] = {
         "되찾을 수 있습니다.",
     },
     "cli.skipped": {"en": "skipped", "ko": "건너뜀:"},
+    # --- faults: damaged review rows, unrecorded runs -----------------------------------------
+    "store.set_aside": {
+        "en": "{n} review card(s) had a damaged schedule and start again as new cards (the old "
+        "rows are kept in the table review_set_aside): {cards}",
+        "ko": "복습 카드 {n}장의 일정 기록이 손상되어 새 카드로 다시 시작합니다 (예전 기록은 "
+        "review_set_aside 표에 남아 있습니다): {cards}",
+    },
+    "store.run_not_recorded": {
+        "en": "This run was not recorded in your history: {reason}",
+        "ko": "이번 실행은 기록에 남지 않았습니다: {reason}",
+    },
     # --- confirm and help -----------------------------------------------------------------
     "yes": {"en": "Yes (y)", "ko": "예 (y)"},
     "no": {"en": "No (n)", "ko": "아니요 (n)"},
