@@ -235,7 +235,7 @@ def _failure(status: str, kind: str, message: str) -> dict[str, object]:
 def cmd_check(args: argparse.Namespace) -> int:
     from studytorch import console
     from studytorch.course import load_course
-    from studytorch.course.checker import check_course
+    from studytorch.course.checker import prove
     from studytorch.kernel import KernelError
 
     report = load_course()
@@ -249,23 +249,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
 
-    # An attached kernel is one kernel; more jobs than lessons would only start idle kernels.
-    jobs = 1 if args.existing else max(1, min(args.jobs, len(lessons)))
-
-    async def go():
-        sessions = [_session(args) for _ in range(jobs)]
-        try:
-            await asyncio.gather(*(session.start() for session in sessions))
-            await asyncio.gather(*(session.ready() for session in sessions))
-            return await check_course(sessions, lessons, timeout=args.timeout)
-        finally:
-            await asyncio.gather(*(session.shutdown() for session in sessions))
-
+    # An attached kernel is one kernel.
+    jobs = 1 if args.existing else args.jobs
     try:
-        verdicts = asyncio.run(go())
+        verdicts, problems = asyncio.run(
+            prove(lambda: _session(args), lessons, jobs, timeout=args.timeout)
+        )
     except KernelError as exc:
         print(visible(f"studytorch check: {exc}"), file=sys.stderr)
         return EXIT_KERNEL
+    for problem in problems:
+        print(visible(f"studytorch check: {problem}"), file=sys.stderr)
     console.check_table(verdicts)
     passed = sum(v.passed for v in verdicts)
     failed = len(verdicts) - passed + len(report.errors)
