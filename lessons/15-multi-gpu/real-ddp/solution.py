@@ -21,8 +21,8 @@ WORKER = textwrap.dedent("""
         rank=rank,
         world_size=world_size,
     )
-    torch.manual_seed(0)  # the same starting weights on every rank
-    model = DDP(nn.Linear(2, 1))
+    torch.manual_seed(rank)  # a different init on every rank, until
+    model = DDP(nn.Linear(2, 1))  # DDP copies rank 0's to the others
     data = torch.arange(16.0).view(8, 2) / 8
     target = data.sum(dim=1, keepdim=True)
     x, y = data[rank * 4:rank * 4 + 4], target[rank * 4:rank * 4 + 4]
