@@ -150,16 +150,16 @@ async def test_steady_typing_is_saved_without_waiting_for_a_pause(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A learner who never pauses long enough for the debounce still has their edit saved."""
-    from studytorch.screens import lesson
+    from studytorch.screens import edit_keeper
 
-    monkeypatch.setattr(lesson, "AUTOSAVE_S", 3600.0)  # the quiet moment never comes
+    monkeypatch.setattr(edit_keeper, "AUTOSAVE_S", 3600.0)  # the quiet moment never comes
     app = fake_app(tmp_path / "db.sqlite3", lesson=LESSON)
     async with app.run_test(size=(80, 24)) as pilot:
         await lessons_read(pilot)
         await pilot.press(*"# typed without a pause")
         saved = lambda: app.store.load_edit(LESSON, STEP) or ""  # noqa: E731
         await until(pilot, lambda: "# typed without a pause" in saved(), "a save", timeout=10)
-        assert lesson.AUTOSAVE_MAX_S <= 2.0
+        assert edit_keeper.AUTOSAVE_MAX_S <= 2.0
 
 
 async def test_a_failed_save_makes_quit_ask_before_the_edit_is_lost(tmp_path: Path) -> None:
@@ -492,7 +492,7 @@ def test_a_kill_during_steady_typing_keeps_what_was_typed_until_the_last_seconds
     tmux: Tmux,  # noqa: F811
     home: Path,  # noqa: F811
 ) -> None:
-    from studytorch.screens.lesson import AUTOSAVE_MAX_S
+    from studytorch.screens.edit_keeper import AUTOSAVE_MAX_S
 
     pane = tmux.start([str(STUDYTORCH), "--lesson", LESSON, "--lang", "en", "--device", "cpu"])
     tmux.wait_for(lambda s: "view: same numbers" in s, "lesson screen")

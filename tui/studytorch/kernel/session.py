@@ -9,7 +9,6 @@ import importlib
 import logging
 import os
 import signal
-import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -23,6 +22,7 @@ from studytorch.kernel.protocol import (
     Done,
     Error,
     Event,
+    Kernel,
     KernelState,
     Restarted,
     Stream,
@@ -90,7 +90,7 @@ def _capped_error(evalue: str, traceback: list[str]) -> tuple[str, list[str]]:
     return evalue, kept
 
 
-class KernelSession:
+class KernelSession(Kernel):
     """A kernel we start (or attach to) plus the probe: `execute` yields Events as they arrive.
 
     With `keep_spare`, a second kernel boots (paused while a run needs the CPU) so that a restart
@@ -111,19 +111,12 @@ class KernelSession:
         launched: LaunchedKernel | None = None,
         keep_spare: bool = False,
     ) -> None:
-        self.python = python or sys.executable
-        self.existing = Path(existing) if existing else None
-        self.device_spec = device
+        super().__init__(python=python, existing=existing, device=device, on_state=on_state)
         self.trace = trace
         """Record tensor shapes line by line (the `--no-trace` flag turns it off)."""
         self.cwd = str(cwd) if cwd else os.getcwd()
         self.log_dir = log_dir
-        self.on_state = on_state
         self.keep_spare = keep_spare
-        self.state = KernelState.STOPPED
-        self.info: dict[str, Any] = {}
-        """The probe's "ready" summary: torch version, device, CUDA/MPS availability."""
-        self.death: Died | None = None
         self._kernel: LaunchedKernel | None = launched
         self._kernel_spec = (self.python, device, trace) if launched else None
         self._spare: LaunchedKernel | None = None
@@ -144,14 +137,6 @@ class KernelSession:
     # --- lifecycle -------------------------------------------------------------------------
 
     @property
-    def device(self) -> str | None:
-        return self.info.get("device")
-
-    @property
-    def owns_kernel(self) -> bool:
-        return self.existing is None
-
-    @property
     def log_path(self) -> Path | None:
         return self._kernel.log_path if self._kernel is not None else None
 
@@ -159,12 +144,6 @@ class KernelSession:
     def pid(self) -> int | None:
         """The kernel process we started, if any (tests and `doctor` look at it)."""
         return self._kernel.proc.pid if self._kernel is not None else None
-
-    def _set_state(self, state: KernelState) -> None:
-        if state != self.state:
-            self.state = state
-            if self.on_state:
-                self.on_state(state)
 
     async def start(self) -> None:
         """Launch (or adopt) the kernel; warm-up runs in the background. Calling it while a
@@ -261,20 +240,30 @@ class KernelSession:
                 self._spare_spec = (self.python, self.device_spec, self.trace)
 
     async def _wait_for_kernel(self, kc: Any) -> None:
-        ready = asyncio.ensure_future(kc.wait_for_ready(timeout=START_TIMEOUT_S))
-        try:
-            while not ready.done():
-                await asyncio.wait({ready}, timeout=POLL_S)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            left = max(1.0, deadline - time.monotonic())
+            ready = asyncio.ensure_future(kc.wait_for_ready(timeout=left))
+            try:
+                while not ready.done():
+                    await asyncio.wait({ready}, timeout=POLL_S)
+                    kernel = self._kernel
+                    if kernel is not None and kernel.proc.poll() is not None:
+                        raise KernelError(self._startup_failure())
+                ready.result()
+                return
+            except RuntimeError as exc:  # jupyter_client: a timeout, or a missed heartbeat
+                # On a starved CPU a kernel still importing torch misses its 1 s heartbeat
+                # and jupyter_client calls it dead; the process we own is what counts.
                 kernel = self._kernel
-                if kernel is not None and kernel.proc.poll() is not None:
-                    raise KernelError(self._startup_failure())
-            ready.result()
-        except RuntimeError as exc:  # jupyter_client's timeout
-            raise KernelError(f"the kernel did not answer: {exc}") from None
-        finally:
-            ready.cancel()
-            with contextlib.suppress(BaseException):
-                await ready
+                alive = kernel is not None and kernel.proc.poll() is None
+                if not alive or time.monotonic() >= deadline:
+                    raise KernelError(f"the kernel did not answer: {exc}") from None
+                await asyncio.sleep(POLL_S)
+            finally:
+                ready.cancel()
+                with contextlib.suppress(BaseException):
+                    await ready
 
     def _startup_failure(self) -> str:
         tail = self.log_tail()

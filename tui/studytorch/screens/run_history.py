@@ -15,11 +15,11 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from studytorch.keys import localize
+from studytorch.screens.host import StudyHost, host_of
 from studytorch.store import RunRecord, StoreError
 from studytorch.text import safe_text
 
 if TYPE_CHECKING:
-    from studytorch.app import StudyApp
     from studytorch.course import Lesson, Step
 
 _TEXT = {
@@ -60,7 +60,9 @@ class RunHistoryScreen(Screen[str | None]):
         Binding("escape", "close", "Back"),
     ]
 
-    app: StudyApp
+    @property
+    def host(self) -> StudyHost:
+        return host_of(self)
 
     def __init__(self, lesson: Lesson, step: Step) -> None:
         super().__init__()
@@ -77,13 +79,13 @@ class RunHistoryScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        lang = self.app.lang
+        lang = self.host.lang
         localize(self, lang)
         text = _TEXT[lang]
         title = text["title"].format(step=self.step.title.get(lang))
         self.query_one("#history-title", Static).update(Text(title))
         try:
-            self.runs = self.app.store.run_history(self.lesson.id, self.step.id)
+            self.runs = self.host.store.run_history(self.lesson.id, self.step.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         options = self.query_one(OptionList)
@@ -103,7 +105,7 @@ class RunHistoryScreen(Screen[str | None]):
         self._show(self.runs[event.option_index])
 
     def _show(self, run: RunRecord) -> None:
-        text = _TEXT[self.app.lang]
+        text = _TEXT[self.host.lang]
         view = self.query_one("#history-run", Static)
         if run.code is None:
             view.update(Text(text["no_code"], style="dim"))

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from studytorch.kernel.summary import Batch
 from studytorch.text import plain, shape_text, visible
 from studytorch.ui_text import ui
 
@@ -25,7 +26,7 @@ def _cell(value: Any) -> Text:
     return plain(f"{value:.4g}" if isinstance(value, float) else str(value))
 
 
-def batches_renderable(batches: list[dict[str, Any]], lang: str = "en") -> Group:
+def batches_renderable(batches: list[Batch], lang: str = "en") -> Group:
     parts: list[Any] = []
     for batch in batches:
         head = Text()
@@ -58,6 +59,6 @@ class BatchView(VerticalScroll):
     def compose(self):
         yield Static(id="batch-body")
 
-    def show(self, batches: list[dict[str, Any]]) -> None:
+    def show(self, batches: list[Batch]) -> None:
         lang = getattr(self.app, "lang", "en")
         self.query_one("#batch-body", Static).update(batches_renderable(batches, lang))

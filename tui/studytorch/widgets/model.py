@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from studytorch.kernel.summary import ModuleSummary, OptimizerSummary
 from studytorch.text import plain, shape_text
 from studytorch.ui_text import ui
 
@@ -28,7 +29,7 @@ def _grad(now: Any, before: Any) -> Text:
 
 
 def modules_renderable(
-    modules: list[dict[str, Any]], optimizers: list[dict[str, Any]], lang: str = "en"
+    modules: list[ModuleSummary], optimizers: list[OptimizerSummary], lang: str = "en"
 ) -> Group:
     """Each module with its mode (train/eval) and parameters; one without any is still named."""
     parts: list[Any] = []
@@ -74,6 +75,6 @@ class ModelView(VerticalScroll):
     def compose(self):
         yield Static(id="model-body")
 
-    def show(self, modules: list[dict[str, Any]], optimizers: list[dict[str, Any]]) -> None:
+    def show(self, modules: list[ModuleSummary], optimizers: list[OptimizerSummary]) -> None:
         lang = getattr(self.app, "lang", "en")
         self.query_one("#model-body", Static).update(modules_renderable(modules, optimizers, lang))

@@ -13,7 +13,9 @@ from textual.widgets import Markdown, Static, TabbedContent, TabPane, Tabs
 
 from studytorch.kernel import Died, Display, Error, Event, Restarted, Stream, Summary
 from studytorch.kernel.result import RunResult
+from studytorch.kernel.summary import RunSummary, decode_run, empty_run
 from studytorch.lang import LANGUAGES
+from studytorch.run_report import run_notes
 from studytorch.text import safe_text
 from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.batches import BatchView
@@ -42,7 +44,7 @@ class ResultsPanel(Vertical):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.summary: dict[str, Any] = {}
+        self.summary: RunSummary = empty_run()
         self.error: Error | None = None
         self.result: RunResult | None = None
         """The last finished run, folded once (kernel/result.py): explanations come from it."""
@@ -106,14 +108,12 @@ class ResultsPanel(Vertical):
         """Draw the last run's views again in the app's language (after Ctrl+L)."""
         self.label(self.lang)
         summary = self.summary
-        self.query_one(TensorView).show(summary.get("tensors", []), summary.get("graph", {}))
+        self.query_one(TensorView).show(summary["tensors"], summary["graph"])
         self.query_one(LossCurve).redraw()
-        if summary.get("batches"):
+        if summary["batches"]:
             self.query_one(BatchView).show(summary["batches"])
-        if summary.get("modules") or summary.get("optimizers"):
-            self.query_one(ModelView).show(
-                summary.get("modules", []), summary.get("optimizers", [])
-            )
+        if summary["modules"] or summary["optimizers"]:
+            self.query_one(ModelView).show(summary["modules"], summary["optimizers"])
 
     def cycle(self) -> None:
         tabs = self.tabs
@@ -126,7 +126,7 @@ class ResultsPanel(Vertical):
         tabs.active = panes[(current + 1) % len(panes)]
 
     def clear(self) -> None:
-        self.summary, self.error, self.result = {}, None, None
+        self.summary, self.error, self.result = empty_run(), None, None
         self.output.clear()
         self.query_one(TensorView).show([])
         self.query_one(LossCurve).start_run([])
@@ -136,7 +136,7 @@ class ResultsPanel(Vertical):
     # --- a run -----------------------------------------------------------------------------
 
     def begin(self, title: str, earlier_metrics: list[dict[str, list[float]]]) -> None:
-        self.summary, self.error, self.result = {}, None, None
+        self.summary, self.error, self.result = empty_run(), None, None
         self.post_message(self.Failed(None))
         self.output.begin(title)
         self._code = self.code_of_run()
@@ -162,7 +162,7 @@ class ResultsPanel(Vertical):
             for name, chunk in event.payload.get("append", {}).items():
                 curve.append(name, chunk["start"], chunk["values"])
         elif isinstance(event, Summary) and event.kind == "run":
-            self._show_summary(event.payload)
+            self._show_summary(decode_run(event.payload))
         elif isinstance(event, (Died, Restarted)):
             output.note(f"! {kernel_reason(event.reason, self.lang)}", "bold red")
             if isinstance(event, Died) and event.log_tail:
@@ -178,52 +178,35 @@ class ResultsPanel(Vertical):
                 return what_changed(code, self._code, when)
         return "?"
 
-    def _show_summary(self, summary: dict[str, Any]) -> None:
+    def _show_summary(self, summary: RunSummary) -> None:
         self.summary = summary
-        if summary.get("metrics"):
+        if summary["metrics"]:
             self._run_codes.append((summary["metrics"], self._code, time.time()))
             del self._run_codes[:-20]
-        error = summary.get("error") or {}
-        if error.get("line"):
-            short = f"{error.get('type', '')}: {error.get('message', '')}".splitlines()[0]
+        error = summary["error"]
+        if error is not None and error["line"]:
+            short = f"{error['type']}: {error['message']}".splitlines()[0]
             self.post_message(self.Failed(error["line"] - 1, short[:120]))
-        self.query_one(TensorView).show(summary.get("tensors", []), summary.get("graph", {}))
-        if summary.get("metrics"):
+        self.query_one(TensorView).show(summary["tensors"], summary["graph"])
+        if summary["metrics"]:
             self._show_tab("curve")
             self.query_one(LossCurve).replace(summary["metrics"])
-        if summary.get("batches"):
+        if summary["batches"]:
             self._show_tab("batches")
             self.query_one(BatchView).show(summary["batches"])
-        if summary.get("modules") or summary.get("optimizers"):
+        if summary["modules"] or summary["optimizers"]:
             self._show_tab("model")
-            self.query_one(ModelView).show(
-                summary.get("modules", []), summary.get("optimizers", [])
-            )
+            self.query_one(ModelView).show(summary["modules"], summary["optimizers"])
 
     def finish(self, result: RunResult, lang: str) -> None:
         """After the run: what was cut, where it failed and what that error means."""
         self.result = result
-        if result.summary.get("modules"):  # now with the step's previous grad norms beside them
-            self.query_one(ModelView).show(
-                result.summary.get("modules", []), result.summary.get("optimizers", [])
-            )
+        if result.modules:  # now with the step's previous grad norms beside them
+            self.query_one(ModelView).show(result.modules, result.optimizers)
         output = self.output
         output.flush()
-        if result.dropped:
-            output.note(f"[{result.dropped:,} {ui('cut', lang)}]", "yellow")
-        error = result.error if result.status != "ok" else None
-        if error and error.get("line"):
-            operands = ", ".join(
-                f"{op['name']}: {tuple(op['shape'])}" for op in error.get("operands", [])
-            )
-            line_text = (error.get("line_text") or "").strip()
-            text = f"{ui('at_line', lang, line=error['line'])}: {line_text}"
-            output.note(text + (f"   ({operands})" if operands else ""), "bold")
-        explanation = self.explanation()
-        if explanation:
-            output.note(explanation[lang], "yellow")
-        for warning in result.summary.get("warnings", []):
-            output.note(f"! {warning[lang]}", "magenta")
+        for note in run_notes(result, lang):
+            output.note(note.text, note.style)
 
     def explanation(self) -> dict[str, str] | None:
         """What the last run's error means, in both languages (None: no error, or unknown)."""

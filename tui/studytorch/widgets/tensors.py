@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
+from studytorch.kernel.summary import Graph, TensorSummary
 from studytorch.text import plain, shape_text, visible
 from studytorch.ui_text import ui
 
@@ -18,7 +19,7 @@ def _number(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
-def tensor_details(t: dict[str, Any], lang: str = "en") -> Text:
+def tensor_details(t: TensorSummary, lang: str = "en") -> Text:
     """Everything the probe knows about one tensor, as plain text (names are never markup)."""
     out = Text()
 
@@ -33,14 +34,14 @@ def tensor_details(t: dict[str, Any], lang: str = "en") -> Text:
     line("shape", shape_text(t["shape"]) + f"  {word('elements', count=t['numel'])}")
     line("dtype/device", f"{t['dtype']} · {t['device']}")
     line("requires_grad", str(t["requires_grad"]) + (f"  {word('leaf')}" if t["is_leaf"] else ""))
-    if t.get("grad_fn"):
-        line("grad_fn", t["grad_fn"])
-    if t.get("grad"):
-        grad = t["grad"]
+    grad_fn, grad, stride = t.get("grad_fn"), t.get("grad"), t.get("stride")
+    if grad_fn:
+        line("grad_fn", grad_fn)
+    if grad:
         line("grad", f"shape {shape_text(grad['shape'])}, {word('norm')} {_number(grad['norm'])}")
-    if t.get("stride") is not None:
+    if stride is not None:
         contiguous = word("contiguous" if t.get("contiguous") else "not_contiguous")
-        line("stride", f"{shape_text(t['stride'])}  {contiguous}")
+        line("stride", f"{shape_text(stride)}  {contiguous}")
     if t.get("shares_with"):
         line(word("shares"), ", ".join(t["shares_with"]))
     stats = t.get("stats")
@@ -63,7 +64,7 @@ def _cells(text: str) -> int:
     return Text(text).cell_len
 
 
-def scalar_value(t: dict[str, Any]) -> str:
+def scalar_value(t: TensorSummary) -> str:
     """A one-element tensor's value (from its stats or its preview), else ""."""
     if t.get("numel") != 1:
         return ""
@@ -85,8 +86,8 @@ class TensorView(Vertical):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.tensors: list[dict[str, Any]] = []
-        self.graphs: dict[str, Any] = {}
+        self.tensors: list[TensorSummary] = []
+        self.graphs: dict[str, Graph] = {}
 
     COLUMNS = ("name", "shape", "value", "dtype", "grad_fn", "grad", "device")
     """PyTorch's own names stay as they are; "name" and "value" are said in the language."""
@@ -101,7 +102,7 @@ class TensorView(Vertical):
         with VerticalScroll(id="tensor-details-scroll"):
             yield Static(id="tensor-details")
 
-    def show(self, tensors: list[dict[str, Any]], graphs: dict[str, Any] | None = None) -> None:
+    def show(self, tensors: list[TensorSummary], graphs: dict[str, Graph] | None = None) -> None:
         self.tensors = tensors
         self.graphs = graphs or {}
         lang = self.lang
@@ -137,7 +138,7 @@ class TensorView(Vertical):
             details = self.query_one("#tensor-details", Static)
             details.update(self._details(self.tensors[event.cursor_row]))
 
-    def _details(self, tensor: dict[str, Any]) -> Group:
+    def _details(self, tensor: TensorSummary) -> Group:
         from studytorch.widgets.graph import graph_tree
 
         graph = self.graphs.get(tensor["name"])

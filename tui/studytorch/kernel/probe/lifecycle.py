@@ -8,7 +8,7 @@ import gc
 import sys
 from typing import Any
 
-from . import errors, live, mistakes, namespace, state, summaries, watch
+from . import errors, live, mistakes, namespace, silent, state, summaries, watch
 from .devices import devices, resolve
 from .metrics import track
 
@@ -29,6 +29,7 @@ def install(shell: Any, device_spec: str, trace: bool = True) -> None:
     _drop_earlier_probe(shell)
     live.install_live(shell, trace)
     watch.install_warn(shell)
+    silent.install()  # after watch: the silent-mistake hooks record into what watch sees
     # What every run starts with, as `python snippet.py` would, plus our few names. The probe
     # itself lives in sys.modules and builtins, never in the learner's globals.
     baseline = state.baseline
