@@ -88,9 +88,10 @@ class ScriptedSession:
         self.last = ""
         self.lessons: list[str] = []
         self.boots = boots
-        self.closed = False
+        self.started = self.closed = False
 
     async def start(self) -> None:
+        self.started = True
         self.booting.append(id(self))
         await asyncio.sleep(0.01)
         if not self.boots:
@@ -187,7 +188,8 @@ async def test_extra_kernels_boot_one_after_another_and_one_that_fails_is_not_fa
     assert [v.lesson for v in verdicts] == ["l0", "l1", "l2", "l3"]
     assert all(v.passed for v in verdicts)
     assert len(problems) == 1 and "kernel 2 did not start" in problems[0]
-    assert made[0].lessons and made[2].lessons and not made[1].lessons
+    # The third kernel booted after the second failed (it may find no lesson left to take).
+    assert made[2].started and made[0].lessons and not made[1].lessons
     assert all(session.closed for session in made)
 
 
