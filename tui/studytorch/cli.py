@@ -115,11 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     doctor = commands.add_parser("doctor", help="versions, devices and where data is kept")
     _kernel_options(doctor)
+    for command in (run, check, doctor):  # `--lang` after the command too, as on the others
+        command.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from studytorch.lang import choose
+
+    choose(getattr(args, "lang", None))
     if getattr(args, "existing", None):
         from studytorch.kernel.connection import connection_problem
 
