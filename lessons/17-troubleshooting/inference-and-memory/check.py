@@ -1,10 +1,18 @@
+graphs = [h for h in history if getattr(h, "grad_fn", None) is not None]
+expect(
+    not graphs,
+    f"history keeps {len(graphs)} losses, each holding its whole graph "
+    "alive; append loss.item()",
+    f"history가 손실 {len(graphs)}개를 쥐고 있고, 하나하나 그래프 "
+    "전체를 살려 둡니다. loss.item()을 넣으세요",
+)
 kept = [type(h).__name__ for h in history if not isinstance(h, float)]
 expect(
     not kept,
-    f"history keeps {len(kept)} {kept[0] if kept else ''} objects, "
-    "each holding its graph; append loss.item()",
+    f"history keeps {len(kept)} {kept[0] if kept else ''} objects; "
+    "append loss.item(), a plain float",
     f"history가 {kept[0] if kept else ''} 객체 {len(kept)}개를 쥐고 "
-    "있고, 하나하나 그래프를 붙잡습니다. loss.item()을 넣으세요",
+    "있습니다. 평범한 float인 loss.item()을 넣으세요",
 )
 expect(
     not model.training,
