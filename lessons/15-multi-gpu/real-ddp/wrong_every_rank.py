@@ -1,3 +1,4 @@
+# reason: only rank 0 saves
 import json
 import subprocess
 import sys
@@ -36,15 +37,27 @@ WORKER = textwrap.dedent("""
     data = torch.arange(16.0).view(8, 2) / 8
     target = data.sum(dim=1, keepdim=True)
     x, y = data[rank * 4:rank * 4 + 4], target[rank * 4:rank * 4 + 4]
+
+    with model.no_sync():  # backward without the all-reduce
+        nn.functional.mse_loss(model(x), y).backward()
+    local = model.module.weight.grad.flatten().tolist()
     optimizer.zero_grad()
+    # DDP all-reduces here:
     nn.functional.mse_loss(model(x), y).backward()
+    synced = model.module.weight.grad.flatten().tolist()
     optimizer.step()
 
-    save(model.state_dict(), folder / "checkpoint.pt")
+    save(model.module.state_dict(), folder / "checkpoint.pt")
 
     trained = model.module.weight.flatten().tolist()
     with open(folder / f"rank{rank}.json", "w") as out:
-        json.dump({"start": start, "trained": trained}, out)
+        json.dump(
+            {"start": start, "local": local, "synced": synced,
+             "trained": trained},
+            out,
+        )
+    # Leave together, so neither rank tears the group down under the
+    # other.
     dist.barrier()
     dist.destroy_process_group()
 """)
@@ -81,5 +94,8 @@ with tempfile.TemporaryDirectory() as name:
     saved = torch.load(folder / "checkpoint.pt", weights_only=True)
 
 for rank, result in enumerate(results):
-    print(f"rank {rank} started from {result['start']}")
+    print(
+        f"rank {rank}: started from {result['start']}, local gradient "
+        f"{result['local']} -> all-reduced {result['synced']}"
+    )
 print("saved by ranks", saved_by, "with keys", sorted(saved))
