@@ -1,3 +1,7 @@
+def r4(t):
+    return [[float(f"{v:.4g}") for v in row] for row in t.tolist()]
+
+
 expect(
     v.grad is not None,
     "v.grad is None: backward failed (read the printed error); keep "
@@ -8,9 +12,9 @@ expect(
 )
 expect(
     bool(torch.isfinite(v.grad).all()),
-    f"v.grad is {v.grad.tolist()}; every entry should be finite "
+    f"v.grad is {r4(v.grad)}; every entry should be finite "
     "(without detect_anomaly the nan passes silently)",
-    f"v.grad가 {v.grad.tolist()}입니다. 모든 값이 유한해야 합니다"
+    f"v.grad가 {r4(v.grad)}입니다. 모든 값이 유한해야 합니다"
     "(detect_anomaly가 없으면 nan이 조용히 지나갑니다)",
 )
 expect(

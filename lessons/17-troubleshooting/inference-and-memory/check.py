@@ -1,3 +1,7 @@
+def r4(t):
+    return [float(f"{v:.4g}") for v in t.flatten().tolist()]
+
+
 graphs = [h for h in history if getattr(h, "grad_fn", None) is not None]
 expect(
     not graphs,
@@ -24,10 +28,10 @@ expect(
 expect(
     torch.equal(first, second),
     "two predictions on the same input differ "
-    f"({first.flatten().tolist()} vs {second.flatten().tolist()}): "
+    f"({r4(first)} vs {r4(second)}): "
     "dropout is still on",
-    f"같은 입력에 대한 두 예측이 다릅니다({first.flatten().tolist()}, "
-    f"{second.flatten().tolist()}). dropout이 아직 켜져 있습니다",
+    f"같은 입력에 대한 두 예측이 다릅니다({r4(first)}, "
+    f"{r4(second)}). dropout이 아직 켜져 있습니다",
 )
 expect(
     not first.requires_grad and first.grad_fn is None,
