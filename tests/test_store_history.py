@@ -27,12 +27,16 @@ def test_a_released_database_migrates_keeping_everything(tmp_path: Path) -> None
         old = store.run_history("shape-ops", "view")
         assert [run.status for run in old] == ["ok", "ok", "ok"]
         assert all(run.code is None and run.metrics == {} for run in old)
+        assert all(run.verdict is None for run in old), "recorded before verdicts were kept"
         assert store.started_lessons() == {"shape-ops", "tensors"}
-        store.record_run("shape-ops", "view", "error", 0.3, code="y = x.view(4, 2)\n")
-        assert store.run_history("shape-ops", "view", limit=1)[0].code == "y = x.view(4, 2)\n"
+        store.record_run(
+            "shape-ops", "view", "ok", 0.3, code="y = x.view(4, 2)\n", verdict="failed"
+        )
+        newest = store.run_history("shape-ops", "view", limit=1)[0]
+        assert newest.code == "y = x.view(4, 2)\n" and newest.verdict == "failed"
         assert store.review_states() == {}
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
 def test_a_run_keeps_its_code_output_and_metrics(tmp_path: Path) -> None:
