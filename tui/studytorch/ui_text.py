@@ -21,6 +21,18 @@ TEXT: dict[str, dict[str, str]] = {
     "passed": {"en": "✓ Check passed", "ko": "✓ 검사 통과"},
     "failed": {"en": "✗ Check failed: ", "ko": "✗ 검사 실패: "},
     "busy": {"en": "Already running: F8 interrupts.", "ko": "이미 실행 중입니다. F8로 중단하세요."},
+    "note_cut": {
+        "en": "[{kb} kB more of this note are not shown: a note this long cannot be drawn "
+        "quickly; read the rest in the lesson's file]",
+        "ko": "[이 설명의 나머지 {kb} kB는 보여 주지 않습니다. 너무 길어서 빨리 그릴 수 "
+        "없으니 나머지는 레슨 파일에서 읽으세요]",
+    },
+    "queued": {
+        "en": "The stopped run is still ending (a run that ignores the stop gets a fresh kernel "
+        "within 3 s); this run starts right after it.",
+        "ko": "중단한 실행이 아직 끝나는 중입니다 (중단을 무시하면 3초 안에 커널을 새로 "
+        "시작합니다). 끝나는 대로 이번 실행을 시작합니다.",
+    },
     "hint": {"en": "Hint", "ko": "힌트"},
     "no_hint": {"en": "This step has no hints.", "ko": "이 단계에는 힌트가 없습니다."},
     "no_more": {"en": "No more hints.", "ko": "힌트를 모두 보았습니다."},
@@ -170,7 +182,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "indices unknown (num_workers > 0)",
         "ko": "인덱스를 알 수 없음 (num_workers > 0)",
     },
-    "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에폭 {epoch} · 배치 {batch}"},
+    "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에포크 {epoch} · 배치 {batch}"},
     "batches.none": {
         "en": "This run iterated no DataLoader.",
         "ko": "이번 실행은 DataLoader를 돌지 않았습니다.",
@@ -221,6 +233,17 @@ TEXT: dict[str, dict[str, str]] = {
         "되찾을 수 있습니다.",
     },
     "cli.skipped": {"en": "skipped", "ko": "건너뜀:"},
+    # --- faults: damaged review rows, unrecorded runs -----------------------------------------
+    "store.set_aside": {
+        "en": "{n} review card(s) had a damaged schedule and start again as new cards (the old "
+        "rows are kept in the table review_set_aside): {cards}",
+        "ko": "복습 카드 {n}장의 일정 기록이 손상되어 새 카드로 다시 시작합니다 (예전 기록은 "
+        "review_set_aside 표에 남아 있습니다): {cards}",
+    },
+    "store.run_not_recorded": {
+        "en": "This run was not recorded in your history: {reason}",
+        "ko": "이번 실행은 기록에 남지 않았습니다: {reason}",
+    },
     # --- confirm and help -----------------------------------------------------------------
     "yes": {"en": "Yes (y)", "ko": "예 (y)"},
     "no": {"en": "No (n)", "ko": "아니요 (n)"},
@@ -342,6 +365,27 @@ TEXT: dict[str, dict[str, str]] = {
     "keyhelp.restore": {
         "en": "Put this run's code in the editor (undoable)",
         "ko": "이 실행의 코드를 편집기로 (되돌리기 가능)",
+    },
+    "key.whole_text": {"en": "Whole text", "ko": "전체 보기"},
+    "keyhelp.whole_text": {
+        "en": "The step's title and the status line in full (cut with … where they do not fit)",
+        "ko": "단계 제목과 상태 줄을 끝까지 보기 (다 들어가지 않으면 …로 잘립니다)",
+    },
+    # the run history's verdicts and its filter (Ctrl+F, then p)
+    "key.passing_only": {"en": "Passing only", "ko": "통과한 것만"},
+    "keyhelp.passing_only": {
+        "en": "Show only the runs that passed (again: every run)",
+        "ko": "통과한 실행만 보기 (한 번 더 누르면 모두)",
+    },
+    "history.passed": {"en": "✓ passed", "ko": "✓ 통과"},
+    "history.check_failed": {"en": "✗ check failed", "ko": "✗ 검사 실패"},
+    "history.filtered": {
+        "en": "passing runs only (p shows every run)",
+        "ko": "통과한 실행만 보는 중 (p를 누르면 모두 보입니다)",
+    },
+    "history.none_passing": {
+        "en": "No run of this step has passed yet.",
+        "ko": "이 단계에서 통과한 실행이 아직 없습니다.",
     },
     "where.Review": {"en": "review", "ko": "복습"},
     "where.ReviewStats": {"en": "review stats", "ko": "복습 통계"},

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -142,3 +142,61 @@ async def check_course(
 
     await asyncio.gather(*(work(session) for session in kernels))
     return [verdict for verdicts in results for verdict in verdicts]
+
+
+async def prove(
+    new_session: Callable[[], Kernel],
+    lessons: Iterable[Lesson],
+    jobs: int = 1,
+    timeout: float = STEP_TIMEOUT_S,
+) -> tuple[list[StepVerdict], list[str]]:
+    """Start up to `jobs` kernels and prove `lessons` on them; also returns why an extra kernel
+    could not start (the others take its lessons; the first kernel's failure raises).
+
+    Each kernel boots after the one before it is ready: booting side by side (each imports
+    torch) starved the heartbeat of one on a loaded 2-core box, and the first kernel is proving
+    lessons meanwhile anyway."""
+    todo = list(lessons)
+    sessions = [new_session() for _ in range(max(1, min(jobs, len(todo))))]
+    results: list[list[StepVerdict]] = [[] for _ in todo]
+    queue = iter(enumerate(todo))
+    booted = [asyncio.Event() for _ in sessions]
+    problems: list[str] = []
+
+    first_failed = False
+
+    async def work(number: int, session: Kernel) -> None:
+        nonlocal first_failed
+        if number:
+            await booted[number - 1].wait()
+            if first_failed:
+                return
+        try:
+            for attempt in range(2 if number else 1):
+                try:
+                    await session.start()
+                    await session.ready()
+                    break
+                except KernelError:
+                    if attempt or not number:
+                        raise
+                    # Once more: on a loaded box a booting kernel can miss jupyter_client's
+                    # 1 s heartbeat and be taken for dead ("died before replying").
+                    await session.shutdown()
+                    session = sessions[number] = new_session()
+        except KernelError as exc:
+            if not number:
+                first_failed = True
+                raise
+            problems.append(f"kernel {number + 1} did not start ({exc}); the others went on")
+            return
+        finally:
+            booted[number].set()
+        for index, lesson in queue:
+            results[index] = await check_lesson(session, lesson, timeout)
+
+    try:
+        await asyncio.gather(*(work(n, session) for n, session in enumerate(sessions)))
+    finally:
+        await asyncio.gather(*(session.shutdown() for session in sessions), return_exceptions=True)
+    return [verdict for verdicts in results for verdict in verdicts], problems

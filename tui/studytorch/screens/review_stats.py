@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,10 +15,8 @@ from textual_plotext import PlotextPlot
 from studytorch.keys import localize
 from studytorch.review.deck import build_deck, due_cards
 from studytorch.review.stats import day_labels, due_forecast, retention, reviews_per_day
+from studytorch.screens.host import StudyHost, host_of
 from studytorch.screens.review_text import STATS_TEXT
-
-if TYPE_CHECKING:
-    from studytorch.app import StudyApp
 
 
 class DayBars(PlotextPlot):
@@ -49,7 +46,9 @@ class ReviewStatsScreen(Screen[None]):
     """
     BINDINGS = [Binding("escape,s", "close_stats", "Back")]
 
-    app: StudyApp
+    @property
+    def host(self) -> StudyHost:
+        return host_of(self)
 
     def __init__(self, named: list[str] | None = None) -> None:
         super().__init__()
@@ -70,8 +69,8 @@ class ReviewStatsScreen(Screen[None]):
         localize(self, lang)
         text = STATS_TEXT[lang]
         now = time.time()
-        log = self.app.store.review_log()
-        deck = build_deck(self.app.course, self.app.store, self.named)
+        log = self.host.store.review_log()
+        deck = build_deck(self.host.course, self.host.store, self.named)
         self.query_one("#stats-title", Static).update(Text(text["title"]))
         kept = retention(log)
         numbers = Text(text["total"].format(n=len(log), due=len(due_cards(deck, now))) + "\n")
