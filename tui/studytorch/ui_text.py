@@ -58,6 +58,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "… {count:,} lines cut here (the start and the end are kept) …",
         "ko": "… 여기서 {count:,}줄 생략 (앞부분과 끝부분만 남깁니다) …",
     },
+    "line_cut": {
+        "en": " … {count:,} more characters on this line (all of it is in the run history)",
+        "ko": " … 이 줄의 나머지 {count:,}글자 생략 (전체는 실행 기록에 있습니다)",
+    },
     "interrupt_none": {"en": "Nothing is running.", "ko": "실행 중인 코드가 없습니다."},
     "no_devices": {
         "en": "Only the CPU is available to this kernel.",
