@@ -158,3 +158,31 @@ async def test_running_an_exploding_loop_twice_draws_marks_and_the_app_lives(
         assert app.is_running and "could not be drawn" not in drawn
         assert legend(screen).startswith("━━ loss 0.02 (50 steps)"), legend(screen)
         assert "▲inf" in drawn or "×nan" in drawn
+
+
+async def test_at_80x24_ctrl_b_gives_the_curve_the_editors_rows_too(tmp_path: Path) -> None:
+    app = StudyApp(
+        session=FakeSession(events_for=training),
+        store=Store(tmp_path / "db"),
+        course=fixed_course(),
+        lesson="shape-ops",
+        lang="en",
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not (app.course_loaded and isinstance(app.screen, LessonScreen)):
+            await pilot.pause(0.05)
+        screen = app.screen
+        code = "steps = 60\n" + "".join(f"x{i} = {i}\n" for i in range(20))  # a tall editor
+        await run(pilot, code)
+        screen.results.tabs.active = "tab-curve"
+        await pilot.pause()
+        curve = screen.query_one(LossCurve)
+        before = curve.size.height
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        # plotext draws the x ticks and the axis label below the plot box: 8 rows are left.
+        assert curve.size.height - 3 >= 8 > before - 3, (before, curve.size.height)
+        assert not screen.query_one(SnippetEditor).display
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.query_one(SnippetEditor).display and curve.size.height == before

@@ -277,6 +277,11 @@ TEXT: dict[str, dict[str, str]] = {
     "keyhelp.solution": {"en": "Show the solution (asks)", "ko": "정답 보기 (먼저 묻습니다)"},
     "key.reset": {"en": "Reset snippet", "ko": "코드 초기화"},
     "key.next_tab": {"en": "Pane", "ko": "창"},
+    "key.zoom_results": {"en": "Zoom", "ko": "크게"},
+    "keyhelp.zoom_results": {
+        "en": "Give the pane in front the whole lower area (again: the editor comes back)",
+        "ko": "앞의 창이 아래 영역 전체를 쓰게 합니다(다시 누르면 편집기가 돌아옵니다)",
+    },
     "keyhelp.next_tab": {
         "en": "Next pane: note, output, tensors…",
         "ko": "다음 창: 설명, 출력, 텐서…",
