@@ -161,7 +161,7 @@ class FakeSession:
     async def interrupt(self) -> None:
         self.calls.append("interrupt")
 
-    async def restart(self, reason: str = "restarted") -> None:
+    async def restart(self) -> None:
         self.calls.append("restart")
         await self.start()
 

@@ -14,9 +14,10 @@ from textual.strip import Strip
 from fakes import CPU_INT, FakeSession, fixed_course, tensor
 from studytorch.app import StudyApp
 from studytorch.kernel import Event, Stream, Summary
+from studytorch.notice import Notice
 from studytorch.screens.lesson import LessonScreen
 from studytorch.store import Store
-from studytorch.ui_text import TEXT, kernel_reason
+from studytorch.ui_text import TEXT, say, ui
 from studytorch.widgets.editor import SnippetEditor
 
 HANGUL = re.compile("[가-힣]")
@@ -29,21 +30,123 @@ PYTORCH = set(
 )
 
 
+BY_LANGUAGE = {"check.author"}
+"""Keys whose templates name a field per language: the lesson author's own words."""
+
+
 def test_every_key_has_english_and_korean() -> None:
     for key, texts in TEXT.items():
         assert set(texts) == {"en", "ko"}, key
         assert texts["en"].strip() and texts["ko"].strip(), key
+        if key in BY_LANGUAGE:
+            continue
         fields = set(re.findall(r"{(\w+)", texts["en"]))
         assert fields == set(re.findall(r"{(\w+)", texts["ko"])), f"{key}: fields differ"
+
+
+SAMPLES: dict[str, object] = {
+    # Values as the app fills them in: words ending in a vowel, a consonant, ㄹ, digits, code.
+    "title": "텐서 만들기",
+    "step": "모양 바꾸기",
+    "name": "loss",
+    "names": "shape-ops, autograd",
+    "count": 10,
+    "n": 3,
+    "due": 2,
+    "line": 7,
+    "lines": 100_001,
+    "kb": 2_048,
+    "max_lines": 5_000,
+    "max_kb": 512,
+    "moved": "/home/me/.local/share/studytorch/progress.db.corrupt-20261204-101010",
+    "path": "/home/me/lessons/x.py",
+    "python": "/usr/bin/python3",
+    "signal": "SIGKILL",
+    "code": 3,
+    "seconds": 3,
+    "error": "ZeroDivisionError: division by zero",
+    "type": "RuntimeError",
+    "message": "mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)",
+    "printed": "(5, 3)",
+    "answer": "tensor([1, 2])",
+    "at": "14:05",
+    "when": "오늘 14:05",
+    "next": "다음 카드는 오늘 14:05에 돌아옵니다.",
+    "time": "14:05",
+    "date": "2026-12-04",
+    "pct": 87.5,
+    "epoch": 1,
+    "batch": 0,
+    "age": 2,
+    "total": 1_234,
+    "trainable": 1_200,
+    "passed": 40,
+    "failed": 1,
+    "status": "ok",
+    "reason": "디스크가 가득 찼습니다.",
+    "en": "y should be 2x3",
+    "ko": "y는 2x3이어야 합니다",
+    "why": Notice("signal.SIGKILL"),
+    "first": Notice("store.deleted", {"path": "/tmp/db"}),
+    "then": Notice("store.damaged", {"moved": "/tmp/db.corrupt"}),
+}
+PARENTHESISED = re.compile(
+    r"\((?:이|가|을|를|은|는|으|와|과|이라는|라는)\)|을\(를\)|은\(는\)|와\(과\)|이\(가\)"
+)
+
+
+@pytest.mark.parametrize("key", sorted(TEXT))
+def test_korean_never_writes_a_particle_in_parentheses(key: str) -> None:
+    """Every template said in Korean with real values: 이/가, 을/를... chosen, never 을(를)."""
+    names = set(re.findall(r"{(\w+)", TEXT[key]["ko"]))
+    missing = names - set(SAMPLES)
+    assert not missing, f"{key}: add a realistic sample for {missing}"
+    said = ui(key, "ko", **{name: SAMPLES[name] for name in names})
+    assert not PARENTHESISED.search(said), said
+    assert HANGUL.search(said) or not HANGUL.search(TEXT[key]["ko"]), said
+
+
+@pytest.mark.parametrize(
+    ("template", "fields", "expected"),
+    [
+        ("{code:으로/로} 끝났습니다", {"code": 3}, "3으로 끝났습니다"),
+        ("{code:으로/로} 끝났습니다", {"code": 2}, "2로 끝났습니다"),
+        ("{path:은/는} 아닙니다", {"path": "a.json"}, "a.json은 아닙니다"),
+    ],
+)
+def test_the_catalogue_fills_korean_with_particles_chosen(
+    template: str, fields: dict[str, object], expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(TEXT, "test.particle", {"en": template, "ko": template})
+    assert ui("test.particle", "ko", **fields) == expected
 
 
 def test_kernel_deaths_are_said_in_korean() -> None:
     from studytorch.kernel.session import explain_exit
 
     for code in (-11, -9, 3, None):
-        assert HANGUL.search(kernel_reason(explain_exit(code), "ko")), code
-    fresh = f"{explain_exit(-9)}; started a fresh kernel (earlier variables are gone)"
-    assert "started" not in kernel_reason(fresh, "ko")
+        assert HANGUL.search(say(explain_exit(code), "ko")), code
+    fresh = Notice("kernel.fresh", {"why": explain_exit(-9)})
+    assert "started" not in say(fresh, "ko")
+    assert "SIGKILL" in say(fresh, "ko") and "메모리 부족" in say(fresh, "ko")
+
+
+ALLOWED_KOREAN = ("ui_text/", "korean.py", "explain", "warn")
+"""Where Korean may be written: the catalogue, the particle helper, and the explanation and
+warning tables (whose texts come with the error they explain)."""
+
+
+def test_no_korean_outside_the_catalogue_and_the_explanation_tables() -> None:
+    package = Path(__file__).parents[1] / "tui" / "studytorch"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        if any(part in relative for part in ALLOWED_KOREAN):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if HANGUL.search(line):
+                found.append(f"{relative}:{number}: {line.strip()}")
+    assert found == [], "\n".join(found)
 
 
 def strings(value: Any) -> set[str]:

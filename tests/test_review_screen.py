@@ -16,6 +16,7 @@ from studytorch.app import StudyApp
 from studytorch.course import Lesson, LoadReport, Localized, Step
 from studytorch.course.model import Card
 from studytorch.kernel import KernelError, KernelState, Stream
+from studytorch.notice import Notice
 from studytorch.screens.home import HomeScreen
 from studytorch.screens.review import ReviewScreen
 from studytorch.screens.review_stats import ReviewStatsScreen
@@ -114,7 +115,7 @@ class NoTorchSession(FakeSession):
 
     async def start(self) -> None:
         self._set_state(KernelState.DEAD)
-        raise KernelError("No module named 'torch'")
+        raise KernelError(Notice("kernel.no_torch", {"python": "python3"}))
 
 
 async def test_without_a_kernel_the_stored_answer_is_shown_and_nothing_alarms(tmp_path) -> None:

@@ -22,9 +22,10 @@ from studytorch.kernel.protocol import KernelState
 from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.keys import bind, localize
 from studytorch.lang import default_language
+from studytorch.notice import Notice
 from studytorch.store import Store, StoreError
 from studytorch.text import visible
-from studytorch.ui_text import kernel_reason, ui
+from studytorch.ui_text import say, ui
 
 FIRST_FRAME_S = 0.15
 """The kernel starts this long after mount, when the first screen has been drawn."""
@@ -46,7 +47,7 @@ class StudyApp(App[None]):
     """The language notes and messages are shown in: "en" or "ko"."""
     kernel_state: reactive[str] = reactive(KernelState.STARTING.value)
     """Mirrors the session's state so screens can watch it."""
-    kernel_message: reactive[str] = reactive("")
+    kernel_message: reactive[Notice | None] = reactive(None)
     """Why the kernel is dead or what it is waiting for; empty when all is well."""
     course_loaded: reactive[bool] = reactive(False)
     """Lessons are read after the first frame; screens watch this to fill in."""
@@ -95,11 +96,9 @@ class StudyApp(App[None]):
             from studytorch.screens.review import ReviewScreen
 
             self.push_screen(ReviewScreen(self.start_review))
-        if self.store.notice:
-            notice = self.store.notice
-            if self.store.moved_to is not None:  # say it in the learner's language
-                notice = ui(f"store.{self.store.moved_why}", self.lang, moved=self.store.moved_to)
-            self.notify(notice, severity="warning", timeout=20)
+        notice = self.store.take_notice()
+        if notice is not None:
+            self.notify(say(notice, self.lang), severity="warning", timeout=20)
         # Once the first frame is out: starting the kernel (imports, a process) would delay it.
         # Review starts it at its first predict card instead (ensure_kernel).
         if self.start_review is None:
@@ -192,7 +191,7 @@ class StudyApp(App[None]):
         self.run_worker(self._start_kernel(restart), exclusive=True, group="kernel")
 
     async def _start_kernel(self, restart: bool) -> None:
-        self.kernel_message = ""
+        self.kernel_message = None
         try:
             if restart:
                 await self.session.restart()
@@ -203,10 +202,10 @@ class StudyApp(App[None]):
                 await self.session.prewarm()
         except KernelError as exc:
             self.kernel_state = KernelState.DEAD.value
-            self.kernel_message = str(exc).splitlines()[0]
+            self.kernel_message = exc.why
             if not self.kernel_quiet:
                 self.notify(
-                    kernel_reason(str(exc), self.lang),
+                    say(exc.why, self.lang) + (f"\n{exc.detail}" if exc.detail else ""),
                     title=ui("app.kernel_failed", self.lang),
                     severity="error",
                     timeout=30,
@@ -238,10 +237,9 @@ class StudyApp(App[None]):
     def _on_kernel_state(self, state: KernelState) -> None:
         self.kernel_state = state.value
         if state == KernelState.DEAD and self.session.death is not None:
-            # In the session's words: the status line says it in the learner's language.
-            self.kernel_message = self.session.death.reason
+            self.kernel_message = self.session.death.why  # the status line says it
         elif state in (KernelState.READY, KernelState.STARTING):
-            self.kernel_message = ""
+            self.kernel_message = None
 
     def watch_lang(self, lang: str) -> None:
         localize(self, lang)

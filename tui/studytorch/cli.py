@@ -120,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
     if args.command in ("run", "check", "doctor"):
         _end_cleanly_on_hangup()
+        if args.lang:
+            from studytorch import console
+
+            console.use_language(args.lang)
     handlers = {
         "run": cmd_run,
         "check": cmd_check,
@@ -162,6 +166,7 @@ def _session(args: argparse.Namespace, cwd: str | None = None):
 def cmd_run(args: argparse.Namespace) -> int:
     from studytorch import console
     from studytorch.kernel import KernelError, RunResult
+    from studytorch.ui_text import ui
 
     if str(args.file) == "-":
         code = sys.stdin.read()
@@ -169,7 +174,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         try:
             code = args.file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            message = f"cannot read {args.file}: {exc}"
+            message = ui("cli.cannot_read", console.language(), path=args.file, error=exc)
             if args.json:
                 print(json.dumps(_failure("usage", "UsageError", message), ensure_ascii=False))
             else:
@@ -194,9 +199,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = asyncio.run(go())
     except KernelError as exc:
         if args.json:
-            print(json.dumps(_failure("kernel", "KernelError", str(exc)), ensure_ascii=False))
+            message = console.kernel_error(exc, "en")
+            print(json.dumps(_failure("kernel", "KernelError", message), ensure_ascii=False))
         else:
-            print(visible(f"studytorch run: {exc}"), file=sys.stderr)
+            message = console.kernel_error(exc, console.language())
+            print(visible(f"studytorch run: {message}"), file=sys.stderr)
         return EXIT_KERNEL
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
@@ -221,6 +228,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from studytorch.course import load_course
     from studytorch.course.checker import check_course
     from studytorch.kernel import KernelError
+    from studytorch.ui_text import ui
 
     report = load_course()
     for error in report.errors:
@@ -229,7 +237,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.lessons:
         unknown = [i for i in args.lessons if report.find(i) is None]
         if unknown:
-            print(visible(f"studytorch check: no lesson {', '.join(unknown)}"), file=sys.stderr)
+            message = ui("cli.no_lesson", console.language(), names=", ".join(unknown))
+            print(visible(f"studytorch check: {message}"), file=sys.stderr)
             return EXIT_USAGE
         lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
 
@@ -245,12 +254,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         verdicts = asyncio.run(go())
     except KernelError as exc:
-        print(visible(f"studytorch check: {exc}"), file=sys.stderr)
+        message = console.kernel_error(exc, console.language())
+        print(visible(f"studytorch check: {message}"), file=sys.stderr)
         return EXIT_KERNEL
     console.check_table(verdicts)
     passed = sum(v.passed for v in verdicts)
     failed = len(verdicts) - passed + len(report.errors)
-    print(f"{passed} passed, {failed} failed")
+    print(ui("cli.check.total", console.language(), passed=passed, failed=failed))
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -274,22 +284,28 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return console.doctor(_session(args))
 
 
-def _lessons_named(command: str, names: list[str]):
+def _lessons_named(command: str, names: list[str], lang: str):
     """The course, or None after saying which named lessons do not exist."""
     from studytorch import locations
     from studytorch.course.cache import LessonCache
     from studytorch.course.loader import load_course
+    from studytorch.ui_text import ui
 
     report = load_course(cache=LessonCache(locations.lesson_cache_path()))
     unknown = [name for name in names if report.find(name) is None]
     if unknown:
-        print(f"studytorch {command}: no lesson {', '.join(unknown)}", file=sys.stderr)
+        message = ui("cli.no_lesson", lang, names=", ".join(unknown))
+        print(visible(f"studytorch {command}: {message}"), file=sys.stderr)
         return None
     return report
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    report = _lessons_named("review", args.review_lessons)
+    from studytorch.lang import learner_language
+    from studytorch.ui_text import ui
+
+    lang = learner_language(args.lang)
+    report = _lessons_named("review", args.review_lessons, lang)
     if report is None:
         return EXIT_USAGE
     if not args.due:
@@ -309,8 +325,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     counts = due_counts(deck)
     width = max((len(lesson_id) for lesson_id in counts), default=0)
     for lesson_id, due in counts.items():
-        print(f"{lesson_id:<{width}}  {due} due")
-    print(f"{sum(counts.values())} due")
+        print(visible(f"{lesson_id:<{width}}  {ui('cli.due', lang, count=due)}"))
+    print(ui("cli.due", lang, count=sum(counts.values())))
     return EXIT_OK
 
 
@@ -319,15 +335,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from studytorch.lang import default_language
     from studytorch.store import Store, StoreError
 
-    report = _lessons_named("export", args.lessons)
+    lang = args.lang or default_language()
+    report = _lessons_named("export", args.lessons, lang)
     if report is None:
         return EXIT_USAGE
     lessons = [report.find(name) for name in args.lessons] if args.lessons else report.lessons
     try:
         with Store() as store:
-            written = export_lessons(
-                lessons, args.format, args.out, store, args.lang or default_language()
-            )
+            written = export_lessons(lessons, args.format, args.out, store, lang)
     except (StoreError, OSError) as exc:
         print(f"studytorch export: {exc}", file=sys.stderr)
         return EXIT_FAILED

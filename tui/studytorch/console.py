@@ -12,13 +12,33 @@ from rich.text import Text
 
 from studytorch.kernel.protocol import Died, Display, Restarted, Stream
 from studytorch.text import plain, safe_text, shape_text, visible_but_colours
+from studytorch.ui_text import say, ui
 
 if TYPE_CHECKING:
     from studytorch.course.checker import StepVerdict
-    from studytorch.kernel import KernelSession, RunResult
+    from studytorch.kernel import KernelError, KernelSession, RunResult
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
+
+
+_lang: str | None = None
+
+
+def use_language(lang: str | None) -> None:
+    """The command line's --lang (None: look it up at the first word printed)."""
+    global _lang
+    _lang = lang
+
+
+def language() -> str:
+    """The learner's language: --lang, else the app's setting, else the locale; looked up once."""
+    global _lang
+    if _lang is None:
+        from studytorch.lang import learner_language
+
+        _lang = learner_language()
+    return _lang
 
 
 def _for(target: Any, text: str) -> str:
@@ -38,32 +58,30 @@ def stream(event: Any) -> None:
     elif isinstance(event, Display):
         print(_for(sys.stdout, event.text), flush=True)
     elif isinstance(event, (Died, Restarted)):
-        err.print(plain(f"! {event.reason}", style="bold red"))
+        err.print(plain(f"! {say(event.why, language())}", style="bold red"))
+        if isinstance(event, Died) and event.log_tail:
+            err.print(plain(event.log_tail, style="dim"))
 
 
 def report(result: RunResult, timeout: float | None = None) -> None:
+    lang = language()
     if result.dropped:
-        err.print(Text(f"[output cut: {result.dropped:,} more characters not shown]", "yellow"))
+        err.print(Text(ui("cli.output_cut", lang, count=result.dropped), "yellow"))
     if result.status == "timeout":
-        err.print(Text(f"! stopped after the {timeout:g} s timeout", style="bold red"))
+        err.print(Text(ui("cli.timed_out", lang, seconds=timeout), style="bold red"))
     if result.traceback and result.status != "timeout":
         err.print(safe_text("\n".join(result.traceback)))
     if result.error and result.error.get("line"):
         line = result.error["line"]
-        err.print(plain(f"at line {line}: {result.error.get('line_text') or ''}", style="bold"))
+        where = ui("at_line", lang, line=line)
+        err.print(plain(f"{where}: {result.error.get('line_text') or ''}", style="bold"))
         for op in result.error.get("operands", []):
             err.print(plain(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
     explanation = (result.error or {}).get("explanation")
-    warnings = result.summary.get("warnings", [])
-    if explanation or warnings:
-        from studytorch.lang import learner_language
-
-        lang = learner_language()
-        if explanation:
-            err.print(plain(explanation[lang], style="yellow"))
-        for warning in warnings:
-            label = "주의" if lang == "ko" else "warning"
-            err.print(plain(f"{label}: {warning[lang]}", style="magenta"))
+    if explanation:
+        err.print(plain(explanation[lang], style="yellow"))
+    for warning in result.summary.get("warnings", []):
+        err.print(plain(f"{ui('cli.warning', lang)}: {warning[lang]}", style="magenta"))
     if result.tensors:
         out.print(tensor_table(result.tensors))
     for module in result.summary.get("modules", []):
@@ -74,7 +92,8 @@ def report(result: RunResult, timeout: float | None = None) -> None:
     for item in result.summary.get("data", []):
         fields = ", ".join(f"{k}={v}" for k, v in item.items() if k not in ("name", "kind"))
         out.print(plain(f"{item['name']}: {item['kind']} {fields}"))
-    out.print(Text(f"{result.status} in {result.duration_s:.3f} s", style="dim"))
+    took = ui("cli.took", lang, status=result.status, seconds=result.duration_s)
+    out.print(Text(took, style="dim"))
 
 
 def tensor_table(tensors: list[dict[str, Any]]) -> Table:
@@ -112,13 +131,23 @@ def module_table(module: dict[str, Any]) -> Table:
 
 
 def check_table(verdicts: list[StepVerdict]) -> None:
+    lang = language()
     table = Table(title="studytorch check", title_justify="left")
     for column in ("lesson", "step", "result", "detail"):
-        table.add_column(column)
+        table.add_column(ui(f"cli.check.{column}", lang))
     for v in verdicts:
-        mark = Text("pass", "green") if v.passed else Text("FAIL", "bold red")
-        table.add_row(plain(v.lesson), plain(v.step), mark, plain(v.detail))
+        mark = (
+            Text(ui("cli.check.pass", lang), "green")
+            if v.passed
+            else Text(ui("cli.check.fail", lang), "bold red")
+        )
+        table.add_row(plain(v.lesson), plain(v.step), mark, plain(say(v.detail, lang)))
     out.print(table)
+
+
+def kernel_error(exc: KernelError, lang: str) -> str:
+    """Why the kernel could not be used, then what it wrote (the tail of its log)."""
+    return say(exc.why, lang) + (f"\n{exc.detail}" if exc.detail else "")
 
 
 def doctor(session: KernelSession) -> int:
@@ -142,7 +171,7 @@ def doctor(session: KernelSession) -> int:
     try:
         info = asyncio.run(probe())
     except KernelError as exc:
-        rows.append(("kernel", f"FAILED: {exc}"))
+        rows.append(("kernel", f"FAILED: {kernel_error(exc, 'en')}"))
         status = 3
     else:
         cuda = ", ".join(info.get("cuda_devices", [])) or "none"

@@ -9,6 +9,7 @@ from typing import Any
 
 from studytorch.course.model import Card, Lesson, Step
 from studytorch.store import Store
+from studytorch.ui_text import ui
 
 FORMATS = ("md", "ipynb", "apkg")
 # Snippets expect `torch`, `device` and `track` to exist, as the kernel provides them.
@@ -22,12 +23,6 @@ def track(name, value):
     \"\"\"studytorch draws this as a curve; here it only prints.\"\"\"
     print(name, float(value))
 """
-_WORDS = {
-    "en": {"output": "Output of your last run", "older": "an earlier version of this code",
-           "cards": "Review cards", "code": "Code"},
-    "ko": {"output": "마지막 실행 결과", "older": "이 코드의 예전 버전",
-           "cards": "복습 카드", "code": "코드"},
-}  # fmt: skip
 
 
 def _learners_code(store: Store, lesson: Lesson, step: Step) -> tuple[str, str | None, str]:
@@ -42,17 +37,19 @@ def _learners_code(store: Store, lesson: Lesson, step: Step) -> tuple[str, str |
 
 
 def markdown(lesson: Lesson, store: Store, lang: str) -> str:
-    words = _WORDS[lang]
+    def words(key: str) -> str:
+        return ui(f"export.{key}", lang)
+
     parts = [f"# {lesson.title.get(lang)}\n"]
     for number, step in enumerate(lesson.steps, 1):
         code, output, about = _learners_code(store, lesson, step)
         parts.append(f"## {number}. {step.title.get(lang)}\n\n{step.note.get(lang)}\n")
         parts.append(f"```python\n{code.rstrip()}\n```\n")
         if output is not None:
-            older = f" ({words['older']})" if about.endswith("*") else ""
-            parts.append(f"{words['output']} ({about.rstrip('*')}){older}:\n")
+            older = f" ({words('older')})" if about.endswith("*") else ""
+            parts.append(f"{words('output')} ({about.rstrip('*')}){older}:\n")
             parts.append(f"```text\n{output.rstrip()}\n```\n")
-    parts.append(f"## {words['cards']}\n")
+    parts.append(f"## {words('cards')}\n")
     for card in lesson.cards:
         parts.append(f"**{card.question.get(lang)}**\n")
         if card.code:

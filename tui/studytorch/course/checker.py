@@ -11,6 +11,7 @@ from studytorch.course.model import Card, Lesson, Step
 from studytorch.course.predict import run_card
 from studytorch.course.runner import StepRun, run_step
 from studytorch.kernel import KernelError
+from studytorch.notice import Notice
 
 if TYPE_CHECKING:
     from studytorch.kernel.protocol import Kernel
@@ -24,7 +25,7 @@ class StepVerdict:
     lesson: str
     step: str
     passed: bool
-    detail: str
+    detail: Notice
     """What was tried and, on failure, what went wrong."""
 
 
@@ -41,28 +42,28 @@ async def attempt(
     return run
 
 
-def _reason(run: StepRun, timeout: float) -> str:
+def _reason(run: StepRun, timeout: float) -> Notice:
     if run.result.status == "timeout":
-        return f"timed out after {timeout:g} s"
+        return Notice("proof.timed_out", {"seconds": timeout})
     return run.reason()
 
 
 async def check_step(
     session: Kernel, lesson: Lesson, step: Step, timeout: float = STEP_TIMEOUT_S
 ) -> StepVerdict:
-    def verdict(passed: bool, detail: str) -> StepVerdict:
-        return StepVerdict(lesson.id, step.id, passed, detail)
+    def verdict(passed: bool, key: str, **params: object) -> StepVerdict:
+        return StepVerdict(lesson.id, step.id, passed, Notice(key, params))
 
     solved = await attempt(session, step, step.solution or step.starter, timeout)
     if not solved.passed:
-        what = "solution" if step.solution else "starter"
-        return verdict(False, f"the {what} does not pass: {_reason(solved, timeout)}")
+        key = "proof.solution_fails" if step.solution else "proof.starter_fails"
+        return verdict(False, key, why=_reason(solved, timeout))
     if step.check is None:
-        return verdict(True, "runs")
+        return verdict(True, "proof.runs")
     started = await attempt(session, step, step.starter, timeout)
     if started.passed:
-        return verdict(False, "the starter already passes the check; the exercise teaches nothing")
-    return verdict(True, "solution passes, starter fails")
+        return verdict(False, "proof.starter_passes")
+    return verdict(True, "proof.proven")
 
 
 async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) -> StepVerdict:
@@ -70,12 +71,12 @@ async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) ->
     name = f"card {index + 1}"
     ran = await run_card(session, card)
     if ran.error is not None:
-        return StepVerdict(lesson.id, name, False, f"the card's code fails: {ran.error}")
+        why = Notice("proof.card_fails", {"error": ran.error})
+        return StepVerdict(lesson.id, name, False, why)
     if ran.answer != card.answer:
-        return StepVerdict(
-            lesson.id, name, False, f"prints {ran.answer!r}, the card says {card.answer!r}"
-        )
-    return StepVerdict(lesson.id, name, True, f"prints {card.answer}")
+        why = Notice("proof.card_wrong", {"printed": ran.answer, "answer": card.answer})
+        return StepVerdict(lesson.id, name, False, why)
+    return StepVerdict(lesson.id, name, True, Notice("proof.card_right", {"answer": card.answer}))
 
 
 async def check_course(

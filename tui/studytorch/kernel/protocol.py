@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from studytorch.notice import Notice
+
 SUMMARY_MIME = "application/vnd.studytorch.v1+json"
 """The MIME type the kernel-side probe publishes its summaries under."""
 
@@ -58,9 +60,10 @@ class Error:
 
 @dataclass(frozen=True)
 class Died:
-    """The kernel process ended during the run; `reason` is for the learner."""
+    """The kernel process ended during the run: `why` says how (kernel.crashed, signal=...),
+    `log_tail` is the end of its log, as the kernel wrote it."""
 
-    reason: str
+    why: Notice
     log_tail: str = ""
 
 
@@ -68,7 +71,7 @@ class Died:
 class Restarted:
     """The kernel was restarted (it ignored an interrupt, or had died); variables are gone."""
 
-    reason: str
+    why: Notice
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,6 @@ class Kernel(Protocol):
 
     async def interrupt(self) -> None: ...
 
-    async def restart(self, reason: str = "restarted") -> None: ...
+    async def restart(self) -> None: ...
 
     async def shutdown(self) -> None: ...

@@ -18,11 +18,10 @@ from studytorch.course.runner import StepRun, run_step
 from studytorch.kernel.protocol import Event, KernelState
 from studytorch.kernel.result import RunResult
 from studytorch.keys import bind, localize
-from studytorch.lang import LANGUAGES
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.store import EditConflict, StoreError
 from studytorch.text import visible
-from studytorch.ui_text import kernel_reason, ui
+from studytorch.ui_text import say, ui
 from studytorch.widgets.editor import SnippetEditor, line_annotations
 from studytorch.widgets.results import ResultsPanel
 from studytorch.widgets.status import KernelStatus
@@ -248,41 +247,7 @@ class LessonScreen(Screen[None]):
         self.check_line = self._check_text(self._last_check)
         self._refresh_texts()
         self.results.relabel()
-        self.results.output.retranslate(lambda line: self._say_again(line, lang))
-
-    def _say_again(self, line: str, lang: str) -> str:
-        """One of the app's own lines (status, check, output notes) in `lang`; others as is."""
-        for was in LANGUAGES:
-            if was == lang:
-                continue
-            for key in ("running", "waiting", "passed"):
-                if line == ui(key, was):
-                    return ui(key, lang)
-            failed = ui("failed", was)
-            if line.startswith(failed):
-                why = line.removeprefix(failed)
-                last = self._last_check
-                message = (last.check_message if last is not None else None) or {}
-                if why and why == message.get(was):
-                    why = message.get(lang, why)
-                return ui("failed", lang) + self._say_again(why, lang)
-            for status in ("ok", "error", "interrupted", "timeout", "died", "restarted"):
-                word = ui(f"status.{status}", was)
-                if line == word:
-                    return ui(f"status.{status}", lang)
-                if line.startswith(f"■ {word} · "):
-                    return f"■ {ui(f'status.{status}', lang)} · " + line.split(" · ", 1)[1]
-            at_line = ui("at_line", was, line="\x00").split("\x00")
-            if len(at_line) == 2 and line.startswith(at_line[0]):
-                number, sep, rest = line.removeprefix(at_line[0]).partition(at_line[1] + ":")
-                if sep and number.isdigit():
-                    return ui("at_line", lang, line=int(number)) + ":" + rest
-            explanation = self.results.explanation()
-            if explanation and line == explanation.get(was):
-                return explanation.get(lang, line)
-        if lang == "ko" and line.startswith("! "):
-            return "! " + kernel_reason(line[2:], lang)
-        return line
+        self.results.output.retranslate(lang)
 
     def _passed(self) -> set[str]:
         try:
@@ -339,8 +304,8 @@ class LessonScreen(Screen[None]):
         self._saved_code = code
         self._save_error = ""
         notice = store.take_notice()
-        if notice:
-            self.notify(notice, severity="warning", timeout=20)
+        if notice is not None:
+            self.notify(say(notice, self.app.lang), severity="warning", timeout=20)
         return True
 
     def _ask_about_conflict(self, conflict: EditConflict) -> None:
@@ -410,10 +375,8 @@ class LessonScreen(Screen[None]):
         results = self.results
         session = self.app.session
         waiting = session.state in (KernelState.STOPPED, KernelState.STARTING, KernelState.WARMING)
-        results.begin(
-            self.t("waiting") if waiting else self.t("running"),
-            self.metric_runs.get(step.id, []),
-        )
+        title = "waiting" if waiting else "running"
+        results.begin(lambda lang: ui(title, lang), self.metric_runs.get(step.id, []))
         self.check_line = ""
         self.query_one(KernelStatus).last_run = ""
         # An app-level worker: a run that outlives its screen still ends and is recorded
@@ -472,7 +435,8 @@ class LessonScreen(Screen[None]):
             )
         except Exception as exc:  # a bug of ours must not close the app and the learner's work
             if token == self._run_token and self.is_attached:
-                self.results.output.note(f"{self.t('our_bug')}: {type(exc).__name__}: {exc}", "red")
+                bug = f"{type(exc).__name__}: {exc}"
+                self.results.output.note(lambda lang: f"{ui('our_bug', lang)}: {bug}", "red")
             self.app.notify(f"{type(exc).__name__}: {exc}", title="studytorch", severity="error")
             raise  # still logged by the worker
         self._previous_runs[(lesson_id, step.id)] = run.result
@@ -502,25 +466,29 @@ class LessonScreen(Screen[None]):
             took if result.status == "ok" else f"{ended} · {took}"
         )
         # Closes the "▶ running…" line the run's output began with.
-        results.output.note(f"■ {self.t('done') if result.status == 'ok' else ended} · {took}")
+        status = "done" if result.status == "ok" else f"status.{result.status}"
+        results.output.note(lambda lang: f"■ {ui(status, lang)} · {took}")
         self._last_check = run
         self.check_line = self._check_text(run)
         if run.checked:
-            self.results.output.note(self.check_line, "bold green" if run.passed else "bold red")
+            style = "bold green" if run.passed else "bold red"
+            self.results.output.note(lambda lang: self._check_text(run, lang), style)
         self._refresh_bar()
 
-    def _check_text(self, run: StepRun | None) -> str:
-        """The check's verdict in the current language (Ctrl+L redraws it)."""
+    def _check_text(self, run: StepRun | None, lang: str | None = None) -> str:
+        """The check's verdict in `lang` (default: the app's; Ctrl+L redraws it)."""
+        lang = lang or self.app.lang
         if run is None:
             return ""
         if run.checked and run.passed:
-            return self.t("passed")
+            return ui("passed", lang)
         if run.checked:
-            return self.t("failed") + (run.check_message or {}).get(self.app.lang, "")
+            why = run.check_message
+            return ui("failed", lang) + (say(why, lang) if why is not None else "")
         if self.step.check is not None and run.result.status != "interrupted":
             error = run.result.error
-            return self.t("failed") + (
-                error["type"] if error else self.t(f"status.{run.result.status}")
+            return ui("failed", lang) + (
+                error["type"] if error else ui(f"status.{run.result.status}", lang)
             )
         return ""
 

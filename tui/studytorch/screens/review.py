@@ -14,8 +14,9 @@ from textual.widgets import Footer, Input, Static
 
 from studytorch.keys import localize
 from studytorch.review.deck import DeckCard, build_deck, due_cards
-from studytorch.screens.review_text import TEXT, next_due, predict_answer
+from studytorch.screens.review_text import next_due, predict_answer
 from studytorch.store import StoreError
+from studytorch.ui_text import ui
 
 if TYPE_CHECKING:
     from studytorch.app import StudyApp
@@ -85,7 +86,7 @@ class ReviewScreen(Screen[None]):
         self._show()
 
     def t(self, key: str, **values: object) -> str:
-        return TEXT[self.app.lang][key].format(**values)
+        return ui(f"review.{key}", self.app.lang, **values)
 
     # --- the queue --------------------------------------------------------------------------
 

@@ -15,11 +15,11 @@ from studytorch.kernel import Died, Display, Error, Event, Restarted, Stream, Su
 from studytorch.kernel.result import RunResult
 from studytorch.lang import LANGUAGES
 from studytorch.text import safe_text
-from studytorch.ui_text import kernel_reason, ui
+from studytorch.ui_text import say, ui
 from studytorch.widgets.batches import BatchView
 from studytorch.widgets.curve import LossCurve, what_changed
 from studytorch.widgets.model import ModelView
-from studytorch.widgets.output import OutputLog
+from studytorch.widgets.output import OutputLog, Said
 from studytorch.widgets.tensors import TensorView
 
 TABS = ("note", "output", "tensors", "curve", "batches", "model")
@@ -135,7 +135,7 @@ class ResultsPanel(Vertical):
 
     # --- a run -----------------------------------------------------------------------------
 
-    def begin(self, title: str, earlier_metrics: list[dict[str, list[float]]]) -> None:
+    def begin(self, title: str | Said, earlier_metrics: list[dict[str, list[float]]]) -> None:
         self.summary, self.error, self.result = {}, None, None
         self.post_message(self.Failed(None))
         self.output.begin(title)
@@ -164,7 +164,8 @@ class ResultsPanel(Vertical):
         elif isinstance(event, Summary) and event.kind == "run":
             self._show_summary(event.payload)
         elif isinstance(event, (Died, Restarted)):
-            output.note(f"! {kernel_reason(event.reason, self.lang)}", "bold red")
+            why = event.why
+            output.note(lambda lang: f"! {say(why, lang)}", "bold red")
             if isinstance(event, Died) and event.log_tail:
                 output.note(event.log_tail)
 
@@ -209,21 +210,22 @@ class ResultsPanel(Vertical):
             )
         output = self.output
         output.flush()
-        if result.dropped:
-            output.note(f"[{result.dropped:,} {ui('cut', lang)}]", "yellow")
+        dropped = result.dropped
+        if dropped:
+            output.note(lambda lang: f"[{dropped:,} {ui('cut', lang)}]", "yellow")
         error = result.error if result.status != "ok" else None
         if error and error.get("line"):
             operands = ", ".join(
                 f"{op['name']}: {tuple(op['shape'])}" for op in error.get("operands", [])
             )
-            line_text = (error.get("line_text") or "").strip()
-            text = f"{ui('at_line', lang, line=error['line'])}: {line_text}"
-            output.note(text + (f"   ({operands})" if operands else ""), "bold")
+            line, line_text = error["line"], (error.get("line_text") or "").strip()
+            where = f"{line_text}   ({operands})" if operands else line_text
+            output.note(lambda lang: f"{ui('at_line', lang, line=line)}: {where}", "bold")
         explanation = self.explanation()
         if explanation:
-            output.note(explanation[lang], "yellow")
+            output.note(lambda lang: explanation[lang], "yellow")
         for warning in result.summary.get("warnings", []):
-            output.note(f"! {warning[lang]}", "magenta")
+            output.note(_warned(warning), "magenta")
 
     def explanation(self) -> dict[str, str] | None:
         """What the last run's error means, in both languages (None: no error, or unknown)."""
@@ -231,3 +233,8 @@ class ResultsPanel(Vertical):
         if result is None or result.ok or result.error is None:
             return None
         return result.error.get("explanation")
+
+
+def _warned(warning: dict[str, str]) -> Said:
+    """A probe warning's line, in whichever language the learner reads."""
+    return lambda lang: f"! {warning[lang]}"
