@@ -12,17 +12,25 @@ from studytorch.store import Store
 from studytorch.ui_text import ui
 
 FORMATS = ("md", "ipynb", "apkg")
-# Snippets expect `torch`, `device` and `track` to exist, as the kernel provides them.
 NOTEBOOK_PRELUDE = """\
 import torch
+from torch import nn
 
-device = "cuda" if torch.cuda.is_available() else "cpu"
+# As in studytorch: the first of CUDA, MPS and the CPU, as a torch.device (`device.type`).
+if torch.cuda.is_available():
+    device = torch.device("cuda")
+elif getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+    device = torch.device("mps")
+else:
+    device = torch.device("cpu")
 
 
 def track(name, value):
     \"\"\"studytorch draws this as a curve; here it only prints.\"\"\"
     print(name, float(value))
 """
+"""What every snippet finds bound in studytorch (kernel/probe.py's baseline): torch, nn, device
+and track, so an exported notebook runs its cells as the app runs the steps."""
 
 
 def _learners_code(store: Store, lesson: Lesson, step: Step) -> tuple[str, str | None, str]:
@@ -55,6 +63,8 @@ def markdown(lesson: Lesson, store: Store, lang: str) -> str:
         if card.code:
             parts.append(f"```python\n{card.code.rstrip()}\n```\n")
         parts.append(f"{card.answer_in(lang)}\n")
+        if card.why is not None:
+            parts.append(f"*{words('why')}:* {card.why.get(lang)}\n")
     return "\n".join(parts)
 
 
