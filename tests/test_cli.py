@@ -152,6 +152,12 @@ def test_check_proves_a_lesson_and_ends_with_the_count():
     assert int(match[1]) >= 1
 
 
+def test_check_jobs_must_be_at_least_one():
+    proc = studytorch("check", "--jobs", "0", "shape-ops")
+    assert proc.returncode == 2
+    assert "--jobs: must be 1 or more, not 0" in proc.stderr
+
+
 def test_check_unknown_lesson_is_a_usage_error():
     proc = studytorch("check", "no-such-lesson")
     assert proc.returncode == 2

@@ -1,4 +1,5 @@
-"""The whole course proves itself on a real CPU kernel: solutions pass, starters fail."""
+"""The whole course proves itself on a real CPU kernel: solutions pass, starters fail, and every
+wrong answer fails with the reason it declares."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from studytorch.course import Lesson, Localized, Step, load_course
+from studytorch.course import Lesson, Localized, Step, WrongAnswer, load_course
 from studytorch.course.checker import check_course
 from studytorch.kernel import Done, Error, Event, KernelSession, Summary
 from studytorch.notice import Notice
@@ -22,8 +23,12 @@ async def test_every_step_of_every_lesson_passes_studytorch_check(warm_kernel: K
     verdicts = await asyncio.wait_for(check_course(warm_kernel, report.lessons), 600)
     failed = [f"{v.lesson}/{v.step}: {say(v.detail)}" for v in verdicts if not v.passed]
     assert not failed, "\n".join(failed)
-    checked = [v for v in verdicts if v.detail == Notice("proof.proven")]
+    proven = ("proof.proven", "proof.proven_wrong")
+    checked = [v for v in verdicts if v.detail.key in proven]
     assert len(checked) >= 60
+    # Every wrong answer of the course was run and rejected for its own reason.
+    wrong = sum(len(step.wrong) for lesson in report.lessons for step in lesson.steps)
+    assert sum(v.wrong[0] for v in verdicts) == sum(v.wrong[1] for v in verdicts) == wrong
     # Every predict card was proven too: its code prints its answer.
     predict = [c for lesson in report.lessons for c in lesson.cards if c.kind == "predict"]
     proven = [v for v in verdicts if v.step.startswith("card ")]
@@ -74,3 +79,72 @@ async def test_a_starter_that_breaks_the_gpu_does_not_fail_the_steps_after_it() 
     verdicts = await check_course(session, [lesson])  # type: ignore[arg-type]
     assert [v.passed for v in verdicts] == [True, True], verdicts
     assert session.restarts == 1
+
+
+class ScriptedSession:
+    """A kernel whose check passes only `y = 2` and otherwise says what y is; it counts the
+    runs it serves, to see lessons spread over several kernels."""
+
+    def __init__(self) -> None:
+        self.last = ""
+        self.lessons: list[str] = []
+
+    async def reset(self) -> None:
+        pass
+
+    async def restart(self) -> None:
+        pass
+
+    async def check(self, source: str) -> dict:
+        if self.last.endswith("y = 2"):
+            return {"passed": True, "message": None}
+        return {"passed": False, "message": {"en": f"y is not 2 ({self.last})", "ko": "아님"}}
+
+    async def execute(self, code: str, timeout: float | None = None) -> AsyncIterator[Event]:
+        self.last = code.strip()
+        self.lessons.append(code)
+        await asyncio.sleep(0)  # let another kernel's run interleave, as real ones do
+        if "raise" in code:
+            error = {"type": "ValueError", "message": "bad value"}
+            yield Error(error["type"], error["message"], [])
+            yield Summary({"kind": "run", "error": error})
+            yield Done("error", 0.01)
+        else:
+            yield Summary({"kind": "run", "error": None})
+            yield Done("ok", 0.01)
+
+
+def _lesson(lesson_id: str, *wrong: WrongAnswer) -> Lesson:
+    text = Localized(lesson_id, lesson_id)
+    step = Step("s", text, text, "y = 1", solution="y = 2", check="expect(y == 2)", wrong=wrong)
+    return Lesson(lesson_id, text, (step,))
+
+
+async def test_each_wrong_answer_must_fail_with_its_own_reason() -> None:
+    lesson = _lesson(
+        "w",
+        WrongAnswer("three", "y = 3", "y is not 2"),  # rejected for its reason
+        WrongAnswer("typed", "y = 2", "y is not 2"),  # the check accepts it
+        WrongAnswer("other", "y = 4", "y should be an int"),  # rejected for another reason
+        WrongAnswer("raises", "raise ValueError", "ValueError: bad value"),
+    )
+    [verdict] = await check_course(ScriptedSession(), [lesson])  # type: ignore[arg-type]
+    assert not verdict.passed
+    assert verdict.wrong == (2, 4)
+    assert verdict.detail == (
+        "wrong_typed.py passes the check (it should fail: y is not 2); "
+        "wrong_other.py fails with 'y is not 2 (y = 4)', not with 'y should be an int'"
+    )
+    good = _lesson("g", WrongAnswer("three", "y = 3", "y is not 2"))
+    [verdict] = await check_course(ScriptedSession(), [good])  # type: ignore[arg-type]
+    assert verdict.passed and verdict.wrong == (1, 1)
+    assert verdict.detail == "solution passes, starter fails, 1 wrong answer rejected"
+
+
+async def test_lessons_spread_over_kernels_and_come_back_in_course_order() -> None:
+    lessons = [_lesson(f"l{n}", WrongAnswer("three", "y = 3", "y is not 2")) for n in range(5)]
+    kernels = [ScriptedSession(), ScriptedSession()]
+    verdicts = await check_course(kernels, lessons)  # type: ignore[arg-type]
+    assert [v.lesson for v in verdicts] == [f"l{n}" for n in range(5)]
+    assert all(v.passed for v in verdicts)
+    assert all(kernel.lessons for kernel in kernels), "a kernel stayed idle"

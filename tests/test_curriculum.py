@@ -7,7 +7,9 @@ Pure tests: nothing here starts a kernel or imports torch. Whether each solution
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -319,8 +321,34 @@ def test_snippets_keep_dataloaders_in_process(item: tuple[Lesson, Step]) -> None
     _, step = item
     for name, code in _snippets(step).items():
         for call in re.finditer(r"DataLoader\(", code):
-            line = code[call.start() :].split("\n", 1)[0]
-            assert "num_workers=0" in line, f"{name}: {line.strip()}"
+            arguments = _call_text(code, call.end() - 1)
+            assert "num_workers=0" in arguments, f"{name}: DataLoader{arguments}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_built_in_lessons_keep_their_code_in_files_that_fit_the_editor(lesson: Lesson) -> None:
+    # The code lives in <step>/<starter|solution|check|wrong_*>.py where ruff formats and lints
+    # it (lessons/ruff.toml); lesson.toml holds only words.
+    assert lesson.path is not None
+    raw = tomllib.loads((lesson.path / "lesson.toml").read_text(encoding="utf-8"))
+    for raw_step in raw["steps"]:
+        inline = {"starter", "solution", "check"} & set(raw_step)
+        assert not inline, f"{raw_step['id']}: {sorted(inline)} inline in lesson.toml"
+        assert (lesson.path / raw_step["id"] / "starter.py").is_file()
+    for code in lesson.path.glob("*/*.py"):
+        for number, line in enumerate(code.read_text(encoding="utf-8").splitlines(), 1):
+            width = sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)
+            assert width <= 72, f"{code.relative_to(lesson.path)}:{number} is {width} columns"
+
+
+def _call_text(code: str, opening: int) -> str:
+    """The parenthesised arguments that start at `opening`, over as many lines as they take."""
+    depth = 0
+    for end in range(opening, len(code)):
+        depth += {"(": 1, ")": -1}.get(code[end], 0)
+        if depth == 0:
+            return code[opening : end + 1]
+    return code[opening:]
 
 
 def test_predict_cards_survive_the_lesson_cache() -> None:
@@ -332,8 +360,8 @@ def test_predict_cards_survive_the_lesson_cache() -> None:
 
 def test_a_card_of_unknown_kind_is_reported_at_its_line(tmp_path: Path) -> None:
     folder = tmp_path / "01-cards"
-    folder.mkdir()
-    text = (LESSONS_DIR / "12-saving-loading" / "lesson.toml").read_text(encoding="utf-8")
+    shutil.copytree(LESSONS_DIR / "12-saving-loading", folder)  # with its step folders
+    text = (folder / "lesson.toml").read_text(encoding="utf-8")
     (folder / "lesson.toml").write_text(text.replace('kind = "predict"', 'kind = "quiz"'), "utf-8")
     report = load_course([(tmp_path, False)])
     assert report.lessons == []

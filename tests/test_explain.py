@@ -837,8 +837,8 @@ def test_gpu_errors_that_need_a_cuda_build_are_explained():
 def test_docs_list_every_family_and_every_warning():
     docs = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"^\| `(\w+)` \|", docs, re.M))
-    probe_warn = (REPO / "tui" / "studytorch" / "kernel" / "probe_warn.py").read_text()
-    kinds = set(re.findall(r'_warning\(\s*"(\w+)"', probe_warn))
+    mistakes = (REPO / "tui" / "studytorch" / "kernel" / "probe" / "mistakes.py").read_text()
+    kinds = set(re.findall(r'_warning\(\s*"(\w+)"', mistakes))
     assert kinds >= {"attribute_typo", "no_step", "grad_accumulates", "eval_forgotten"}
     assert listed == {fam.name for fam in FAMILIES} | kinds
     assert f"{len(FAMILIES)} error families and {len(kinds)} warnings" in docs

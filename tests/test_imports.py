@@ -39,13 +39,9 @@ def present(*names: str) -> list[str]:
 
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tui" / "studytorch"
-KERNEL_SIDE = {
-    "studytorch.kernel.probe",
-    "studytorch.kernel.probe_live",
-    "studytorch.kernel.probe_warn",
-    "studytorch.kernel.boot",
-}
-"""Files that run inside the kernel (they may import torch); the UI process never imports them."""
+KERNEL_SIDE = {"studytorch.kernel.boot", "studytorch.kernel.probe_loader"}
+"""Files that run inside the kernel (they may import torch); the UI process never imports them.
+The probe package (studytorch.kernel.probe.*) is kernel-side as a whole."""
 
 
 def ui_modules() -> list[str]:
@@ -54,7 +50,8 @@ def ui_modules() -> list[str]:
     for path in sorted(PACKAGE.rglob("*.py")):
         parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        if name not in KERNEL_SIDE and not name.endswith("__main__"):
+        probe = name == "studytorch.kernel.probe" or name.startswith("studytorch.kernel.probe.")
+        if name not in KERNEL_SIDE and not probe and not name.endswith("__main__"):
             found.append(name)
     return found
 

@@ -417,3 +417,133 @@ def test_card_keys_survive_reordering_the_cards(tmp_path):
     keys = [card.key("mine") for card in before.cards]
     assert [card.key("mine") for card in after.cards] == keys[::-1]
     assert len(set(keys)) == 2 and all(key.startswith("mine:") for key in keys)
+
+
+# --- code as files: <step-id>/starter.py, solution.py, check.py, wrong_*.py --------------------
+
+FIRST_CODE = {
+    "starter": "starter = '''\ny = torch.zeros(3, 2)\n'''\n",
+    "solution": "solution = '''\ny = torch.zeros(2, 3)\n'''\n",
+    "check": (
+        "check = '''\n"
+        'expect(y.shape == (2, 3), "y should be 2x3", "y는 2x3이어야 합니다")\n'
+        "'''\n"
+    ),
+}
+WRONG_ROWS = "# reason: y should be 2x3\ny = torch.zeros(1, 6)\n"
+
+
+def write_file_lesson(folder: Path, lesson_id: str = "mine", **files: str) -> Path:
+    """The good lesson with step "first" in files; `files` adds or replaces files of it
+    (`wrong_rows="..."`, `starter=None` leaves starter.py out)."""
+    path = write_lesson(folder, lesson_id, replace={text: "" for text in FIRST_CODE.values()})
+    code = {
+        "starter": "y = torch.zeros(3, 2)\n",
+        "solution": "y = torch.zeros(2, 3)\n",
+        "check": 'expect(y.shape == (2, 3), "y should be 2x3", "y는 2x3이어야 합니다")\n',
+        "wrong_rows": WRONG_ROWS,
+        **files,
+    }
+    (folder / "first").mkdir()
+    for name, text in code.items():
+        if text is not None:
+            (folder / "first" / f"{name}.py").write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_step_reads_its_code_and_wrong_answers_from_its_folder(tmp_path):
+    write_file_lesson(tmp_path / "lessons" / "01-mine", wrong_flat="\n# reason: 2x3\ny = 1\n")
+    files = load_course([(tmp_path / "lessons", False)]).lessons[0].step("first")
+    write_lesson(tmp_path / "old" / "01-mine")
+    inline = load_course([(tmp_path / "old", False)]).lessons[0].step("first")
+    assert (files.starter, files.solution, files.check) == (
+        inline.starter,
+        inline.solution,
+        inline.check,
+    )
+    assert [(w.name, w.reason) for w in files.wrong] == [
+        ("flat", "2x3"),
+        ("rows", "y should be 2x3"),
+    ]
+    assert files.wrong[1].code == WRONG_ROWS
+    assert inline.wrong == ()
+
+
+def test_a_step_without_starter_file_or_string_is_reported_at_its_step(tmp_path):
+    path = write_file_lesson(tmp_path / "lessons" / "01-mine", starter=None)
+    error = only_error(path.parent)
+    assert (error.path, error.line) == (path, line_of(path, "[[steps]]", 1))
+    assert "first/starter.py" in error.message
+
+
+def test_code_both_inline_and_in_a_file_is_reported_at_the_key(tmp_path):
+    path = write_file_lesson(tmp_path / "lessons" / "01-mine")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("hints.en", "check = 'expect(True)'\nhints.en", 1), "utf-8")
+    error = only_error(path.parent)
+    assert error.line == line_of(path, "check = 'expect(True)'")
+    assert "first/check.py: keep one" in error.message
+
+
+def test_a_syntax_error_in_a_code_file_is_reported_at_that_file_and_line(tmp_path):
+    path = write_file_lesson(tmp_path / "lessons" / "01-mine", solution="ok = 1\ny = = 2\n")
+    error = only_error(path.parent)
+    assert str(error).startswith(f"{path.parent / 'first' / 'solution.py'}:2: solution:")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("check", b"ok = 1\n# caf\xe9\n", ":2: not valid UTF-8 at column 6"),
+        ("starter", b"x = 1\n" * 40_000, ": the file is 240 kB; a code file may be at most 200 kB"),
+    ],
+    ids=["not-utf8", "oversized"],
+)
+def test_an_unreadable_or_oversized_code_file_is_reported_at_that_file(
+    tmp_path, name, content, message
+):
+    path = write_file_lesson(tmp_path / "lessons" / "01-mine")
+    code = path.parent / "first" / f"{name}.py"
+    code.write_bytes(content)
+    assert str(only_error(path.parent)).startswith(f"{code}{message}")
+
+
+def test_a_code_file_that_cannot_be_read_is_reported(tmp_path):
+    path = write_file_lesson(tmp_path / "lessons" / "01-mine", check=None)
+    (path.parent / "first" / "check.py").mkdir()  # a folder where the file should be
+    error = only_error(path.parent)
+    assert str(error).startswith(f"{path.parent / 'first' / 'check.py'}: cannot read:")
+
+
+def test_a_misnamed_file_or_step_folder_is_reported_not_ignored(tmp_path):
+    path = write_file_lesson(tmp_path / "lessons" / "01-mine", soluton="y = 1\n")
+    error = only_error(path.parent)
+    assert error.path == path.parent / "first" / "soluton.py"
+    assert "starter.py, solution.py, check.py and wrong_<name>.py" in error.message
+    path = write_file_lesson(tmp_path / "other" / "01-mine")
+    (path.parent / "frist").mkdir()
+    (path.parent / "frist" / "check.py").write_text("expect(True)\n")
+    error = only_error(path.parent)
+    assert (error.path, error.line) == (path.parent / "frist", 0)
+    assert "no step has the id 'frist'" in error.message
+
+
+def test_a_wrong_answer_needs_a_reason_and_a_check(tmp_path):
+    path = write_file_lesson(tmp_path / "a" / "01-mine", wrong_rows="y = torch.zeros(1, 6)\n")
+    error = only_error(path.parent)
+    assert (error.path, error.line) == (path.parent / "first" / "wrong_rows.py", 1)
+    assert "# reason: <text>" in error.message
+    path = write_file_lesson(tmp_path / "b" / "01-mine", check=None, solution=None)
+    assert "wrong answers but no check" in only_error(path.parent).message
+
+
+def test_editing_adding_or_deleting_a_code_file_refreshes_the_cache(tmp_path):
+    path = write_file_lesson(tmp_path / "lessons" / "01-mine")
+    first = path.parent / "first"
+    assert cached_load(tmp_path).lessons[0].steps[0].starter == "y = torch.zeros(3, 2)\n"
+    (first / "starter.py").write_text("y = torch.zeros(30, 2)\n")
+    assert cached_load(tmp_path).lessons[0].steps[0].starter == "y = torch.zeros(30, 2)\n"
+    (first / "wrong_cols.py").write_text("# reason: 2x3\ny = torch.zeros(3, 3)\n")
+    assert len(cached_load(tmp_path).lessons[0].steps[0].wrong) == 2
+    (first / "wrong_rows.py").unlink()
+    assert [w.name for w in cached_load(tmp_path).lessons[0].steps[0].wrong] == ["cols"]

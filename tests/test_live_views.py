@@ -8,7 +8,7 @@ import pytest
 import pytest_asyncio
 
 from conftest import RUN_LIMIT_S, run_events
-from studytorch.kernel import Done, KernelSession, RunResult, Summary
+from studytorch.kernel import Done, Error, KernelSession, RunResult, Summary
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
 
@@ -91,6 +91,16 @@ async def test_track_draws_any_value_and_an_interrupt_keeps_what_was_drawn(kerne
     acc = result.summary["metrics"]["acc"]
     assert len(acc) > 10
     assert acc[:3] == [0.0, 0.1, 0.2]
+
+
+async def test_an_interrupt_in_a_traced_loop_shows_the_learners_line_not_the_probe(kernel):
+    code = "total = 0\nwhile True:\n    total = total + 1\n    step = total * 2\n"
+    errors = [e async for e in kernel.execute(code, timeout=1.0) if isinstance(e, Error)]
+    (error,) = errors
+    assert error.ename == "KeyboardInterrupt"
+    text = "\n".join(error.traceback)
+    assert "_studytorch" not in text and "kernel/probe" not in text
+    assert "while True" in text or "total" in text
 
 
 async def test_graph_of_the_loss_names_the_ops_and_the_leaves_with_their_grads(kernel):

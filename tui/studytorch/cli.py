@@ -71,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-trace", action="store_true", help="do not record shapes line by line (for timing)"
     )
 
-    check = commands.add_parser("check", help="prove lessons: solutions pass, starters do not")
+    check = commands.add_parser(
+        "check", help="prove lessons: solutions pass, starters and wrong answers do not"
+    )
     check.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson ids (default: all)")
     _kernel_options(check)
     check.add_argument(
@@ -80,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=60.0,
         metavar="S",
         help="fail a step whose code or check runs longer than S seconds (default 60)",
+    )
+    check.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="prove lessons on N kernels at once (default: the CPUs; 1 with --existing)",
     )
 
     lessons = commands.add_parser("lessons", help="list lessons: id, then title")
@@ -149,6 +158,13 @@ def _end_cleanly_on_hangup() -> None:
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, interrupt)
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def _session(args: argparse.Namespace, cwd: str | None = None):
@@ -242,14 +258,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
 
+    # An attached kernel is one kernel; more jobs than lessons would only start idle kernels.
+    jobs = 1 if args.existing else max(1, min(args.jobs, len(lessons)))
+
     async def go():
-        session = _session(args)
+        sessions = [_session(args) for _ in range(jobs)]
         try:
-            await session.start()
-            await session.ready()
-            return await check_course(session, lessons, timeout=args.timeout)
+            await asyncio.gather(*(session.start() for session in sessions))
+            await asyncio.gather(*(session.ready() for session in sessions))
+            return await check_course(sessions, lessons, timeout=args.timeout)
         finally:
-            await session.shutdown()
+            await asyncio.gather(*(session.shutdown() for session in sessions))
 
     try:
         verdicts = asyncio.run(go())

@@ -133,7 +133,7 @@ def module_table(module: dict[str, Any]) -> Table:
 def check_table(verdicts: list[StepVerdict]) -> None:
     lang = language()
     table = Table(title="studytorch check", title_justify="left")
-    for column in ("lesson", "step", "result", "detail"):
+    for column in ("lesson", "step", "result", "wrong", "detail"):
         table.add_column(ui(f"cli.check.{column}", lang))
     for v in verdicts:
         mark = (
@@ -141,7 +141,10 @@ def check_table(verdicts: list[StepVerdict]) -> None:
             if v.passed
             else Text(ui("cli.check.fail", lang), "bold red")
         )
-        table.add_row(plain(v.lesson), plain(v.step), mark, plain(say(v.detail, lang)))
+        # Wrong answers rejected for their reason, of the step's wrong answers.
+        rejected, total = v.wrong
+        wrong = f"{rejected}/{total}" if total else ""
+        table.add_row(plain(v.lesson), plain(v.step), mark, wrong, plain(say(v.detail, lang)))
     out.print(table)
 
 

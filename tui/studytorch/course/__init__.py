@@ -17,6 +17,7 @@ _HOME = {
     "Localized": "model",
     "Step": "model",
     "LoadReport": "model",
+    "WrongAnswer": "model",
     "load_course": "loader",
     "load_lesson": "loader",
 }
@@ -27,13 +28,22 @@ __all__ = [
     "LoadReport",
     "Localized",
     "Step",
+    "WrongAnswer",
     "load_course",
     "load_lesson",
 ]
 
 if TYPE_CHECKING:
     from studytorch.course.loader import load_course, load_lesson
-    from studytorch.course.model import Card, Lesson, LessonError, LoadReport, Localized, Step
+    from studytorch.course.model import (
+        Card,
+        Lesson,
+        LessonError,
+        LoadReport,
+        Localized,
+        Step,
+        WrongAnswer,
+    )
 
 
 def __getattr__(name: str) -> Any:

@@ -2,8 +2,9 @@
 
 tomllib is pure Python: parsing and validating the built-in lessons holds the interpreter for
 about 50 ms, enough to hold back the app's first frame. A lesson is taken from here only while
-its file (size and modification time) and the code that reads lessons are unchanged; anything
-else, including a damaged or unreadable cache file, means parsing the TOML again.
+its files (lesson.toml and every step's `.py` file: names, sizes and modification times) and the
+code that reads lessons are unchanged; anything else, including a damaged or unreadable cache
+file, means parsing the lesson again.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from studytorch import __version__
-from studytorch.course.model import Card, Lesson, Localized, Step
+from studytorch.course.model import Card, Lesson, Localized, Step, WrongAnswer
 
-CACHE_VERSION = 2
-_CODE = [Path(__file__).with_name(name) for name in ("loader.py", "model.py", "cache.py")]
+CACHE_VERSION = 3
+_CODE = [
+    Path(__file__).with_name(name) for name in ("loader.py", "model.py", "cache.py", "stepfiles.py")
+]
 
 
 def _stamp(path: Path) -> list[int] | None:
@@ -26,6 +29,21 @@ def _stamp(path: Path) -> list[int] | None:
     except OSError:
         return None
     return [stat.st_mtime_ns, stat.st_size]
+
+
+def _lesson_stamp(lesson_file: Path) -> list[Any] | None:
+    """lesson.toml's stamp and those of the `.py` files in the lesson's step folders: a file
+    edited, added or deleted there changes it."""
+    stamp: list[Any] | None = _stamp(lesson_file)
+    if stamp is None:
+        return None
+    try:
+        for folder in sorted(p for p in lesson_file.parent.iterdir() if p.is_dir()):
+            for code in sorted(folder.glob("*.py")):
+                stamp.append([f"{folder.name}/{code.name}", _stamp(code)])
+    except OSError:
+        return None
+    return stamp
 
 
 def _localized(data: dict[str, str]) -> Localized:
@@ -75,6 +93,7 @@ def lesson_to_json(lesson: Lesson) -> dict[str, Any]:
                 "check": step.check,
                 "hints": [_text(hint) for hint in step.hints],
                 "line": step.line,
+                "wrong": [[w.name, w.code, w.reason] for w in step.wrong],
             }
             for step in lesson.steps
         ],
@@ -93,6 +112,7 @@ def lesson_from_json(data: dict[str, Any]) -> Lesson:
             check=step["check"],
             hints=tuple(_localized(hint) for hint in step["hints"]),
             line=step["line"],
+            wrong=tuple(WrongAnswer(*wrong) for wrong in step["wrong"]),
         )
         for step in data["steps"]
     )
@@ -102,7 +122,7 @@ def lesson_from_json(data: dict[str, Any]) -> Lesson:
 
 
 class LessonCache:
-    """Lessons by file, valid while the file and the lesson-reading code are unchanged."""
+    """Lessons by file, valid while the lesson's files and the lesson-reading code are unchanged."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -122,7 +142,7 @@ class LessonCache:
 
     def get(self, lesson_file: Path, builtin: bool) -> Lesson | None:
         entry = self._entries.get(str(lesson_file))
-        if not isinstance(entry, dict) or entry.get("stamp") != _stamp(lesson_file):
+        if not isinstance(entry, dict) or entry.get("stamp") != _lesson_stamp(lesson_file):
             return None
         try:
             lesson = lesson_from_json(entry["lesson"])
@@ -131,7 +151,7 @@ class LessonCache:
         return lesson if lesson.builtin == builtin else None
 
     def put(self, lesson_file: Path, lesson: Lesson) -> None:
-        stamp = _stamp(lesson_file)
+        stamp = _lesson_stamp(lesson_file)
         if stamp is not None:
             self._entries[str(lesson_file)] = {"stamp": stamp, "lesson": lesson_to_json(lesson)}
             self._changed = True

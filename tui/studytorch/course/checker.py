@@ -1,17 +1,21 @@
-"""Prove a lesson: every solution passes its check, every starter with a check does not."""
+"""Prove a lesson: every solution passes its check, every starter with a check does not, and
+every wrong answer fails its check with the reason it declares; lessons run on one or more kernels.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from studytorch.course.model import Card, Lesson, Step
+from studytorch.course.model import Card, Lesson, Step, WrongAnswer
 from studytorch.course.predict import run_card
 from studytorch.course.runner import StepRun, run_step
 from studytorch.kernel import KernelError
 from studytorch.notice import Notice
+from studytorch.ui_text import say
 
 if TYPE_CHECKING:
     from studytorch.kernel.protocol import Kernel
@@ -27,6 +31,8 @@ class StepVerdict:
     passed: bool
     detail: Notice
     """What was tried and, on failure, what went wrong."""
+    wrong: tuple[int, int] = (0, 0)
+    """Wrong answers rejected with their reason, of those the step has."""
 
 
 async def attempt(
@@ -51,8 +57,10 @@ def _reason(run: StepRun, timeout: float) -> Notice:
 async def check_step(
     session: Kernel, lesson: Lesson, step: Step, timeout: float = STEP_TIMEOUT_S
 ) -> StepVerdict:
-    def verdict(passed: bool, key: str, **params: object) -> StepVerdict:
-        return StepVerdict(lesson.id, step.id, passed, Notice(key, params))
+    total = len(step.wrong)
+
+    def verdict(passed: bool, key: str, rejected: int = 0, **params: object) -> StepVerdict:
+        return StepVerdict(lesson.id, step.id, passed, Notice(key, params), (rejected, total))
 
     solved = await attempt(session, step, step.solution or step.starter, timeout)
     if not solved.passed:
@@ -63,7 +71,31 @@ async def check_step(
     started = await attempt(session, step, step.starter, timeout)
     if started.passed:
         return verdict(False, "proof.starter_passes")
-    return verdict(True, "proof.proven")
+    faults = [
+        fault
+        for wrong in step.wrong
+        if (fault := await _wrong_fault(session, step, wrong, timeout)) is not None
+    ]
+    rejected = total - len(faults)
+    if faults:
+        return verdict(False, "proof.wrong_answers", rejected, faults=faults)
+    if total:
+        return verdict(True, "proof.proven_wrong", rejected, count=total)
+    return verdict(True, "proof.proven", rejected)
+
+
+async def _wrong_fault(
+    session: Kernel, step: Step, wrong: WrongAnswer, timeout: float
+) -> Notice | None:
+    """None when the check rejects `wrong` with its declared reason, else what happened."""
+    run = await attempt(session, step, wrong.code, timeout)
+    name = f"wrong_{wrong.name}.py"
+    if run.passed:
+        return Notice("proof.wrong_passes", {"name": name, "reason": wrong.reason})
+    said = say(_reason(run, timeout), "en")  # the lesson's reasons are written in English
+    if wrong.reason not in said:
+        return Notice("proof.wrong_fails_else", {"name": name, "said": said, "reason": wrong.reason})
+    return None
 
 
 async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) -> StepVerdict:
@@ -79,15 +111,35 @@ async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) ->
     return StepVerdict(lesson.id, name, True, Notice("proof.card_right", {"answer": card.answer}))
 
 
-async def check_course(
-    session: Kernel, lessons: Iterable[Lesson], timeout: float = STEP_TIMEOUT_S
+async def check_lesson(
+    session: Kernel, lesson: Lesson, timeout: float = STEP_TIMEOUT_S
 ) -> list[StepVerdict]:
-    """Every step and predict card of every lesson; one that times out fails, the proof goes on."""
-    verdicts = []
-    for lesson in lessons:
-        for step in lesson.steps:
-            verdicts.append(await check_step(session, lesson, step, timeout))
-        for index, card in enumerate(lesson.cards):
-            if card.kind == "predict":
-                verdicts.append(await check_card(session, lesson, index, card))
+    """Every step and predict card of one lesson, in order."""
+    verdicts = [await check_step(session, lesson, step, timeout) for step in lesson.steps]
+    for index, card in enumerate(lesson.cards):
+        if card.kind == "predict":
+            verdicts.append(await check_card(session, lesson, index, card))
     return verdicts
+
+
+async def check_course(
+    sessions: Kernel | Sequence[Kernel],
+    lessons: Iterable[Lesson],
+    timeout: float = STEP_TIMEOUT_S,
+) -> list[StepVerdict]:
+    """Every step and predict card of every lesson; one that times out fails, the proof goes on.
+
+    With several sessions each takes the next lesson not yet begun, so they stay busy however
+    long each lesson takes; the verdicts come back in course order whatever finished first."""
+    kernels = list(sessions) if isinstance(sessions, Sequence) else [sessions]
+    todo = list(lessons)
+    results: list[list[StepVerdict]] = [[] for _ in todo]
+    queue = iter(enumerate(todo))
+
+    async def work(session: Kernel) -> None:
+        # One lesson at a time per kernel: a lesson's steps never share a kernel with another's.
+        for index, lesson in queue:
+            results[index] = await check_lesson(session, lesson, timeout)
+
+    await asyncio.gather(*(work(session) for session in kernels))
+    return [verdict for verdicts in results for verdict in verdicts]

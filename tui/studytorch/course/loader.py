@@ -17,6 +17,15 @@ from studytorch.course.model import (
     Localized,
     Step,
 )
+from studytorch.course.stepfiles import (
+    CODE_KEYS,
+    CodeFileError,
+    is_step_folder,
+    read_code,
+    read_text,
+    read_wrong,
+    step_files,
+)
 from studytorch.lang import LANGUAGES  # every text a learner reads exists in each
 
 if TYPE_CHECKING:
@@ -121,35 +130,19 @@ def load_course(
 
 
 def load_lesson(folder: Path, builtin: bool = True) -> Lesson | LessonError:
-    """One lesson, or what is wrong with it: nothing in a lesson file can raise from here."""
+    """One lesson, or what is wrong with it: nothing in a lesson's files can raise from here."""
     path = folder / LESSON_FILE
     try:
-        size = path.stat().st_size
-        if size > MAX_LESSON_BYTES:
-            return LessonError(
-                path,
-                0,
-                f"the file is {size / 1e6:.1f} MB; a lesson file may be at most "
-                f"{MAX_LESSON_BYTES / 1e6:g} MB (move large data next to it)",
-                folder,
-            )
-        raw = path.read_bytes()[: MAX_LESSON_BYTES + 1]  # it may have grown since
-    except OSError as exc:
-        return LessonError(path, 0, f"cannot read: {exc}", folder)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        bad = raw[exc.start : exc.end].hex(" ")
-        return LessonError(
-            path,
-            line,
-            f"not valid UTF-8 at column {column} (bytes {bad}); save it as UTF-8",
-            folder,
-        )
+        text = read_text(path, MAX_LESSON_BYTES, "a lesson file")
+    except CodeFileError as exc:
+        message = exc.message
+        if message.startswith("the file is"):
+            message += " (move large data next to it)"
+        return LessonError(exc.path, exc.line, message, folder)
     try:
         return _parse(text, path, folder, builtin)
+    except CodeFileError as exc:
+        return LessonError(exc.path, exc.line, exc.message, folder)
     except RecursionError:
         return LessonError(
             path, _deepest_line(text), "nested too deeply to be read as a lesson", folder
@@ -201,12 +194,13 @@ def _lesson(data: dict[str, Any], where: _Locator, folder: Path, builtin: bool) 
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
         raise _Invalid(where.key("steps"), "a lesson needs at least one [[steps]] table")
-    steps = [_step(raw, where, i) for i, raw in enumerate(raw_steps)]
+    steps = [_step(raw, where, i, folder) for i, raw in enumerate(raw_steps)]
     seen: set[str] = set()
     for step in steps:
         if step.id in seen:
             raise _Invalid(step.line, f"step id {step.id!r} is used twice")
         seen.add(step.id)
+    _no_stray_step_folders(folder, seen)
     raw_cards = data.get("cards", [])
     low, high = CARDS_PER_LESSON
     if not isinstance(raw_cards, list) or not low <= len(raw_cards) <= high:
@@ -224,17 +218,33 @@ def _lesson(data: dict[str, Any], where: _Locator, folder: Path, builtin: bool) 
     return Lesson(lesson_id, title, tuple(steps), tuple(cards), folder, builtin)
 
 
-def _step(raw: Any, where: _Locator, index: int) -> Step:
+def _step(raw: Any, where: _Locator, index: int, folder: Path) -> Step:
     line = where.header("steps", index)
     if not isinstance(raw, dict):
         raise _Invalid(line, "each [[steps]] entry must be a table")
     _known_keys(raw, _STEP_KEYS, where, line, "a step")
     step_id = _identifier(raw, "id", where, line)
-    starter = _code(raw, "starter", where, line, required=True) or ""
-    solution = _code(raw, "solution", where, line)
-    check = _code(raw, "check", where, line)
+    files = step_files(folder / step_id)
+    code: dict[str, str | None] = {}
+    for key in CODE_KEYS:
+        inline = _code(raw, key, where, line)
+        path = files.code.get(key)
+        if inline is not None and path is not None:
+            raise _Invalid(
+                where.key(key, line),
+                f"{key} is written here and in {step_id}/{path.name}: keep one",
+            )
+        code[key] = read_code(path, key) if path is not None else inline
+    starter, solution, check = (code[key] for key in CODE_KEYS)
+    if starter is None:
+        raise _Invalid(
+            line, f"step {step_id!r} needs starter: a file {step_id}/starter.py (Python code)"
+        )
     if check is not None and solution is None:
         raise _Invalid(line, f"step {step_id!r} has a check but no solution")
+    if files.wrong and check is None:
+        raise _Invalid(line, f"step {step_id!r} has wrong answers but no check to reject them")
+    wrong = tuple(read_wrong(path) for path in files.wrong)
     hints_raw = raw.get("hints", {"en": [], "ko": []})
     if not isinstance(hints_raw, dict) or any(
         not isinstance(hints_raw.get(lang), list) for lang in LANGUAGES
@@ -256,7 +266,22 @@ def _step(raw: Any, where: _Locator, index: int) -> Step:
         check=check,
         hints=hints,
         line=line,
+        wrong=wrong,
     )
+
+
+def _no_stray_step_folders(folder: Path, step_ids: set[str]) -> None:
+    """A step folder whose name is no step id (a typo, a renamed step) is an error: its code
+    would otherwise be silently ignored."""
+    try:
+        subfolders = sorted(p for p in folder.iterdir() if p.is_dir())
+    except OSError as exc:
+        raise CodeFileError(folder, 0, f"cannot list this folder: {exc}") from None
+    for sub in subfolders:
+        if sub.name not in step_ids and is_step_folder(sub):
+            raise CodeFileError(
+                sub, 0, f"no step has the id {sub.name!r} (steps: {', '.join(sorted(step_ids))})"
+            )
 
 
 def _card(raw: Any, where: _Locator, index: int) -> Card:

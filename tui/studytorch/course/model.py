@@ -19,6 +19,17 @@ class Localized:
 
 
 @dataclass(frozen=True)
+class WrongAnswer:
+    """A plausible mistake for a step, and the reason its check must give for rejecting it."""
+
+    name: str
+    """From its file: `wrong_<name>.py`."""
+    code: str
+    reason: str
+    """A part of the check's English message (or of the error the code raises)."""
+
+
+@dataclass(frozen=True)
 class Step:
     """One screen of a lesson: a note to read and a snippet to run."""
 
@@ -32,6 +43,8 @@ class Step:
     hints: tuple[Localized, ...] = ()
     line: int = 0
     """Where the step starts in its lesson file, for messages."""
+    wrong: tuple[WrongAnswer, ...] = ()
+    """Mistakes the check must reject, each with its reason (`studytorch check` proves it)."""
 
 
 CARD_KINDS = ("recall", "predict")

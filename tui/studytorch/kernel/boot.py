@@ -12,7 +12,6 @@ import sys
 import threading
 import time
 import traceback
-import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 if sys.path and os.path.abspath(sys.path[0] or ".") == HERE:
@@ -84,27 +83,30 @@ def pipe_over_ipc() -> None:
 
 
 def load_probe(shell) -> None:
-    """Execute the probe's sources into `_studytorch_probe` and install it; a failure is kept
-    for the bridge, whose warm-up then installs again to report it properly."""
-    import linecache
-
+    """Install the probe package (probe/, beside this file) as `_studytorch_probe`; a failure is
+    kept for the bridge, whose warm-up then installs again to report it properly."""
     try:
-        probe = types.ModuleType("_studytorch_probe")
-        for path in os.environ["STUDYTORCH_PROBE"].split(os.pathsep):
-            with open(path, encoding="utf-8") as f:
-                source = f.read()
-            name = "<" + os.path.splitext(os.path.basename(path))[0] + ">"
-            # Tracebacks through probe frames (an interrupt in the line recorder) need its lines.
-            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-            exec(compile(source, name, "exec"), probe.__dict__)
-        sys.modules["_studytorch_probe"] = probe
+        loader: dict = {"__name__": "_studytorch_probe_loader"}
+        path = os.path.join(HERE, "probe_loader.py")
+        with open(path, encoding="utf-8") as f:
+            exec(compile(f.read(), path, "exec"), loader)
+        folder = os.path.join(HERE, "probe")
+        sources = {}
+        for entry in sorted(os.listdir(folder)):
+            stem, ext = os.path.splitext(entry)
+            if ext == ".py":
+                name = "_studytorch_probe" + ("" if stem == "__init__" else "." + stem)
+                with open(os.path.join(folder, entry), encoding="utf-8") as f:
+                    sources[name] = (os.path.join(folder, entry), f.read())
+        probe = loader["load_probe"](sources)
         trace = os.environ.get("STUDYTORCH_TRACE", "1") == "1"
         probe.install(shell, os.environ.get("STUDYTORCH_DEVICE", "auto"), trace)
     except BaseException:
-        sys.modules.pop("_studytorch_probe", None)
+        for name in [n for n in sys.modules if n.startswith("_studytorch_probe")]:
+            del sys.modules[name]
         traceback.print_exc()  # into the kernel log
         return
-    if probe._ready.get("error") is None:
+    if probe.ready.get("error") is None:
         threading.Thread(target=prewarm_when_idle, args=(probe,), daemon=True).start()
 
 
@@ -116,9 +118,8 @@ def prewarm_when_idle(probe) -> None:
     for a few seconds, never beside a run (it would hold the GIL the run needs)."""
     while True:
         time.sleep(0.25)
-        if getattr(probe, "_run", None) is not None:
-            continue
-        if time.monotonic() - getattr(probe, "last_activity", 0.0) >= IDLE_BEFORE_PREWARM_S:
+        idle = probe.idle_seconds()
+        if idle is not None and idle >= IDLE_BEFORE_PREWARM_S:
             break
     probe.prewarm()
 

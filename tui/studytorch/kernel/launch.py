@@ -19,8 +19,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROBE_FILES = ("probe.py", "probe_live.py", "probe_warn.py")
-"""Kernel-side code, executed in order into one module `_studytorch_probe`."""
+PROBE_PACKAGE = "_studytorch_probe"
+"""The name the kernel-side probe package (kernel/probe/) is installed under in the kernel."""
 FOLDER_PREFIX = "studytorch-"
 LOGS_KEPT = 10
 LOG_LIMIT = 5 * 1024 * 1024
@@ -29,8 +29,33 @@ LOG_LIMIT = 5 * 1024 * 1024
 _HERE = Path(__file__).parent
 
 
-def probe_paths() -> list[Path]:
-    return [_HERE / name for name in PROBE_FILES]
+def probe_sources() -> dict[str, tuple[str, str]]:
+    """The probe package's modules by their name in the kernel: (file name, source)."""
+    sources = {}
+    for path in sorted((_HERE / "probe").glob("*.py")):
+        name = PROBE_PACKAGE if path.stem == "__init__" else f"{PROBE_PACKAGE}.{path.stem}"
+        sources[name] = (str(path), path.read_text(encoding="utf-8"))
+    return sources
+
+
+def probe_install_code(device: str, trace: bool) -> str:
+    """A cell that installs the probe, from source, in a kernel that lacks it (an attached
+    kernel, or one whose boot failed: installing again reports why)."""
+    loader = (_HERE / "probe_loader.py").read_text(encoding="utf-8")
+    return (
+        "import sys as _s\n"
+        f"if {PROBE_PACKAGE!r} not in _s.modules:\n"
+        "    _ns = {'__name__': '_studytorch_probe_loader'}\n"
+        f"    exec(compile({loader!r}, '<probe_loader>', 'exec'), _ns)\n"
+        "    try:\n"
+        f"        _m = _ns['load_probe']({probe_sources()!r})\n"
+        f"        _m.install(get_ipython(), {device!r}, {trace!r})\n"
+        "    except BaseException:\n"
+        f"        for _k in [k for k in _s.modules if k.startswith({PROBE_PACKAGE!r})]:\n"
+        "            del _s.modules[_k]\n"
+        "        raise\n"
+        "    del _ns, _m\n"
+    )
 
 
 @dataclass
@@ -104,7 +129,6 @@ def launch(
         "IPYTHONDIR": str(folder / "ipython"),  # a learner's IPython profile changes nothing
         "STUDYTORCH_PARENT": str(os.getpid()),
         "STUDYTORCH_PIPE": str(folder / "pipe"),
-        "STUDYTORCH_PROBE": os.pathsep.join(str(p) for p in probe_paths()),
         "STUDYTORCH_DEVICE": device,
         "STUDYTORCH_TRACE": "1" if trace else "0",
     }

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-from studytorch.kernel.launch import LaunchedKernel, cap_log, launch, probe_paths
+from studytorch.kernel.launch import LaunchedKernel, cap_log, launch, probe_install_code
 from studytorch.kernel.protocol import (
     SUMMARY_MIME,
     Died,
@@ -290,23 +290,9 @@ class KernelSession:
         return KernelError(Notice("kernel.no_start", {"why": why}), tail)
 
     def _warm_up_code(self) -> str:
-        """Announce the probe boot.py loaded; or load it first (an attached kernel, or a boot
-        that failed: loading again here reports why)."""
-        load = "_m = _t.ModuleType('_studytorch_probe')\n"
-        for path in probe_paths():
-            source = path.read_text(encoding="utf-8")
-            name = f"<{path.stem}>"
-            load += f"_src = {source!r}\n"
-            load += f"_lc.cache[{name!r}] = (len(_src), None, _src.splitlines(True), {name!r})\n"
-            load += f"exec(compile(_src, {name!r}, 'exec'), _m.__dict__)\n"
-        load += f"_m.install(get_ipython(), {self.device_spec!r}, {self.trace!r})\n"
-        load += "_s.modules['_studytorch_probe'] = _m\n"
-        return (
-            "import sys as _s, types as _t, linecache as _lc\n"
-            "if '_studytorch_probe' not in _s.modules:\n"
-            + "".join(f"    {line}\n" for line in load.splitlines())
-            + f"{PROBE}.announce()\n"
-        )
+        """Announce the probe boot.py loaded; or install it first (an attached kernel, or a boot
+        that failed: installing again here reports why)."""
+        return probe_install_code(self.device_spec, self.trace) + f"{PROBE}.announce()\n"
 
     async def _warm_up(self) -> None:
         self._set_state(KernelState.WARMING)

@@ -22,15 +22,12 @@ __all__ = ["TEXT", "Notice", "say", "ui"]
 
 def ui(key: str, lang: str = "en", **fields: object) -> str:
     """The text for `key` in `lang` (English where a language lacks it), `fields` filled in;
-    a field that is a Notice is said in the same language."""
+    a field that is a Notice (or a list of them) is said in the same language."""
     texts = TEXT[key]
     text = texts.get(lang) or texts["en"]
     if not fields:
         return text
-    filled = {
-        name: say(value, lang) if isinstance(value, Notice) else value
-        for name, value in fields.items()
-    }
+    filled = {name: _said(value, lang) for name, value in fields.items()}
     if lang == "ko":
         return format_ko(text, **filled)
     return text.format(**filled)
@@ -39,3 +36,12 @@ def ui(key: str, lang: str = "en", **fields: object) -> str:
 def say(notice: Notice, lang: str = "en") -> str:
     """What the engine reported (a key and its fields), in words."""
     return ui(notice.key, lang, **notice.params)
+
+
+def _said(value: object, lang: str) -> object:
+    """A field as the template gets it: a Notice (or a list of them, joined by "; ") in words."""
+    if isinstance(value, Notice):
+        return say(value, lang)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, Notice) for v in value):
+        return "; ".join(say(v, lang) for v in value)
+    return value

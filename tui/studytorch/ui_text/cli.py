@@ -58,6 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
     "cli.check.lesson": {"en": "lesson", "ko": "레슨"},
     "cli.check.step": {"en": "step", "ko": "단계"},
     "cli.check.result": {"en": "result", "ko": "결과"},
+    "cli.check.wrong": {"en": "wrong", "ko": "오답"},
     "cli.check.detail": {"en": "detail", "ko": "내용"},
     "cli.check.pass": {"en": "pass", "ko": "통과"},
     "cli.check.fail": {"en": "FAIL", "ko": "실패"},

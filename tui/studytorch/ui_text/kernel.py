@@ -127,6 +127,19 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "시작 코드가 이미 검사를 통과합니다. 연습할 것이 없습니다",
     },
     "proof.proven": {"en": "solution passes, starter fails", "ko": "정답은 통과, 시작 코드는 실패"},
+    "proof.proven_wrong": {
+        "en": "solution passes, starter fails, wrong answers rejected: {count}",
+        "ko": "정답은 통과, 시작 코드는 실패, 거부된 오답: {count}개",
+    },
+    "proof.wrong_answers": {"en": "{faults}", "ko": "{faults}"},
+    "proof.wrong_passes": {
+        "en": "{name} passes the check (it should fail: {reason})",
+        "ko": "{name} 코드가 검사를 통과합니다 (실패해야 합니다: {reason})",
+    },
+    "proof.wrong_fails_else": {
+        "en": "{name} fails with {said!r}, not with {reason!r}",
+        "ko": "{name} 코드가 {reason!r} 대신 {said!r} 메시지로 실패합니다",
+    },
     "proof.card_fails": {
         "en": "the card's code fails: {error}",
         "ko": "카드의 코드가 실패합니다: {error}",

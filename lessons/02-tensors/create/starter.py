@@ -1,0 +1,5 @@
+table = torch.tensor([[1, 2], [3, 4]], device=device)
+noise = torch.rand(2, 3, device=device)
+evens = torch.arange(5, device=device)
+ones_col = torch.ones(3, device=device)
+print(table, noise, evens, ones_col, sep="\n")

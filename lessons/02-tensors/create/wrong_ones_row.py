@@ -1,0 +1,6 @@
+# reason: ones_col has shape (1, 3)
+table = torch.tensor([[1, 2], [3, 4]], device=device)
+noise = torch.rand(2, 3, device=device)
+evens = torch.arange(0, 10, 2, device=device)
+ones_col = torch.ones(1, 3, device=device)
+print(table, noise, evens, ones_col, sep="\n")

@@ -1,0 +1,14 @@
+# reason: .to returns a new tensor
+cpu_data = torch.arange(3)
+weights = torch.tensor([0.5, 1.0, 2.0], device=device)
+cpu_data = cpu_data.to(device, torch.float32)
+moved = cpu_data
+total = torch.dot(moved, weights)
+print(
+    cpu_data.device,
+    cpu_data.dtype,
+    "->",
+    moved.device,
+    moved.dtype,
+    total,
+)

@@ -1,0 +1,3 @@
+# reason: y has shape (2, 1, 3, 1)
+x = torch.zeros(2, 1, 3, 1, device=device)
+y = x.squeeze(0)

@@ -1,0 +1,5 @@
+# reason: table has shape (4, 3)
+v = torch.tensor([1.0, 2.0, 3.0], device=device)
+row = torch.arange(4.0, device=device)
+col = v.unsqueeze(1)
+table = row.unsqueeze(1) * v

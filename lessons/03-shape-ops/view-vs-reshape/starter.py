@@ -1,0 +1,4 @@
+x = torch.arange(6, device=device).view(2, 3)
+xt = x.t()
+print(xt.is_contiguous())
+flat = xt.view(6)

@@ -1,0 +1,10 @@
+# reason: batch2 tensor to be: [4, 3] but got: [4, 2]
+torch.manual_seed(0)
+batch = torch.randn(4, 2, 3, device=device)
+W = torch.randn(3, 5, device=device)
+queries = torch.randn(4, 2, 3, device=device)
+keys = torch.randn(4, 2, 3, device=device)
+
+out = batch @ W  # same as torch.matmul(batch, W)
+pairs = torch.bmm(queries, keys)
+print(out.shape, pairs.shape)

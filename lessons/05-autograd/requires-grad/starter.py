@@ -1,0 +1,5 @@
+w = torch.tensor([1.0, -2.0, 0.5], device=device)
+x = torch.tensor([3.0, 1.0, 2.0], device=device)
+y = (w * x).sum() ** 2
+y.backward()
+print("w.grad:", w.grad)

@@ -1,0 +1,6 @@
+# reason: x is input data
+w = torch.tensor([1.0, -2.0, 0.5], device=device, requires_grad=True)
+x = torch.tensor([3.0, 1.0, 2.0], device=device, requires_grad=True)
+y = (w * x).sum() ** 2
+y.backward()
+print("w.grad:", w.grad)

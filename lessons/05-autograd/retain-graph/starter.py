@@ -1,0 +1,6 @@
+x = torch.tensor([1.0, 2.0, 3.0], device=device, requires_grad=True)
+loss = (x**2).sum()
+loss.backward()
+first = x.grad.clone()
+loss.backward()
+print("first:", first, "after two:", x.grad)

@@ -1,0 +1,7 @@
+# reason: first is [4.0, 8.0, 12.0]
+x = torch.tensor([1.0, 2.0, 3.0], device=device, requires_grad=True)
+loss = (x**2).sum()
+loss.backward(retain_graph=True)
+first = x.grad
+loss.backward()
+print("first:", first, "after two:", x.grad)

@@ -1,0 +1,29 @@
+# reason: 20 correct SGD steps
+from torch import nn
+
+model = nn.Linear(1, 1).to(device)
+with torch.no_grad():
+    model.weight.fill_(0.0)
+    model.bias.fill_(0.0)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.05)
+criterion = nn.MSELoss()
+inputs = torch.tensor([[1.0], [2.0], [3.0]], device=device)
+labels = torch.tensor([[2.0], [4.0], [6.0]], device=device)
+
+losses = []
+optimizer.zero_grad()
+for epoch in range(20):
+    outputs = model(inputs)
+    loss = criterion(outputs, labels)
+    loss.backward()
+    optimizer.step()
+    losses.append(loss.item())
+    if epoch % 5 == 0:
+        print(
+            epoch,
+            "loss",
+            round(loss.item(), 4),
+            "grad",
+            round(model.weight.grad.item(), 3),
+        )
+print("final loss", round(losses[-1], 4))

@@ -1,0 +1,26 @@
+# reason: w_after equals w_before
+from torch import nn
+
+torch.manual_seed(0)
+model = nn.Linear(1, 1).to(device)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+criterion = nn.MSELoss()
+inputs = torch.tensor([[1.0], [2.0], [3.0]], device=device)
+labels = torch.tensor([[2.0], [4.0], [6.0]], device=device)
+
+w_before = model.weight.detach().clone()
+optimizer.zero_grad()
+outputs = model(inputs)
+loss = criterion(outputs, labels)
+optimizer.step()
+loss.backward()
+grad = model.weight.grad.detach().clone()
+w_after = model.weight.detach().clone()
+print(
+    "before:",
+    w_before.item(),
+    "grad:",
+    grad.item(),
+    "after:",
+    w_after.item(),
+)

@@ -1,0 +1,19 @@
+expect(
+    sorted(shards) == [0, 1],
+    f"shards has ranks {sorted(shards)}; expected 0 and 1",
+    f"shards의 rank가 {sorted(shards)}입니다. 0과 1이어야 합니다",
+)
+expect(
+    not set(shards[0]) & set(shards[1]),
+    "ranks 0 and 1 share samples "
+    f"{sorted(set(shards[0]) & set(shards[1]))}; each rank needs its "
+    "own",
+    "rank 0과 1이 함께 받는 샘플이 있습니다: "
+    f"{sorted(set(shards[0]) & set(shards[1]))}. rank마다 자기 몫이 "
+    "있어야 합니다",
+)
+expect(
+    sorted(shards[0] + shards[1]) == list(range(10)),
+    "together the shards should cover all 10 samples once",
+    "두 몫을 합치면 샘플 10개가 한 번씩 들어 있어야 합니다",
+)
