@@ -11,7 +11,6 @@ import pytest
 from studytorch.course import Lesson, Localized, Step, WrongAnswer, load_course
 from studytorch.course.checker import check_course
 from studytorch.kernel import Done, Error, Event, KernelSession, Summary
-from studytorch.notice import Notice
 from studytorch.ui_text import say
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
@@ -23,7 +22,7 @@ async def test_every_step_of_every_lesson_passes_studytorch_check(warm_kernel: K
     verdicts = await asyncio.wait_for(check_course(warm_kernel, report.lessons), 600)
     failed = [f"{v.lesson}/{v.step}: {say(v.detail)}" for v in verdicts if not v.passed]
     assert not failed, "\n".join(failed)
-    proven = ("proof.proven", "proof.proven_wrong")
+    proven = ("proof.proven", "proof.proven_one_wrong", "proof.proven_wrong")
     checked = [v for v in verdicts if v.detail.key in proven]
     assert len(checked) >= 60
     # Every wrong answer of the course was run and rejected for its own reason.
@@ -131,14 +130,14 @@ async def test_each_wrong_answer_must_fail_with_its_own_reason() -> None:
     [verdict] = await check_course(ScriptedSession(), [lesson])  # type: ignore[arg-type]
     assert not verdict.passed
     assert verdict.wrong == (2, 4)
-    assert verdict.detail == (
+    assert say(verdict.detail) == (
         "wrong_typed.py passes the check (it should fail: y is not 2); "
         "wrong_other.py fails with 'y is not 2 (y = 4)', not with 'y should be an int'"
     )
     good = _lesson("g", WrongAnswer("three", "y = 3", "y is not 2"))
     [verdict] = await check_course(ScriptedSession(), [good])  # type: ignore[arg-type]
     assert verdict.passed and verdict.wrong == (1, 1)
-    assert verdict.detail == "solution passes, starter fails, 1 wrong answer rejected"
+    assert say(verdict.detail) == "solution passes, starter fails, 1 wrong answer rejected"
 
 
 async def test_lessons_spread_over_kernels_and_come_back_in_course_order() -> None:

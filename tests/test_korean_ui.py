@@ -88,6 +88,8 @@ SAMPLES: dict[str, object] = {
     "ko": "y는 2x3이어야 합니다",
     "why": Notice("signal.SIGKILL"),
     "first": Notice("store.deleted", {"path": "/tmp/db"}),
+    "said": "y is not 2 (y = 4)",
+    "faults": [Notice("proof.wrong_passes", {"name": "wrong_typed.py", "reason": "y is not 2"})],
     "then": Notice("store.damaged", {"moved": "/tmp/db.corrupt"}),
 }
 PARENTHESISED = re.compile(
@@ -131,7 +133,7 @@ def test_kernel_deaths_are_said_in_korean() -> None:
     assert "SIGKILL" in say(fresh, "ko") and "메모리 부족" in say(fresh, "ko")
 
 
-ALLOWED_KOREAN = ("ui_text/", "korean.py", "explain", "warn")
+ALLOWED_KOREAN = ("ui_text/", "korean.py", "explain", "warn", "probe/mistakes.py")
 """Where Korean may be written: the catalogue, the particle helper, and the explanation and
 warning tables (whose texts come with the error they explain)."""
 

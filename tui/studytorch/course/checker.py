@@ -80,7 +80,8 @@ async def check_step(
     if faults:
         return verdict(False, "proof.wrong_answers", rejected, faults=faults)
     if total:
-        return verdict(True, "proof.proven_wrong", rejected, count=total)
+        key = "proof.proven_one_wrong" if total == 1 else "proof.proven_wrong"
+        return verdict(True, key, rejected, count=total)
     return verdict(True, "proof.proven", rejected)
 
 
@@ -94,7 +95,9 @@ async def _wrong_fault(
         return Notice("proof.wrong_passes", {"name": name, "reason": wrong.reason})
     said = say(_reason(run, timeout), "en")  # the lesson's reasons are written in English
     if wrong.reason not in said:
-        return Notice("proof.wrong_fails_else", {"name": name, "said": said, "reason": wrong.reason})
+        return Notice(
+            "proof.wrong_fails_else", {"name": name, "said": said, "reason": wrong.reason}
+        )
     return None
 
 

@@ -128,8 +128,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "proof.proven": {"en": "solution passes, starter fails", "ko": "정답은 통과, 시작 코드는 실패"},
     "proof.proven_wrong": {
-        "en": "solution passes, starter fails, wrong answers rejected: {count}",
-        "ko": "정답은 통과, 시작 코드는 실패, 거부된 오답: {count}개",
+        "en": "solution passes, starter fails, {count} wrong answers rejected",
+        "ko": "정답은 통과, 시작 코드는 실패, 오답 {count}개 모두 거부",
+    },
+    "proof.proven_one_wrong": {
+        "en": "solution passes, starter fails, 1 wrong answer rejected",
+        "ko": "정답은 통과, 시작 코드는 실패, 오답 1개 거부",
     },
     "proof.wrong_answers": {"en": "{faults}", "ko": "{faults}"},
     "proof.wrong_passes": {
