@@ -9,8 +9,9 @@ from collections.abc import AsyncIterator
 import pytest
 
 from studytorch.course import Lesson, Localized, Step, WrongAnswer, load_course
-from studytorch.course.checker import check_course
-from studytorch.kernel import Done, Error, Event, KernelSession, Summary
+from studytorch.course.checker import check_course, prove
+from studytorch.kernel import Done, Error, Event, KernelError, KernelSession, Summary
+from studytorch.notice import Notice
 from studytorch.ui_text import say
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
@@ -84,9 +85,28 @@ class ScriptedSession:
     """A kernel whose check passes only `y = 2` and otherwise says what y is; it counts the
     runs it serves, to see lessons spread over several kernels."""
 
-    def __init__(self) -> None:
+    booting: list[int] = []
+
+    def __init__(self, boots: bool = True) -> None:
         self.last = ""
         self.lessons: list[str] = []
+        self.boots = boots
+        self.closed = False
+
+    async def start(self) -> None:
+        self.booting.append(id(self))
+        await asyncio.sleep(0.01)
+        if not self.boots:
+            self.booting.remove(id(self))
+            error = "Kernel died before replying to kernel_info"
+            raise KernelError(Notice("kernel.no_answer", {"error": error}))
+
+    async def ready(self) -> dict:
+        self.booting.remove(id(self))
+        return {}
+
+    async def shutdown(self) -> None:
+        self.closed = True
 
     async def reset(self) -> None:
         pass
@@ -147,3 +167,34 @@ async def test_lessons_spread_over_kernels_and_come_back_in_course_order() -> No
     assert [v.lesson for v in verdicts] == [f"l{n}" for n in range(5)]
     assert all(v.passed for v in verdicts)
     assert all(kernel.lessons for kernel in kernels), "a kernel stayed idle"
+
+
+async def test_extra_kernels_boot_one_after_another_and_one_that_fails_is_not_fatal() -> None:
+    lessons = [_lesson(f"l{n}", WrongAnswer("three", "y = 3", "y is not 2")) for n in range(4)]
+    made: list[ScriptedSession] = []
+    overlaps: list[int] = []
+
+    def new_session() -> ScriptedSession:
+        session = ScriptedSession(boots=len(made) != 1)  # the second kernel does not start
+        made.append(session)
+        return session
+
+    async def watch() -> None:
+        while True:
+            overlaps.append(len(ScriptedSession.booting))
+            await asyncio.sleep(0.001)
+
+    watcher = asyncio.ensure_future(watch())
+    verdicts, problems = await prove(new_session, lessons, jobs=3)  # type: ignore[arg-type]
+    watcher.cancel()
+    assert max(overlaps) == 1, "two kernels booted side by side"
+    assert [v.lesson for v in verdicts] == ["l0", "l1", "l2", "l3"]
+    assert all(v.passed for v in verdicts)
+    assert len(problems) == 1 and "kernel 2 did not start" in say(problems[0])
+    assert made[0].lessons and made[2].lessons and not made[1].lessons
+    assert all(session.closed for session in made)
+
+
+async def test_the_first_kernel_failing_to_start_fails_the_proof() -> None:
+    with pytest.raises(KernelError):
+        await prove(lambda: ScriptedSession(boots=False), [_lesson("l0")], jobs=2)  # type: ignore[arg-type,return-value]

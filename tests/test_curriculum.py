@@ -85,6 +85,7 @@ def _words(code: str) -> set[str]:
 
 def _snippets(step: Step) -> dict[str, str]:
     found = {"starter": step.starter, "solution": step.solution, "check": step.check}
+    found |= {f"wrong_{wrong.name}": wrong.code for wrong in step.wrong}
     return {name: code for name, code in found.items() if code is not None}
 
 
@@ -310,7 +311,8 @@ def test_korean_notes_attach_particles_after_emphasis(item: tuple[Lesson, Step])
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
 def test_korean_text_follows_the_glossary(lesson: Lesson) -> None:
     assert lesson.path is not None
-    text = (lesson.path / "lesson.toml").read_text(encoding="utf-8")
+    files = [lesson.path / "lesson.toml", *sorted(lesson.path.glob("*/*.py"))]
+    text = "\n".join(path.read_text(encoding="utf-8") for path in files)
     for avoided in ("에폭", "그래디언트", "라벨", "매개변수"):
         assert avoided not in text, f"docs/glossary.md says not to write {avoided!r}"
     assert not re.search(r"\}여야", text), "write 이어야 after a value whose ending is unknown"
@@ -339,6 +341,35 @@ def test_built_in_lessons_keep_their_code_in_files_that_fit_the_editor(lesson: L
         for number, line in enumerate(code.read_text(encoding="utf-8").splitlines(), 1):
             width = sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)
             assert width <= 72, f"{code.relative_to(lesson.path)}:{number} is {width} columns"
+
+
+WRONG_ANSWER_LESSONS = EXPECTED_IDS[:9]
+"""Lessons whose every checked step lists its plausible mistakes (issue 20)."""
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_checked_steps_list_at_least_two_wrong_answers(lesson: Lesson) -> None:
+    # A lesson that lists wrong answers lists them for every checked step.
+    if lesson.id not in WRONG_ANSWER_LESSONS and not any(s.wrong for s in lesson.steps):
+        return
+    for step in lesson.steps:
+        if step.check is not None:
+            assert len(step.wrong) >= 2, f"{step.id} lists {len(step.wrong)} wrong answers"
+        codes = [step.starter, step.solution, *(wrong.code for wrong in step.wrong)]
+        bodies = [code.split("\n", 1)[-1] if code.startswith("#") else code for code in codes]
+        assert len(set(bodies)) == len(bodies), f"{step.id}: a wrong answer repeats another"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_check_messages_round_their_numbers(lesson: Lesson) -> None:
+    # A raw float (-0.4664815068244934) is noise: checks round to 4 significant digits.
+    assert lesson.path is not None
+    if lesson.id not in WRONG_ANSWER_LESSONS:
+        return
+    for check in lesson.path.glob("*/check.py"):
+        text = check.read_text(encoding="utf-8")
+        raw = re.findall(r"\{[^{}]*\.item\(\)\}", text)  # (integer lists print as they are)
+        assert not raw, f"{check.parent.name}/check.py prints {raw} unrounded"
 
 
 def _call_text(code: str, opening: int) -> str:

@@ -115,11 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     doctor = commands.add_parser("doctor", help="versions, devices and where data is kept")
     _kernel_options(doctor)
+    for command in (run, check, doctor):  # `--lang` after the command too, as on the others
+        command.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from studytorch.lang import choose
+
+    choose(getattr(args, "lang", None))
     if getattr(args, "existing", None):
         from studytorch.kernel.connection import connection_problem
 
@@ -129,10 +134,6 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
     if args.command in ("run", "check", "doctor"):
         _end_cleanly_on_hangup()
-        if args.lang:
-            from studytorch import console
-
-            console.use_language(args.lang)
     handlers = {
         "run": cmd_run,
         "check": cmd_check,
@@ -242,9 +243,9 @@ def _failure(status: str, kind: str, message: str) -> dict[str, object]:
 def cmd_check(args: argparse.Namespace) -> int:
     from studytorch import console
     from studytorch.course import load_course
-    from studytorch.course.checker import check_course
+    from studytorch.course.checker import prove
     from studytorch.kernel import KernelError
-    from studytorch.ui_text import ui
+    from studytorch.ui_text import say, ui
 
     report = load_course()
     for error in report.errors:
@@ -258,24 +259,18 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
 
-    # An attached kernel is one kernel; more jobs than lessons would only start idle kernels.
-    jobs = 1 if args.existing else max(1, min(args.jobs, len(lessons)))
-
-    async def go():
-        sessions = [_session(args) for _ in range(jobs)]
-        try:
-            await asyncio.gather(*(session.start() for session in sessions))
-            await asyncio.gather(*(session.ready() for session in sessions))
-            return await check_course(sessions, lessons, timeout=args.timeout)
-        finally:
-            await asyncio.gather(*(session.shutdown() for session in sessions))
-
+    # An attached kernel is one kernel.
+    jobs = 1 if args.existing else args.jobs
     try:
-        verdicts = asyncio.run(go())
+        verdicts, problems = asyncio.run(
+            prove(lambda: _session(args), lessons, jobs, timeout=args.timeout)
+        )
     except KernelError as exc:
         message = console.kernel_error(exc, console.language())
         print(visible(f"studytorch check: {message}"), file=sys.stderr)
         return EXIT_KERNEL
+    for problem in problems:
+        print(visible(f"studytorch check: {say(problem, console.language())}"), file=sys.stderr)
     console.check_table(verdicts)
     passed = sum(v.passed for v in verdicts)
     failed = len(verdicts) - passed + len(report.errors)

@@ -25,14 +25,9 @@ err = Console(stderr=True, highlight=False)
 _lang: str | None = None
 
 
-def use_language(lang: str | None) -> None:
-    """The command line's --lang (None: look it up at the first word printed)."""
-    global _lang
-    _lang = lang
-
-
 def language() -> str:
-    """The learner's language: --lang, else the app's setting, else the locale; looked up once."""
+    """The learner's language: --lang, else the app's setting, else the locale; looked up once
+    (the setting is in the progress database)."""
     global _lang
     if _lang is None:
         from studytorch.lang import learner_language

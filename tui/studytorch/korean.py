@@ -76,12 +76,22 @@ def _sound(word: str) -> tuple[bool, bool]:
 
 
 def _latin_word(word: str) -> tuple[bool, bool]:
-    """A rule of thumb for an English word's Korean reading: model 모델, step 스텝, loss 로스."""
+    """A rule of thumb for an English word's Korean reading: model 모델, step 스텝, loss 로스,
+    out 아웃, input 인풋, but mask 마스크, loop 루프, weight 웨이트, test 테스트."""
     if word.endswith(("l", "le")):
         return (True, True)
     if word.endswith(("m", "n", "ng", "me", "ne")):
         return (True, False)
-    if word.endswith(("k", "p", "b")) and not word.endswith(("ph",)):
+    if word.endswith(("t", "k", "p", "b")) and len(word) > 1:
+        # A final t/k/p/b is a 받침 after one short vowel (net 넷, input 인풋, step 스텝, book 북),
+        # and its own syllable 트/크/프/브 after a consonant (test, mask, help) or a long vowel
+        # (weight, float, loop, repeat).
+        before = word[-2]
+        if before not in "aeiou":
+            return (False, False)
+        long_vowel = word[-3:-1] in ("ai", "ea", "ee", "ei", "oa", "oo", "ui")
+        if long_vowel and not word.endswith("ook"):  # book 북, look 룩; root 루트, loop 루프
+            return (False, False)
         return (True, False)
     return (False, False)
 

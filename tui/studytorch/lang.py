@@ -5,6 +5,14 @@ from __future__ import annotations
 import os
 
 LANGUAGES = ("en", "ko")
+_chosen: str | None = None
+"""The language `--lang` gave this process, wherever it stood on the command line."""
+
+
+def choose(lang: str | None) -> None:
+    """Use `lang` for everything this process prints (the command line's `--lang`)."""
+    global _chosen
+    _chosen = lang if lang in LANGUAGES else None
 
 
 def default_language() -> str:
@@ -16,10 +24,12 @@ def default_language() -> str:
 
 
 def learner_language(explicit: str | None = None) -> str:
-    """`explicit` (--lang), else the language the learner chose in the app (Ctrl+L), else the
+    """`explicit` (or `--lang`), else the language the learner chose in the app (Ctrl+L), else the
     locale's: a learner who reads the app in Korean gets the CLI in Korean too."""
     if explicit:
         return explicit
+    if _chosen:
+        return _chosen
     from studytorch import locations
     from studytorch.store import Store, StoreError
 

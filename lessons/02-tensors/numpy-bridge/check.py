@@ -10,8 +10,10 @@ expect(
 )
 expect(
     shared[0].item() == 5,
-    f"shared[0] is {shared[0].item()}; after arr[0] = 5 it should be 5",
-    f"shared[0]이 {shared[0].item()}입니다. arr[0] = 5 이후라면 5여야 "
+    f"shared[0] is {shared[0].item():g}; after arr[0] = 5 it should "
+    "be 5",
+    f"shared[0]이 {shared[0].item():g}입니다. arr[0] = 5 이후라면 "
+    "5여야 "
     "합니다",
 )
 expect(
@@ -22,8 +24,10 @@ expect(
 )
 expect(
     back.tolist() == [5.0, 0.0, 0.0],
-    f"back is {back.tolist()}; expected [5.0, 0.0, 0.0]",
-    f"back이 {back.tolist()}입니다. [5.0, 0.0, 0.0]이어야 합니다",
+    f"back is {[round(v, 4) for v in back.tolist()]}; expected [5.0, "
+    "0.0, 0.0]",
+    f"back이 {[round(v, 4) for v in back.tolist()]}입니다. [5.0, 0.0, "
+    "0.0]이어야 합니다",
 )
 try:
     tracked = to_numpy(torch.ones(2, device=device, requires_grad=True))

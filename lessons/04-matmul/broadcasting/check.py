@@ -14,7 +14,7 @@ for i in range(5):
         ),
         f"row {i} of weighted should be centered[{i}] * {w}: each row "
         "by its own weight",
-        f"weighted의 {i}번 행은 centered[{i}] * {w}여야 합니다. 각 "
+        f"weighted의 {i}번 행은 centered[{i}] * {w}이어야 합니다. 각 "
         "행에 "
         "그 행의 가중치를 곱하세요",
     )

@@ -17,6 +17,9 @@ expect(
 path = samples.paths[2]
 with open(path) as f:
     original = f.read()
+# Read it once before the edit: a Dataset that keeps what it read the
+# first time would otherwise pass.
+samples[2]
 try:
     with open(path, "w") as f:
         f.write("9.0,8.0,7.0,1\n")

@@ -13,7 +13,8 @@ expect(
 x3, y3 = squares[3]
 expect(
     x3.item() == 3.0 and y3.item() == 9.0,
-    f"squares[3] is ({x3.item()}, {y3.item()}); expected (3.0, 9.0)",
-    f"squares[3]이 ({x3.item()}, {y3.item()})입니다. (3.0, 9.0)이어야 "
-    "합니다",
+    f"squares[3] is ({x3.item():.4g}, {y3.item():.4g}); expected "
+    "(3.0, 9.0)",
+    f"squares[3]이 ({x3.item():.4g}, {y3.item():.4g})입니다. "
+    "(3.0, 9.0)이어야 합니다",
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -146,3 +146,51 @@ async def check_course(
 
     await asyncio.gather(*(work(session) for session in kernels))
     return [verdict for verdicts in results for verdict in verdicts]
+
+
+async def prove(
+    new_session: Callable[[], Kernel],
+    lessons: Iterable[Lesson],
+    jobs: int = 1,
+    timeout: float = STEP_TIMEOUT_S,
+) -> tuple[list[StepVerdict], list[Notice]]:
+    """Start up to `jobs` kernels and prove `lessons` on them; also returns why an extra kernel
+    could not start (the others take its lessons; the first kernel's failure raises).
+
+    Each kernel boots after the one before it is ready: booting side by side (each imports
+    torch) starved the heartbeat of one on a loaded 2-core box, and the first kernel is proving
+    lessons meanwhile anyway."""
+    todo = list(lessons)
+    sessions = [new_session() for _ in range(max(1, min(jobs, len(todo))))]
+    results: list[list[StepVerdict]] = [[] for _ in todo]
+    queue = iter(enumerate(todo))
+    booted = [asyncio.Event() for _ in sessions]
+    problems: list[Notice] = []
+
+    first_failed = False
+
+    async def work(number: int, session: Kernel) -> None:
+        nonlocal first_failed
+        if number:
+            await booted[number - 1].wait()
+            if first_failed:
+                return
+        try:
+            await session.start()
+            await session.ready()
+        except KernelError as exc:
+            if not number:
+                first_failed = True
+                raise
+            problems.append(Notice("proof.kernel_lost", {"number": number + 1, "why": exc.why}))
+            return
+        finally:
+            booted[number].set()
+        for index, lesson in queue:
+            results[index] = await check_lesson(session, lesson, timeout)
+
+    try:
+        await asyncio.gather(*(work(n, session) for n, session in enumerate(sessions)))
+    finally:
+        await asyncio.gather(*(session.shutdown() for session in sessions), return_exceptions=True)
+    return [verdict for verdicts in results for verdict in verdicts], problems

@@ -142,7 +142,7 @@ async def collect(events: AsyncIterator[Event]) -> RunResult:
 
 
 def _explain(error: dict[str, Any]) -> dict[str, str] | None:
-    # explain.py is large and only needed once a run fails: not on the app's start-up path.
+    # the explainer is large and only needed once a run fails: not on the app's start-up path.
     from studytorch.explain import explain
 
     return explain(error)

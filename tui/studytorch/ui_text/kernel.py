@@ -144,6 +144,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{name} fails with {said!r}, not with {reason!r}",
         "ko": "{name} 코드가 {reason!r} 대신 {said!r} 메시지로 실패합니다",
     },
+    "proof.kernel_lost": {
+        "en": "kernel {number} did not start ({why}); the others went on",
+        "ko": "커널 {number}번이 시작되지 않았습니다({why}). 나머지 커널로 계속했습니다",
+    },
     "proof.card_fails": {
         "en": "the card's code fails: {error}",
         "ko": "카드의 코드가 실패합니다: {error}",

@@ -65,7 +65,7 @@ def _snippet_place(exc: BaseException):
     """(line, positions, namespace) of the innermost frame of the learner's own code, where
     positions are (line, end_line, col, end_col) of the expression that raised (Python 3.11+)."""
     if isinstance(exc, SyntaxError):
-        return (exc.lineno, None, state.shell.user_ns) if exc.lineno else None
+        return (exc.lineno, None, state.shell.user_ns, None) if exc.lineno else None
     user_ns = state.shell.user_ns
     tbs = []
     tb = exc.__traceback__
@@ -84,11 +84,14 @@ def _snippet_place(exc: BaseException):
         found = list(itertools.islice(code_positions(), tb.tb_lasti // 2, tb.tb_lasti // 2 + 1))
         if found and None not in found[0]:
             positions = found[0]
-    return tb.tb_lineno, positions, {**user_ns, **frame.f_locals}
+    callee = tb.tb_next.tb_frame if tb.tb_next is not None else None
+    return tb.tb_lineno, positions, {**user_ns, **frame.f_locals}, callee
 
 
-def _failing_call(source: str, line: int, positions, ns: dict):
-    """The call or operator that raised, as source text, and its tensor operands' summaries."""
+def _failing_call(source: str, line: int, positions, ns: dict, callee=None):
+    """The call or operator that raised, as source text, and its tensor operands' summaries.
+    Arguments that are calls themselves (`loss_fn(model(x), y)`) are never run again: their
+    values are read from the frame of the function that received them, when torch's."""
     tree = ast.parse(source)
     node = None
     if positions is not None:
@@ -124,11 +127,38 @@ def _failing_call(source: str, line: int, positions, ns: dict):
         parts = [node.value]
     else:
         parts = [node.left, *node.comparators]
+    received = _received(node, callee) if isinstance(node, ast.Call) else {}
     operands = []
     for part in parts:
-        for name, value in _operand_values(source, part, ns):
+        values = _operand_values(source, part, ns)
+        if not values and id(part) in received:
+            text = ast.get_source_segment(source, part) or "?"
+            values = [(text, received[id(part)])]
+        for name, value in values:
             operands.append(_operand(name, value))
     return ast.get_source_segment(source, node), operands
+
+
+def _received(node: ast.Call, callee) -> dict[int, torch.Tensor]:
+    """{id(argument node): tensor} for the call's positional arguments, as the called function
+    received them: a module call's `args`, or a torch function's leading parameters."""
+    if callee is None or not str(callee.f_code.co_filename).replace("\\", "/").count("/torch/"):
+        return {}
+    local, code = callee.f_locals, callee.f_code
+    if code.co_name in ("_wrapped_call_impl", "_call_impl"):
+        values = list(local.get("args") or ())
+    else:
+        params = code.co_varnames[: code.co_argcount]
+        values = [local.get(p) for p in params]
+        if params and params[0] == "self":
+            values = values[1:]
+    if any(isinstance(a, ast.Starred) for a in node.args) or len(values) < len(node.args):
+        return {}
+    return {
+        id(arg): value
+        for arg, value in zip(node.args, values, strict=False)
+        if isinstance(value, torch.Tensor)
+    }
 
 
 def _is_block(statement: ast.stmt) -> bool:

@@ -8,6 +8,7 @@ import difflib
 import re
 import sys
 import traceback
+from collections.abc import Mapping
 
 import torch
 
@@ -47,6 +48,13 @@ def hint_error(error: dict, ns: dict, payload: dict) -> None:
                 error["module"] = f"{type(module).__name__}({module.extra_repr()})"
     if isinstance(exc, AttributeError):
         _attribute_hint(exc, frames, error)
+        error["optimizers"] = _optimizers(ns)
+    if isinstance(exc, KeyError):
+        _key_hint(exc, ns, error)
+    if "backward through the graph a second time" in error.get("message", ""):
+        _carried_hint(error, ns)
+    if error.get("operands"):
+        _origins_hint(error)
     if isinstance(exc, ModuleNotFoundError):
         error["python"] = sys.executable
     if "modified by an inplace operation" in error.get("message", ""):
@@ -157,6 +165,70 @@ def _inplace_sites(tree) -> list[tuple[int, str | None]]:
         ):
             sites.append((node.lineno, None))
     return sites
+
+
+def _optimizers(ns: dict) -> list[str]:
+    """The snippet's optimizers by name: `step()` called on a model means one of these."""
+    return [n for n, v in ns.items() if n[:1] != "_" and isinstance(v, torch.optim.Optimizer)]
+
+
+def _key_hint(exc: KeyError, ns: dict, error: dict) -> None:
+    """For `ckpt['model_state']`: the dictionary's name and the keys it does have."""
+    key = exc.args[0] if exc.args else None
+    text = error.get("line_text") or ""
+    if not isinstance(key, str):
+        return
+    found = re.search(rf"([A-Za-z_]\w*)\s*\[\s*['\"]{re.escape(key)}['\"]\s*\]", text)
+    mapping = ns.get(found.group(1)) if found else None
+    if found and isinstance(mapping, Mapping):
+        error["mapping"] = found.group(1)
+        error["keys"] = [str(k) for k in list(mapping)[:12]]
+
+
+def _carried_hint(error: dict, ns: dict) -> None:
+    """Names a loop reads before it assigns them again, still holding a graph: a hidden state
+    or a total carried from one iteration into the next (and into its backward)."""
+    tree = cell_tree()
+    if tree is None:
+        return
+    carried: list[str] = []
+    for loop in ast.walk(tree):
+        if not isinstance(loop, (ast.For, ast.While)):
+            continue
+        assigned: dict[str, int] = {}
+        for node in ast.walk(loop):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                assigned.setdefault(node.id, node.lineno)
+        for node in ast.walk(loop):
+            name = node.id if isinstance(node, ast.Name) else None
+            if name is None or not isinstance(node.ctx, ast.Load) or name in carried:
+                continue
+            value = ns.get(name)
+            first_store = assigned.get(name)
+            read_first = first_store is not None and node.lineno <= first_store
+            if read_first and isinstance(value, torch.Tensor) and value.grad_fn is not None:
+                carried.append(name)
+    if carried:
+        error["carried"] = carried
+
+
+def _origins_hint(error: dict) -> None:
+    """Where each operand named by a plain name was last assigned before the failing line."""
+    tree, line = cell_tree(), error.get("line")
+    if tree is None or not line:
+        return
+    names = {op.get("name") for op in error["operands"] if str(op.get("name", "")).isidentifier()}
+    lines = state.last_cell.splitlines()
+    origins: dict[str, dict] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and node.lineno < line and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in names:
+                known = origins.get(target.id)
+                if known is None or known["line"] < node.lineno:
+                    origins[target.id] = {"line": node.lineno, "text": lines[node.lineno - 1]}
+    if origins:
+        error["origins"] = origins
 
 
 def cell_tree():

@@ -1,0 +1,127 @@
+"""Python itself: missing packages, syntax and indentation."""
+
+from __future__ import annotations
+
+import re
+
+from studytorch.explain.base import Error, family
+
+_PACKAGES = {
+    "cv2": "opencv-python",
+    "PIL": "pillow",
+    "sklearn": "scikit-learn",
+    "skimage": "scikit-image",
+    "yaml": "pyyaml",
+    "bs4": "beautifulsoup4",
+}
+"""Import names whose pip package is named differently."""
+
+
+@family("module_not_found", r"No module named '([\w.]+)'")
+def _no_module(m: re.Match[str], e: Error) -> tuple[str, str]:
+    top = m.group(1).split(".")[0]
+    package = _PACKAGES.get(top, top)
+    python = e.get("python") or "python"
+    install = f"{python} -m pip install {package}"
+    torch_note_en = (
+        " Pick the version that matches your torch (pytorch.org lists pairs)."
+        if top in {"torchvision", "torchaudio", "torchtext"}
+        else ""
+    )
+    torch_note_ko = (
+        " torch 버전에 맞는 버전을 고르세요(pytorch.org에 짝이 나와 있습니다)."
+        if top in {"torchvision", "torchaudio", "torchtext"}
+        else ""
+    )
+    return (
+        f"The package `{package}` is not installed in the Python this kernel runs. Install it "
+        f"there: `{install}`, then restart the kernel (F9).{torch_note_en}",
+        f"이 커널이 쓰는 파이썬에 `{package}` 패키지가 설치되어 있지 않습니다. 거기에 설치하세요: "
+        f"`{install}`. 그다음 커널을 다시 시작하세요(F9).{torch_note_ko}",
+    )
+
+
+_SYNTAX = [
+    (
+        r"expected ':'",
+        "Python expected a colon `:` at the end of this line: `for`, `if`, `while`, `def` and "
+        "`class` lines end with one.",
+        "이 줄 끝에 콜론 `:`이 있어야 합니다. `for`, `if`, `while`, `def`, `class` 줄은 콜론으로 "
+        "끝납니다.",
+    ),
+    (
+        r"'([(\[{])' was never closed",
+        "The bracket `{0}` opened on this line is never closed: add the matching closing bracket.",
+        "이 줄에서 연 `{0}` 괄호가 닫히지 않았습니다. 짝이 맞는 닫는 괄호를 넣으세요.",
+    ),
+    (
+        r"unmatched '([)\]}])'",
+        "There is a closing `{0}` without an opening bracket before it.",
+        "여는 괄호 없이 닫는 `{0}` 괄호가 있습니다.",
+    ),
+    (
+        r"unterminated (?:triple-quoted )?string literal",
+        "A string starts here but its closing quote is missing.",
+        "여기서 문자열이 시작되는데 닫는 따옴표가 없습니다.",
+    ),
+    (
+        r"Perhaps you forgot a comma",
+        "Python expected a comma between two items here (in a list, a call's arguments, ...).",
+        "여기서 두 항목 사이에 쉼표가 있어야 합니다(리스트, 함수 인자 등).",
+    ),
+    (
+        r"Maybe you meant '==' instead of '='",
+        "A single `=` assigns; to compare use `==`.",
+        "`=` 하나는 대입입니다. 비교하려면 `==`를 쓰세요.",
+    ),
+]
+
+
+@family("syntax_error", r"^SyntaxError: (.*)")
+def _syntax(m: re.Match[str], e: Error) -> tuple[str, str]:
+    said = re.sub(r" \([^()]*, line \d+\)$", "", m.group(1))
+    for pattern, en, ko in _SYNTAX:
+        found = re.search(pattern, said)
+        if found:
+            return en.format(*found.groups()), ko.format(*found.groups())
+    return (
+        f"Python could not read this line (it said: {said}). Look for a missing bracket, quote, "
+        "colon or comma here or at the end of the line before.",
+        f"파이썬이 이 줄을 읽지 못했습니다({said}). 이 줄이나 바로 앞 줄 끝에 괄호, 따옴표, 콜론, "
+        "쉼표가 빠졌는지 보세요.",
+    )
+
+
+@family("indentation_error", r"^(?:IndentationError|TabError): (.*)")
+def _indent(m: re.Match[str], e: Error) -> tuple[str, str]:
+    said = re.sub(r" \([^()]*, line \d+\)$", "", m.group(1))
+    block = re.search(
+        r"expected an indented block after '?(.+?)'? (?:statement |definition )?on line (\d+)", said
+    )
+    if block:
+        what, line = block.groups()
+        return (
+            f"Python expected an indented block: the `{what}` on line {line} ends with `:`, so "
+            "the next line must be indented (4 spaces) to be its body. Indent it, or write "
+            "`pass` there for an empty body.",
+            f"들여쓴 블록이 와야 합니다. {line}번째 줄의 `{what}` 문이 `:`으로 끝나므로 다음 줄은 "
+            "본문으로 들여써야(공백 4칸) 합니다. 들여쓰거나, 비워 둘 거라면 `pass`를 쓰세요.",
+        )
+    if "unexpected indent" in said:
+        return (
+            "This line is indented more than the line before, but nothing (no `:` line) opened a "
+            "block. Line it up with the lines around it.",
+            "이 줄이 앞 줄보다 더 들여써졌는데, 블록을 연 줄(`:`로 끝나는 줄)이 없습니다. "
+            "주변 줄과 들여쓰기를 맞추세요.",
+        )
+    if "unindent does not match" in said:
+        return (
+            "This line's indentation does not line up with any block above it (e.g. 3 spaces "
+            "where the others use 4). Use the same number of spaces as the block it belongs to.",
+            "이 줄의 들여쓰기가 위의 어느 블록과도 맞지 않습니다(예: 다른 줄은 4칸인데 3칸). 속한 "
+            "블록과 같은 칸 수로 맞추세요.",
+        )
+    return (
+        f"The indentation is off ({said}). Use spaces only, 4 per level, and line each block up.",
+        f"들여쓰기가 맞지 않습니다({said}). 공백만, 단계마다 4칸씩 쓰고 블록을 맞추세요.",
+    )
