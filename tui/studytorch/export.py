@@ -33,6 +33,10 @@ def track(name, value):
 and track, so an exported notebook runs its cells as the app runs the steps."""
 
 
+UNSOLVED_TAG = "raises-exception"
+"""Jupyter's tag for a cell allowed to raise: an exercise the learner has not solved."""
+
+
 def _learners_code(store: Store, lesson: Lesson, step: Step) -> tuple[str, str | None, str]:
     """The learner's latest code for `step`, the last run's output, and a note on that output."""
     code = store.load_edit(lesson.id, step.id) or step.starter
@@ -76,12 +80,17 @@ def notebook(lesson: Lesson, store: Store, lang: str) -> Any:
         v4.new_markdown_cell(f"# {lesson.title.get(lang)}"),
         v4.new_code_cell(NOTEBOOK_PRELUDE),
     ]
+    passed = store.passed_steps(lesson.id)
     for number, step in enumerate(lesson.steps, 1):
         code, output, _about = _learners_code(store, lesson, step)
         cells.append(
             v4.new_markdown_cell(f"## {number}. {step.title.get(lang)}\n\n{step.note.get(lang)}")
         )
         cell = v4.new_code_cell(code.rstrip("\n"))
+        if step.check is not None and step.id not in passed:
+            # An exercise not solved yet: its starter may raise on purpose (that is the lesson),
+            # and "Run All" (nbclient, nbconvert) should go on to the next step as the app does.
+            cell.metadata["tags"] = [UNSOLVED_TAG]
         if output is not None:
             cell.outputs = [v4.new_output("stream", name="stdout", text=output)]
         cells.append(cell)
