@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.strip import Strip
+from textual.widgets._footer import FooterKey
 
 from fakes import CPU_INT, FakeSession, fixed_course, tensor
 from studytorch.app import StudyApp
@@ -18,6 +19,7 @@ from studytorch.notice import Notice
 from studytorch.screens.lesson import LessonScreen
 from studytorch.store import Store
 from studytorch.ui_text import TEXT, say, ui
+from studytorch.widgets.curve import LossCurve
 from studytorch.widgets.editor import SnippetEditor
 
 HANGUL = re.compile("[가-힣]")
@@ -132,6 +134,33 @@ def test_kernel_deaths_are_said_in_korean() -> None:
     fresh = Notice("kernel.fresh", {"why": explain_exit(-9)})
     assert "started" not in say(fresh, "ko")
     assert "SIGKILL" in say(fresh, "ko") and "메모리 부족" in say(fresh, "ko")
+
+
+def test_every_editor_key_has_words_in_the_catalogue() -> None:
+    """F1 lists Textual's own editor keys: a Textual that adds one must not bring English."""
+    from textual.widgets import TextArea
+
+    missing = [b.action for b in TextArea.BINDINGS if f"key.{b.action}" not in TEXT]
+    assert missing == []
+
+
+def _never_words() -> set[str]:
+    """The words docs/glossary.md says never to write ("never 에폭", "never 매개변수 (...)")."""
+    glossary = Path(__file__).parents[1] / "docs" / "glossary.md"
+    words = set()
+    for row in glossary.read_text(encoding="utf-8").splitlines():
+        if row.startswith("|"):
+            for found in re.findall(r"never ([^(|]+)", row.strip("|").split("|")[-1]):
+                words |= {word.strip() for word in found.split(",") if word.strip()}
+    return words
+
+
+def test_the_catalogue_speaks_the_glossarys_korean() -> None:
+    never = _never_words()
+    assert {"에폭", "매개변수", "그래디언트"} <= never
+    wrong = [(key, word) for key in TEXT for word in never if word in TEXT[key]["ko"]]
+    assert wrong == []
+    assert "에포크" in ui("batches.where", "ko", epoch=1, batch=0)
 
 
 ALLOWED_KOREAN = (
@@ -254,6 +283,14 @@ async def test_in_korean_no_english_ui_words_reach_the_screen(
         await pilot.press("ctrl+l")  # switched after the run: everything is said again
         await pilot.pause()
         shown = await visit_every_pane(pilot, screen)
+        screen.results.tabs.active = "tab-curve"
+        screen.query_one(LossCurve).focus()
+        await pilot.pause()
+        curve_keys = {
+            key.action: key.description
+            for key in screen.query(FooterKey)
+            if key.action in ("clear_earlier", "toggle_log")
+        }
     allowed = PYTORCH | strings([e.payload for e in full_run("") if isinstance(e, Summary)])
     allowed |= strings(fixed_course().lessons[1].steps[0].starter)
     words = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", shown))
@@ -261,4 +298,5 @@ async def test_in_korean_no_english_ui_words_reach_the_screen(
     assert english == [], f"English words on the Korean screen: {english}"
     assert "Tensors" in english_before and "텐서" in shown
     assert "검사 실패" in shown, "the check's verdict is said again in Korean"
+    assert curve_keys == {"clear_earlier": "이전 실행 지우기", "toggle_log": "로그 눈금"}
     assert "평가 모드" in shown and "criterion" in shown, "mode per module, and no-parameter ones"
