@@ -256,3 +256,43 @@ def test_lessons_are_listed_in_the_language_the_learner_chose_in_the_app(studyto
     proc = studytorch("lessons")
     assert proc.returncode == 0, proc.stderr
     assert "shape-ops\t모양" in proc.stdout, proc.stdout
+
+
+# --- the contract the docs state: options, counts, exit codes -------------------------------
+
+
+@pytest.mark.kernel
+def test_check_of_one_lesson_does_not_count_unrelated_broken_lessons(studytorch_home):
+    from test_lessons_loader import write_lesson
+
+    write_lesson(studytorch_home / "lessons" / "my-lesson", lesson_id="my-own")
+    broken = studytorch_home / "lessons" / "broken"
+    broken.mkdir(parents=True)
+    (broken / "lesson.toml").write_text("format_version = 1\nid = oops\n")
+    proc = studytorch("check", "--device", "cpu", "--jobs", "1", "my-own")
+    last = proc.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"\d+ passed, 0 failed", last), proc.stdout + proc.stderr
+    assert proc.returncode == 0
+    assert "broken" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "check"])
+@pytest.mark.parametrize("timeout", ["0", "-1", "nan", "inf", "soon"])
+def test_a_timeout_that_cannot_be_waited_for_is_a_usage_error(tmp_path, command, timeout):
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text("x = 1\n")
+    target = str(snippet) if command == "run" else "shape-ops"
+    proc = studytorch(command, "--timeout", timeout, target)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "--timeout" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("run", "f.py"), ("check", "shape-ops"), ("doctor",), ("review", "--due")]
+)
+def test_a_device_that_is_no_device_is_a_usage_error(args):
+    proc = studytorch(args[0], "--device", "bogus", *args[1:])
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "'bogus' is not a device" in proc.stderr
+    before = studytorch("--device", "gpu0", *args)
+    assert before.returncode == 2

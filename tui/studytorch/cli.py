@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -29,6 +31,7 @@ def _kernel_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
     default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
     parser.add_argument(
         "--device",
+        type=_device,
         default=default("auto"),
         help="auto (cuda, then mps, then cpu), cpu, cuda, cuda:N or mps",
     )
@@ -65,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("file", type=Path, help="the .py file to run ('-' reads standard input)")
     _kernel_options(run)
-    run.add_argument("--timeout", type=float, metavar="S", help="interrupt the run after S seconds")
+    run.add_argument(
+        "--timeout", type=_seconds, metavar="S", help="interrupt the run after S seconds"
+    )
     run.add_argument("--json", action="store_true", help="print one JSON object (docs/run-json.md)")
     run.add_argument(
         "--no-trace", action="store_true", help="do not record shapes line by line (for timing)"
@@ -78,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _kernel_options(check)
     check.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=60.0,
         metavar="S",
         help="fail a step whose code or check runs longer than S seconds (default 60)",
@@ -159,6 +164,31 @@ def _end_cleanly_on_hangup() -> None:
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, interrupt)
+
+
+DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
+"""What --device may name; whether that device exists here is the kernel's to say (exit 3)."""
+
+
+def _device(text: str) -> str:
+    spec = text.strip().lower()
+    if not DEVICE.fullmatch(spec):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a device: use auto, cpu, cuda, cuda:N or mps"
+        )
+    return spec
+
+
+def _seconds(text: str) -> float:
+    """A time limit: a finite number of seconds above 0 (0, -1 and nan would stop at once or
+    never)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text}")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -248,16 +278,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     from studytorch.ui_text import say, ui
 
     report = load_course()
-    for error in report.errors:
-        print(visible(f"studytorch check: {error}"), file=sys.stderr)
     lessons = report.lessons
+    # Lessons that could not be read are the course's failures only when the whole course is
+    # proven; named ones are proven alone (an unknown name may be a broken file: say why).
+    broken = report.errors
     if args.lessons:
         unknown = [i for i in args.lessons if report.find(i) is None]
         if unknown:
+            for error in report.errors:
+                print(visible(f"studytorch check: {error}"), file=sys.stderr)
             message = ui("cli.no_lesson", console.language(), names=", ".join(unknown))
             print(visible(f"studytorch check: {message}"), file=sys.stderr)
             return EXIT_USAGE
         lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
+        broken = []
+    for error in broken:
+        print(visible(f"studytorch check: {error}"), file=sys.stderr)
 
     # An attached kernel is one kernel.
     jobs = 1 if args.existing else args.jobs
@@ -273,7 +309,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(visible(f"studytorch check: {say(problem, console.language())}"), file=sys.stderr)
     console.check_table(verdicts)
     passed = sum(v.passed for v in verdicts)
-    failed = len(verdicts) - passed + len(report.errors)
+    failed = len(verdicts) - passed + len(broken)
     print(ui("cli.check.total", console.language(), passed=passed, failed=failed))
     return EXIT_FAILED if failed else EXIT_OK
 
