@@ -238,6 +238,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 result.add(event)
                 if not args.json:
                     console.stream(event)
+            result.compare_with(None)  # every run here is the first: grad_norm_before is null
             return result
         finally:
             await session.shutdown()
@@ -262,12 +263,13 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _failure(status: str, kind: str, message: str) -> dict[str, object]:
-    """`run --json` prints one object whatever happens (docs/run-json.md)."""
-    return {
-        "ok": False,
-        "status": status,
-        "error": {"type": kind, "message": message, "line": None},
-    }
+    """`run --json` prints one object whatever happens, with every key docs/run-json.md
+    promises (empty where nothing ran)."""
+    from studytorch.kernel.result import RunResult
+
+    report = RunResult(status=status).to_json()
+    report.update(ok=False, error={"type": kind, "message": message, "line": None})
+    return report
 
 
 def cmd_check(args: argparse.Namespace) -> int:
