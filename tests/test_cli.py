@@ -296,3 +296,27 @@ def test_a_device_that_is_no_device_is_a_usage_error(args):
     assert "'bogus' is not a device" in proc.stderr
     before = studytorch("--device", "gpu0", *args)
     assert before.returncode == 2
+
+
+@pytest.mark.kernel
+def test_piped_tables_are_as_wide_as_their_content(tmp_path, studytorch_home):
+    """A pipe has no width: nothing is cut or folded at 80 columns (`run | less`, `doctor > f`)."""
+    name = "activations_of_the_second_hidden_layer_after_the_residual_connection_and_norm"
+    snippet = tmp_path / "wide.py"
+    snippet.write_text(f"{name} = torch.zeros(2, 3)\n")
+    env = subprocess_env()
+    del env["COLUMNS"]  # as in a shell: nothing says how wide a pipe is
+
+    def piped(*args: str) -> subprocess.CompletedProcess[str]:
+        command = studytorch_cmd(*args)
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+    proc = piped("run", "--device", "cpu", str(snippet))
+    assert proc.returncode == 0, proc.stderr
+    row = next(line for line in proc.stdout.splitlines() if name in line)
+    assert "(2, 3)" in row and len(row) > 100
+    deep = studytorch_home / ("a-folder-with-a-long-name-" * 4) / "studytorch"
+    deep.mkdir(parents=True)
+    env["STUDYTORCH_HOME"] = str(deep)
+    doctor = piped("doctor", "--device", "cpu")
+    assert any(str(deep) in line for line in doctor.stdout.splitlines()), doctor.stdout

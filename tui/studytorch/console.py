@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +19,19 @@ if TYPE_CHECKING:
     from studytorch.course.checker import StepVerdict
     from studytorch.kernel import KernelError, KernelSession, RunResult
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+PIPE_WIDTH = 10_000
+"""A pipe or a file has no width: tables and lines are written whole, never cut at Rich's 80."""
+
+
+def _console(stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    piped = not (isatty and isatty()) and not os.environ.get("COLUMNS")
+    return Console(stderr=stderr, highlight=False, width=PIPE_WIDTH if piped else None)
+
+
+out = _console()
+err = _console(stderr=True)
 
 
 _lang: str | None = None
