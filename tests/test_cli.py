@@ -320,3 +320,47 @@ def test_piped_tables_are_as_wide_as_their_content(tmp_path, studytorch_home):
     env["STUDYTORCH_HOME"] = str(deep)
     doctor = piped("doctor", "--device", "cpu")
     assert any(str(deep) in line for line in doctor.stdout.splitlines()), doctor.stdout
+
+
+@pytest.mark.e2e
+def test_the_app_starts_when_only_stderr_is_redirected(tmp_path):
+    """`studytorch 2> log.txt`: the terminal is still there on stdin and stdout, so the app
+    draws there, and the log gets no screen."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    log, exit_code = tmp_path / "log.txt", tmp_path / "exit.txt"
+    app = " ".join(studytorch_cmd("--lesson", "shape-ops", "--lang", "en", "--device", "cpu"))
+    command = f"{app} 2> {log}; echo EXIT $? > {exit_code}"
+    socket = f"studytorch-stderr-{os.getpid()}"
+    env = {**subprocess_env(), "TERM": "xterm-256color"}
+    env.pop("TMUX", None)
+
+    def tmux(*args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", socket, *args], capture_output=True, text=True, env=env
+        )
+        return done.stdout
+
+    try:
+        tmux(
+            "new",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-e",
+            f"STUDYTORCH_HOME={env['STUDYTORCH_HOME']}",
+            command,
+        )
+        deadline = time.monotonic() + 60
+        while "f5 Run" not in tmux("capture-pane", "-p") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "f5 Run" in tmux("capture-pane", "-p"), tmux("capture-pane", "-p")
+        tmux("send-keys", "C-q")
+        while not exit_code.exists() and time.monotonic() < deadline + 30:
+            time.sleep(0.2)
+    finally:
+        tmux("kill-server")
+    assert exit_code.read_text().strip() == "EXIT 0"
+    assert "\x1b[" not in log.read_text(errors="replace"), "the screen went into the log"

@@ -262,14 +262,27 @@ class StudyApp(App[None]):
         self.store.close()
 
 
+def has_terminal() -> bool:
+    """Textual reads stdin and draws on stderr. With stderr sent to a file (`2>log`) and
+    stdout still the terminal, it draws on stdout instead; the file keeps what is written to
+    stderr. Without a terminal to read and one to draw on, there is no app."""
+    if not sys.stdin.isatty():
+        return False
+    if sys.stderr.isatty():
+        return True
+    if sys.stdout.isatty():
+        sys.__stderr__ = sys.__stdout__  # what Textual's driver writes the screen to
+        return True
+    return False
+
+
 def launch(
     args: argparse.Namespace,
     launched: LaunchedKernel | None = None,
     course: LoadReport | None = None,
 ) -> int:
     """Run the app from the command line; refuse politely where a TUI cannot work."""
-    # Textual draws on stderr and reads stdin: both must be a terminal.
-    if not (sys.stdin.isatty() and sys.stderr.isatty()) or os.environ.get("TERM") == "dumb":
+    if not has_terminal() or os.environ.get("TERM") == "dumb":
         print(
             "studytorch: the app needs an interactive terminal (this one is not, or TERM=dumb).\n"
             "Headless commands work anywhere:\n"

@@ -428,7 +428,7 @@ def _launch_early(args: argparse.Namespace):
     if (
         args.existing
         or args.command == "review"
-        or not (sys.stdin.isatty() and sys.stderr.isatty())
+        or not (sys.stdin.isatty() and (sys.stderr.isatty() or sys.stdout.isatty()))
     ):
         return None  # review starts a kernel only for its first predict card
     from studytorch import locations
