@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import psutil
 import pytest
@@ -25,11 +26,18 @@ import pytest_asyncio
 
 from studytorch.kernel import Event, KernelSession
 
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from studytorch.course.runner import StepRun
+
 REPO = Path(__file__).resolve().parents[1]
 BOOT = str(Path("studytorch", "kernel", "boot.py"))
 """The script our kernels run (an ipykernel with the probe loaded at start)."""
 RUN_LIMIT_S = 90.0
 """No single run in a test may take longer than this: a hang fails the test instead."""
+WAIT_S = 90.0
+"""The longest any wait in a Pilot test may take before the test fails instead of hanging."""
 
 
 def live_kernels(belongs: Callable[[psutil.Process], bool]) -> list[psutil.Process]:
@@ -138,3 +146,55 @@ def studytorch_cmd(*args: str) -> list[str]:
 def subprocess_env(**extra: str) -> dict[str, str]:
     """The test's environment (sandboxed data dir), with a wide terminal so paths do not wrap."""
     return {**os.environ, "COLUMNS": "200", **extra}
+
+
+# --- Pilot tests: waiting for what the app announces ----------------------------------------
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], what: str, timeout: float = WAIT_S):
+    """Let the app run until `condition()` holds; fail saying `what` was awaited."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        await pilot.pause(0.05)
+
+
+class RunsFinished:
+    """The runs an app announced (`RunFinished`), in order. Pass it as
+    `app.run_test(message_hook=...)`; then `await runs.after(pilot, "f5")` presses a key and
+    waits for the run it started to be announced (snippet, check and record done)."""
+
+    def __init__(self) -> None:
+        from studytorch.screens.messages import RunFinished
+
+        self._kind = RunFinished
+        self.runs: list[StepRun] = []
+
+    def __call__(self, message: Any) -> None:
+        if isinstance(message, self._kind):
+            self.runs.append(message.run)
+
+    async def next(self, pilot: Pilot, seen: int | None = None) -> StepRun:
+        """The first run announced after the first `seen` (default: those announced so far)."""
+        seen = len(self.runs) if seen is None else seen
+        await until(pilot, lambda: len(self.runs) > seen, "the run to finish")
+        await pilot.pause()  # the screen has handled the message too
+        return self.runs[seen]
+
+    async def after(self, pilot: Pilot, *keys: str) -> StepRun:
+        """Press `keys` (F5 by default) and return the run they started, once it finished."""
+        seen = len(self.runs)
+        await pilot.press(*(keys or ("f5",)))
+        return await self.next(pilot, seen)
+
+
+@pytest.fixture
+def finished() -> RunsFinished:
+    """Records the RunFinished messages of an app given it as `message_hook`."""
+    return RunsFinished()
+
+
+def screen_text(app: Any) -> str:
+    """What the terminal shows now, as text (the compositor's lines, as a real terminal gets)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -7,13 +7,11 @@ fixed duration, and records what it was asked to run.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 from typing import Any
 
 from studytorch.course import Lesson, LoadReport, Localized, Step
-from studytorch.kernel import Died, Done, Event, KernelState, Stream, Summary
+from studytorch.kernel import Done, Event, Kernel, KernelState, Stream, Summary
 
 DURATION_S = 0.012
 """Every fake run takes exactly this long, so the status line always says "12 ms"."""
@@ -93,23 +91,19 @@ FAILED_CHECK = {
 }
 
 
-class FakeSession:
-    """Answers like a warm CPU kernel; `events_for(code)` decides what a run reports."""
+class FakeSession(Kernel):
+    """Answers like a warm CPU kernel; `events_for(code)` decides what a run reports. The
+    state machine, `device` and `owns_kernel` are the real session's (kernel.Kernel)."""
 
     def __init__(
         self,
         events_for: Callable[[str], list[Event]] | None = None,
         verdict: dict[str, Any] | None = None,
     ) -> None:
+        super().__init__(device="cpu")
         self.events_for = events_for or (lambda _code: shape_ops_events())
         self.verdict = verdict if verdict is not None else FAILED_CHECK
-        self.state = KernelState.STOPPED
-        self.info: dict[str, Any] = {}
-        self.device_spec = "cpu"
-        self.death: Died | None = None
-        self.on_state: Callable[[KernelState], None] | None = None
-        self.python = sys.executable
-        self.existing: Path | None = None
+        self.executing = False
         self.ran: list[str] = []
         """Every snippet `execute` was given, in order."""
         self.checks: list[str] = []
@@ -117,18 +111,8 @@ class FakeSession:
         """Lifecycle calls in order: start, restart, interrupt, reset, shutdown."""
 
     @property
-    def device(self) -> str | None:
-        return self.info.get("device")
-
-    @property
-    def owns_kernel(self) -> bool:
-        return self.existing is None
-
-    def _set_state(self, state: KernelState) -> None:
-        if state != self.state:
-            self.state = state
-            if self.on_state:
-                self.on_state(state)
+    def running(self) -> bool:
+        return self.executing
 
     async def start(self) -> None:
         self.calls.append("start")
@@ -142,6 +126,7 @@ class FakeSession:
     async def execute(self, code: str, *, timeout: float | None = None) -> AsyncIterator[Event]:
         self.ran.append(code)
         self._set_state(KernelState.BUSY)
+        self.executing = True
         try:
             status = "ok"
             for event in self.events_for(code):
@@ -151,6 +136,7 @@ class FakeSession:
                 yield event
             yield Done(status, DURATION_S)
         finally:
+            self.executing = False
             if self.state == KernelState.BUSY:
                 self._set_state(KernelState.READY)
 
@@ -174,6 +160,9 @@ class FakeSession:
     async def shutdown(self) -> None:
         self.calls.append("shutdown")
         self._set_state(KernelState.STOPPED)
+
+    def kill_now(self) -> None:
+        self.calls.append("kill_now")
 
     def log_tail(self, lines: int = 12) -> str:
         return ""

@@ -11,7 +11,6 @@ screens alone (language, help, saved edits, a damaged database) use the FakeSess
 from __future__ import annotations
 
 import signal
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,13 +22,15 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, TabbedContent, TextArea
 from textual.widgets._footer import FooterKey
 
+from conftest import RunsFinished, until
 from fakes import DURATION_S, FakeSession
 from studytorch.app import StudyApp
 from studytorch.kernel import Died, Done, Error, Event, KernelSession, KernelState, Summary
 from studytorch.kernel.session import explain_exit
 from studytorch.screens.confirm import ConfirmScreen
+from studytorch.screens.edit_keeper import AUTOSAVE_S
 from studytorch.screens.help import HelpScreen
-from studytorch.screens.lesson import AUTOSAVE_S, LessonScreen
+from studytorch.screens.lesson import LessonScreen
 from studytorch.store import Store
 from studytorch.widgets.output import OutputLog
 from studytorch.widgets.status import KernelStatus
@@ -37,8 +38,6 @@ from studytorch.widgets.status import KernelStatus
 LESSON = "shape-ops"
 STEP = "view"
 """The first step of shape-ops: its starter makes y = x.view(2, 3); the check wants (3, 2)."""
-WAIT_S = 90.0
-"""The longest any wait for the kernel may take before the test fails instead of hanging."""
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -76,15 +75,6 @@ class SharedSession:
 # --- helpers --------------------------------------------------------------------------------
 
 
-async def until(pilot: Pilot, condition: Callable[[], bool], what: str, timeout: float = WAIT_S):
-    """Let the app run until `condition()` holds; fail saying `what` was awaited."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        await pilot.pause(0.05)
-
-
 def lesson_screen(app: StudyApp) -> LessonScreen:
     screen = app.screen
     assert isinstance(screen, LessonScreen), f"expected the lesson screen, got {screen!r}"
@@ -107,28 +97,6 @@ def output_text(app: StudyApp) -> str:
 
 def status_text(app: StudyApp) -> str:
     return str(app.screen.query_one(KernelStatus).render())
-
-
-def run_in_progress(screen: LessonScreen) -> bool:
-    return any(w.group == "run" and w.is_running for w in screen.app.workers)
-
-
-async def run_and_wait(pilot: Pilot, store: Store) -> None:
-    """Press F5 and wait until the run is recorded and its check (if any) has reported."""
-    app = pilot.app
-    screen = lesson_screen(app)
-    step_id = screen.step.id
-    before = len(store.runs(screen.lesson.id, step_id, limit=1000))
-    await pilot.press("f5")
-    await until(
-        pilot,
-        lambda: (
-            len(store.runs(screen.lesson.id, step_id, limit=1000)) > before
-            and not run_in_progress(screen)
-        ),
-        "the run to finish",
-    )
-    await pilot.pause()
 
 
 async def lessons_read(pilot: Pilot) -> None:
@@ -166,12 +134,12 @@ def shared(warm_kernel: KernelSession) -> SharedSession:
 @pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize("size", SIZES)
 async def test_run_shows_y_with_shape_2_3_in_the_tensor_table(
-    shared: SharedSession, store: Store, size: tuple[int, int]
+    shared: SharedSession, store: Store, size: tuple[int, int], finished: RunsFinished
 ) -> None:
     app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, message_hook=finished) as pilot:
         await kernel_ready(pilot)
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         table = lesson_screen(app).query_one("#tensor-table", DataTable)
         row = table.get_row("y")
         assert str(row[0]) == "y"
@@ -189,13 +157,13 @@ async def test_run_shows_y_with_shape_2_3_in_the_tensor_table(
 @pytest.mark.kernel
 @pytest.mark.asyncio(loop_scope="module")
 async def test_starter_fails_check_then_solution_passes_and_is_recorded(
-    shared: SharedSession, store: Store
+    shared: SharedSession, store: Store, finished: RunsFinished
 ) -> None:
     app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=finished) as pilot:
         await kernel_ready(pilot)
         screen = lesson_screen(app)
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         assert "✗" in status_text(app)
         assert "(3, 2)" in status_text(app), "the check's message should say what is expected"
         assert STEP not in store.passed_steps(LESSON)
@@ -206,7 +174,7 @@ async def test_starter_fails_check_then_solution_passes_and_is_recorded(
         await until(pilot, lambda: app.screen is screen, "the confirm dialog to close")
         assert editor(app).text.strip() == screen.step.solution.strip()
 
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         assert "✓" in status_text(app)
         assert "✓" in output_text(app)
         assert STEP in store.passed_steps(LESSON)
@@ -216,15 +184,15 @@ async def test_starter_fails_check_then_solution_passes_and_is_recorded(
 @pytest.mark.kernel
 @pytest.mark.asyncio(loop_scope="module")
 async def test_markup_in_snippet_output_is_shown_literally_and_is_not_a_link(
-    shared: SharedSession, store: Store
+    shared: SharedSession, store: Store, finished: RunsFinished
 ) -> None:
     printed = "[@click=app.quit]x[/] [bold]b"
     app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=finished) as pilot:
         await kernel_ready(pilot)
         # Also a screen clear and a cursor move: shown as symbols, never sent to the terminal.
         editor(app).load_text(f"print({printed!r})\nprint('\\x1b[2J\\x1b[Aclear \\x1b[31mred')\n")
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         assert printed in output_text(app)
         assert "␛[2J␛[Aclear red" in output_text(app)
         assert "\x1b" not in output_text(app)
@@ -243,12 +211,12 @@ async def test_markup_in_snippet_output_is_shown_literally_and_is_not_a_link(
 @pytest.mark.kernel
 @pytest.mark.asyncio(loop_scope="module")
 async def test_tiny_terminal_40x12_runs_and_shows_help_without_crashing(
-    shared: SharedSession, store: Store
+    shared: SharedSession, store: Store, finished: RunsFinished
 ) -> None:
     app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(40, 12), message_hook=finished) as pilot:
         await kernel_ready(pilot)
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         # The editor gives up its border so the whole starter (3 lines) is in view.
         area = editor(app)
         assert area.scrollable_content_region.height >= 3
@@ -267,15 +235,15 @@ async def test_tiny_terminal_40x12_runs_and_shows_help_without_crashing(
 @pytest.mark.kernel
 @pytest.mark.asyncio(loop_scope="module")
 async def test_os_exit_is_explained_with_its_code_and_f9_restarts_a_working_kernel(
-    store: Store, tmp_path: Path
+    store: Store, tmp_path: Path, finished: RunsFinished
 ) -> None:
     session = KernelSession(device="cpu", log_dir=tmp_path / "logs")
     app = StudyApp(session=session, store=store, lesson=LESSON, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=finished) as pilot:
         await kernel_ready(pilot)
         first_pid = session._kernel.proc.pid
         editor(app).load_text("import os; os._exit(3)\n")
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         assert "code 3" in output_text(app)
         assert app.kernel_state == "dead"
         assert "code 3" in status_text(app)
@@ -289,7 +257,7 @@ async def test_os_exit_is_explained_with_its_code_and_f9_restarts_a_working_kern
         assert "last run" not in status_text(app) and "✗" not in status_text(app)
 
         editor(app).load_text("z = torch.ones(4) * 7\nprint('sum', int(z.sum()))\n")
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         assert "sum 28" in output_text(app)
         assert store.runs(LESSON, STEP)[0][0] == "ok"
         assert "z" in [str(r[0]) for r in _rows(lesson_screen(app).query_one("#tensor-table"))]
@@ -527,16 +495,10 @@ TICKING = "import time\nfor i in range(400):\n    time.sleep(0.05)\n    print('t
 @pytest.mark.kernel
 @pytest.mark.asyncio(loop_scope="module")
 async def test_leaving_a_step_mid_run_interrupts_it_and_nothing_reaches_the_next_step(
-    shared: SharedSession, store: Store
+    shared: SharedSession, store: Store, finished: RunsFinished
 ) -> None:
-    finished: list[LessonScreen.RunFinished] = []
-
-    def hook(message: Any) -> None:
-        if isinstance(message, LessonScreen.RunFinished):
-            finished.append(message)
-
     app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=finished) as pilot:
         await kernel_ready(pilot)
         screen = lesson_screen(app)
         editor(app).load_text(TICKING)
@@ -544,54 +506,48 @@ async def test_leaving_a_step_mid_run_interrupts_it_and_nothing_reaches_the_next
         await until(pilot, lambda: "tick" in output_text(app), "the run to print")
         await pilot.press("f5")
         assert any("Already running" in n.message for n in app._notifications)
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: bool(finished), "the abandoned run to end")
-        await pilot.pause(0.2)
+        abandoned = await finished.after(pilot, "ctrl+n")
         assert screen.index == 1
         assert "tick" not in output_text(app), "the old step's output reached the new step"
         assert "✓" not in status_text(app) and "✗" not in status_text(app)
-        assert finished[0].run.step_id == STEP
-        assert finished[0].run.result.status == "interrupted"
+        assert abandoned.step_id == STEP
+        assert abandoned.result.status == "interrupted"
         assert store.runs(LESSON, STEP, limit=5)[0][0] == "interrupted"
         assert store.runs(LESSON, screen.step.id, limit=5) == []
         # The kernel is free again at once: the new step runs.
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         assert "■ done" in output_text(app) or "✗" in status_text(app)
 
 
 @pytest.mark.kernel
 @pytest.mark.asyncio(loop_scope="module")
 async def test_going_back_to_the_lessons_mid_run_ends_the_run(
-    shared: SharedSession, store: Store
+    shared: SharedSession, store: Store, finished: RunsFinished
 ) -> None:
     app = StudyApp(session=shared, store=store, lesson=LESSON, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=finished) as pilot:
         await kernel_ready(pilot)
         editor(app).load_text(TICKING)
         await pilot.press("f5")
         await until(pilot, lambda: "tick" in output_text(app), "the run to print")
-        await pilot.press("ctrl+o")
-        await until(pilot, lambda: not isinstance(app.screen, LessonScreen), "the lesson list")
-        await until(
-            pilot,
-            lambda: bool(store.runs(LESSON, STEP, limit=1)) and not app.session_running(),
-            "the run to be interrupted",
-            timeout=10,
-        )
+        ended = await finished.after(pilot, "ctrl+o")
+        assert not isinstance(app.screen, LessonScreen), "back at the lesson list"
+        assert ended.result.status == "interrupted"
+        await until(pilot, lambda: not app.run_in_progress(), "the kernel to be free", timeout=10)
         assert store.runs(LESSON, STEP, limit=1)[0][0] == "interrupted"
         assert app.kernel_state == "ready"
 
 
 @pytest.mark.kernel
 async def test_f5_while_the_kernel_starts_waits_for_it_and_runs(
-    store: Store, tmp_path: Path
+    store: Store, tmp_path: Path, finished: RunsFinished
 ) -> None:
     session = KernelSession(device="cpu", log_dir=tmp_path / "logs")
     app = StudyApp(session=session, store=store, lesson=LESSON, lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=finished) as pilot:
         await lessons_read(pilot)
         assert app.kernel_state != "ready"
-        await run_and_wait(pilot, store)
+        await finished.after(pilot)
         assert store.runs(LESSON, STEP, limit=1)[0][0] == "ok"
         text = output_text(app)
         assert "died" not in text and "not started" not in text

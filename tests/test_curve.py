@@ -78,4 +78,4 @@ async def test_runs_are_compared_and_earlier_ones_can_be_cleared(tmp_path: Path)
         await pilot.press("c")
         await pilot.pause()
         assert "lr=0.1" not in legend(screen)
-        assert screen.metric_runs[screen.step.id] == [], "cleared for the next run too"
+        assert app.runs.curves("shape-ops", screen.step.id) == [], "cleared for the next run too"

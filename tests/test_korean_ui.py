@@ -51,7 +51,7 @@ SAMPLES: dict[str, object] = {
     "title": "텐서 만들기",
     "step": "모양 바꾸기",
     "name": "loss",
-    "names": "shape-ops, autograd",
+    "names": "torch.allclose, builtins.isinstance",
     "count": 10,
     "number": 2,
     "n": 3,

@@ -7,25 +7,34 @@ import asyncio
 import contextlib
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
+from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from studytorch import locations
-from studytorch.course.model import LoadReport
+from studytorch.course.model import LoadReport, Step
 from studytorch.course.runner import StepRun
+from studytorch.course.step_runs import StepRuns
 from studytorch.exits import ExitGuard
 from studytorch.kernel.launch import LaunchedKernel
-from studytorch.kernel.protocol import KernelState
+from studytorch.kernel.protocol import Event, Kernel, KernelState
 from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.keys import bind, localize
 from studytorch.lang import default_language
 from studytorch.notice import Notice
+from studytorch.screens import messages
 from studytorch.store import Store, StoreError
 from studytorch.text import visible
 from studytorch.ui_text import say, ui
+
+if TYPE_CHECKING:
+    from studytorch.screens.host import StudyHost
 
 FIRST_FRAME_S = 0.15
 """The kernel starts this long after mount, when the first screen has been drawn."""
@@ -57,7 +66,7 @@ class StudyApp(App[None]):
     def __init__(
         self,
         *,
-        session: KernelSession | None = None,
+        session: Kernel | None = None,
         store: Store | None = None,
         course: LoadReport | None = None,
         lesson: str | None = None,
@@ -65,7 +74,7 @@ class StudyApp(App[None]):
         review: list[str] | None = None,
     ) -> None:
         super().__init__()
-        self.session = session or KernelSession(cwd=str(locations.workspace_dir()))
+        self.session: Kernel = session or KernelSession(cwd=str(locations.workspace_dir()))
         self.session.on_state = self._on_kernel_state
         self.store = store or Store()
         self.course = course if course is not None else LoadReport()
@@ -76,6 +85,8 @@ class StudyApp(App[None]):
         self.kernel_quiet = review is not None
         """Review works without a kernel: there, one that cannot start raises no alarm."""
         self._kernel_requested = False
+        self.runs = StepRuns()
+        """Each step's previous run and earlier curves, for as long as the app is open."""
         self.exit_guard: ExitGuard | None = None
         """Set by `launch`: only the real command owns the process's signals, not tests."""
         try:
@@ -85,17 +96,13 @@ class StudyApp(App[None]):
         self.lang = lang or saved or default_language()
 
     def on_mount(self) -> None:
-        from studytorch.screens.home import HomeScreen
-
         if self._course_given and not self.course.errors and not self.start_lesson:
             self.course_loaded = True  # given whole (`studytorch review`): nothing to wait for
 
         if self.start_review is None:
-            self.push_screen(HomeScreen())
+            self.push_screen(self._home())
         else:  # straight to the cards; the home screen comes when review is left
-            from studytorch.screens.review import ReviewScreen
-
-            self.push_screen(ReviewScreen(self.start_review))
+            self.on_open_review(messages.OpenReview(self.start_review))
         notice = self.store.take_notice()
         if notice is not None:
             self.notify(say(notice, self.lang), severity="warning", timeout=20)
@@ -169,7 +176,7 @@ class StudyApp(App[None]):
                 continue
             reason = screen.unsaved_reason()
             if reason is not None:
-                question = screen.t("ask_quit").format(reason=reason)
+                question = ui("ask_quit", self.lang, reason=reason)
                 ask = ConfirmScreen(question, self.lang)
                 ask.id = "ask-quit"
                 self.push_screen(ask, lambda yes: self._leave() if yes else None)
@@ -211,10 +218,52 @@ class StudyApp(App[None]):
                     timeout=30,
                 )
 
-    def record_run(self, run: StepRun) -> None:
+    # --- runs and kernel actions (what screens ask through `StudyHost`) ------------------
+
+    def start_run(
+        self,
+        requester: MessagePump,
+        lesson_id: str,
+        step: Step,
+        code: str,
+        on_event: Callable[[Event], None],
+    ) -> int:
+        """Run `code` for `step` as an app-level worker, so a run that outlives its screen
+        still ends and is recorded against its own step; `requester` gets `RunFinished`."""
+        token = self.runs.move_on()
+        self.run_worker(
+            self._run(requester, lesson_id, step, code, on_event, token),
+            group="run",
+            exit_on_error=False,
+        )
+        return token
+
+    async def _run(
+        self,
+        requester: MessagePump,
+        lesson_id: str,
+        step: Step,
+        code: str,
+        on_event: Callable[[Event], None],
+        token: int,
+    ) -> None:
+        try:
+            run = await self.runs.run(
+                self.session, lesson_id, step, code, on_event=on_event, record=self._record
+            )
+        except Exception as exc:  # a bug of ours must not close the app and the learner's work
+            self.notify(f"{type(exc).__name__}: {exc}", title="studytorch", severity="error")
+            raise  # still logged by the worker
+        finished = messages.RunFinished(run, token)
+        # A screen that was left (popped) may still be attached for a moment, but would never
+        # handle the message: it goes to the app, where tests and logs still see it.
+        if not (requester in self.screen_stack and requester.post_message(finished)):
+            self.post_message(finished)
+
+    def _record(self, run: StepRun) -> None:
         """Keep a finished run, and progress when its check passed (always its own step)."""
         result = run.result
-        with contextlib.suppress(StoreError):
+        try:
             self.store.record_run(
                 run.lesson_id,
                 run.step_id,
@@ -223,16 +272,97 @@ class StudyApp(App[None]):
                 code=run.code,
                 output=result.transcript(),
                 metrics=result.metrics,
+                verdict="passed" if run.passed else "failed" if run.checked else None,
             )
+        except StoreError as exc:  # a full disk: the learner hears it, the run's result stays
+            self.notify(ui("store.run_not_recorded", self.lang, reason=str(exc)), severity="error")
         if run.checked and run.passed:
             try:
                 self.store.mark_passed(run.lesson_id, run.step_id)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
 
-    def session_running(self) -> bool:
-        """The kernel is busy with a run, even one whose screen has gone."""
-        return bool(getattr(self.session, "running", False))
+    def run_in_progress(self) -> bool:
+        """A run is on its way, or the kernel is still busy with one whose step was left."""
+        running = any(w.group == "run" and w.is_running for w in self.workers)
+        return running or self.session.running
+
+    def leave_run(self) -> None:
+        """Leaving a step or the lesson ends its run: interrupted (escalating to a restart if
+        it ignores that), and nothing it still reports reaches a screen."""
+        self.runs.move_on()
+        if self.run_in_progress():
+            self.run_worker(self.session.interrupt(), group="control")
+
+    def interrupt_run(self) -> bool:
+        if not self.run_in_progress():
+            return False
+        self.run_worker(self.session.interrupt(), group="control")
+        return True
+
+    def restart_kernel(self) -> None:
+        self.runs.move_on()
+        self.start_kernel(restart=True)
+
+    def switch_device(self) -> str | None:
+        """The next device to run on (a restart follows); None when only the CPU is there."""
+        info = self.session.info
+        choices = ["cpu"]
+        if info.get("cuda"):
+            choices += [f"cuda:{i}" for i in range(len(info.get("cuda_devices", [])) or 1)]
+        if info.get("mps"):
+            choices.append("mps")
+        if len(choices) == 1:
+            return None
+        current = self.session.device or "cpu"
+        current = "cuda:0" if current == "cuda" else current
+        following = (
+            choices[(choices.index(current) + 1) % len(choices)] if current in choices else "cpu"
+        )
+        self.session.device_spec = following
+        return following
+
+    # --- screens, opened by name through messages (screens never import each other) -------
+
+    def _home(self) -> Screen:
+        from studytorch.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_open_lesson(self, message: messages.OpenLesson) -> None:
+        from studytorch.screens.lesson import LessonScreen
+
+        screen = LessonScreen(message.lesson, message.index)
+        if message.replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def on_open_review(self, message: messages.OpenReview) -> None:
+        from studytorch.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(message.named))
+
+    def on_open_review_stats(self, message: messages.OpenReviewStats) -> None:
+        from studytorch.screens.review_stats import ReviewStatsScreen
+
+        self.push_screen(ReviewStatsScreen(message.named))
+
+    def on_open_run_history(self, message: messages.OpenRunHistory) -> None:
+        from studytorch.screens.run_history import RunHistoryScreen
+
+        self.push_screen(RunHistoryScreen(message.lesson, message.step), message.restore)
+
+    def on_leave_review(self, message: messages.LeaveReview) -> None:
+        self.kernel_quiet = False  # lessons need the kernel, and to hear why it failed
+        self.ensure_kernel()
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+        else:  # opened by `studytorch review`: nothing underneath yet
+            self.switch_screen(self._home())
+
+    def reread_lessons(self) -> None:
+        self.read_lessons()
 
     def _on_kernel_state(self, state: KernelState) -> None:
         self.kernel_state = state.value
@@ -271,7 +401,7 @@ def has_terminal() -> bool:
     if sys.stderr.isatty():
         return True
     if sys.stdout.isatty():
-        sys.__stderr__ = sys.__stdout__  # what Textual's driver writes the screen to
+        sys.__stderr__ = sys.__stdout__  # type: ignore[misc]  # what Textual draws on
         return True
     return False
 
@@ -328,3 +458,9 @@ def launch(
         with contextlib.suppress(Exception):
             stream.flush()
     os._exit(0)
+
+
+if TYPE_CHECKING:
+
+    def _is_a_host(app: StudyApp) -> StudyHost:
+        return app  # mypy checks here that the app gives screens all they may ask for

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studytorch.kernel.protocol import Died, Display, Restarted, Stream
+from studytorch.kernel.summary import ModuleSummary, TensorSummary
 from studytorch.text import plain, safe_text, shape_text, visible_but_colours
 from studytorch.ui_text import say, ui
 
@@ -70,40 +71,36 @@ def stream(event: Any) -> None:
             err.print(plain(event.log_tail, style="dim"))
 
 
-def report(result: RunResult, timeout: float | None = None) -> None:
-    lang = language()
-    if result.dropped:
-        err.print(Text(ui("cli.output_cut", lang, count=result.dropped), "yellow"))
+def report(result: RunResult, timeout: float | None = None, lang: str | None = None) -> None:
+    """What the run printed is out already: now what was cut, how it failed, its tables."""
+    from studytorch.run_report import run_notes
+
+    lang = lang or language()
+    notes = run_notes(result, lang)
+    for note in notes[:1] if notes and notes[0].role == "cut" else []:
+        err.print(plain(note.text, style=note.style))  # what was cut: next to the output
     if result.status == "timeout":
         err.print(Text(ui("cli.timed_out", lang, seconds=timeout), style="bold red"))
     if result.traceback and result.status != "timeout":
         err.print(safe_text("\n".join(result.traceback)))
-    if result.error and result.error.get("line"):
-        line = result.error["line"]
-        where = ui("at_line", lang, line=line)
-        err.print(plain(f"{where}: {result.error.get('line_text') or ''}", style="bold"))
-        for op in result.error.get("operands", []):
-            err.print(plain(f"  {op['name']}: shape {op['shape']} {op['dtype']} {op['device']}"))
-    explanation = (result.error or {}).get("explanation")
-    if explanation:
-        err.print(plain(explanation[lang], style="yellow"))
-    for warning in result.summary.get("warnings", []):
-        err.print(plain(f"{ui('cli.warning', lang)}: {warning[lang]}", style="magenta"))
+    for note in notes:
+        if note.role != "cut":
+            err.print(plain(note.text, style=note.style))
     if result.tensors:
         out.print(tensor_table(result.tensors))
-    for module in result.summary.get("modules", []):
+    for module in result.modules:
         out.print(module_table(module))
-    for opt in result.summary.get("optimizers", []):
+    for opt in result.optimizers:
         groups = ", ".join(f"lr={g['lr']} ({g['params']} params)" for g in opt["param_groups"])
         out.print(plain(f"{opt['name']}: {opt['type']} {groups}"))
-    for item in result.summary.get("data", []):
+    for item in result.data:
         fields = ", ".join(f"{k}={v}" for k, v in item.items() if k not in ("name", "kind"))
         out.print(plain(f"{item['name']}: {item['kind']} {fields}"))
     took = ui("cli.took", lang, status=result.status, seconds=result.duration_s)
     out.print(Text(took, style="dim"))
 
 
-def tensor_table(tensors: list[dict[str, Any]]) -> Table:
+def tensor_table(tensors: list[TensorSummary]) -> Table:
     table = Table(title="tensors", title_justify="left")
     for column in ("name", "shape", "dtype", "device", "requires_grad", "grad_fn", "grad"):
         table.add_column(column)
@@ -121,7 +118,7 @@ def tensor_table(tensors: list[dict[str, Any]]) -> Table:
     return table
 
 
-def module_table(module: dict[str, Any]) -> Table:
+def module_table(module: ModuleSummary) -> Table:
     title = f"{module['name']}: {module['type']} ({module['total']:,} parameters)"
     table = Table(title=plain(title), title_justify="left")
     for column in ("parameter", "shape", "requires_grad", "grad norm"):

@@ -92,6 +92,10 @@ class Lesson:
                 return step
         raise KeyError(step_id)
 
+    def first_unfinished(self, passed: set[str]) -> int:
+        """The index of the first step not in `passed` (0 when every step is)."""
+        return next((i for i, s in enumerate(self.steps) if s.id not in passed), 0)
+
 
 @dataclass(frozen=True)
 class LessonError:
@@ -119,3 +123,11 @@ class LoadReport:
 
     def find(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
+
+    def next_after(self, lesson_id: str) -> Lesson | None:
+        """The lesson after `lesson_id` in the course's order (None: the last, or unknown)."""
+        ids = [lesson.id for lesson in self.lessons]
+        if lesson_id not in ids:
+            return None
+        position = ids.index(lesson_id) + 1
+        return self.lessons[position] if position < len(self.lessons) else None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import abc
 import enum
-from collections.abc import AsyncIterator
+import sys
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any
 
 from studytorch.notice import Notice
 
@@ -86,30 +89,99 @@ class Done:
 Event = Stream | Display | Summary | Error | Died | Restarted | Done
 
 
-class Kernel(Protocol):
-    """What the app, the checker and the runner need of a kernel; `KernelSession` is the real
-    one, and the tests' fakes implement the same."""
+class Kernel(abc.ABC):
+    """What the app, the checker and the runner need of a kernel: `KernelSession` is the real
+    one, and the tests' fakes implement the same.
 
-    state: KernelState
-    info: dict[str, Any]
-    death: Died | None
-    device_spec: str
+    The base owns the state machine (`state`, reported through `on_state`), what the kernel said
+    when ready (`info`, hence `device`), how it last died (`death`) and where it came from
+    (`python`, or `existing`: an attached kernel we do not own). Subclasses run the code.
+    """
+
+    def __init__(
+        self,
+        *,
+        python: str | None = None,
+        existing: str | Path | None = None,
+        device: str = "auto",
+        on_state: Callable[[KernelState], None] | None = None,
+    ) -> None:
+        self.python = python or sys.executable
+        """The interpreter our kernels run (ignored for an attached one)."""
+        self.existing = Path(existing) if existing else None
+        """The connection file of an attached kernel (`--existing`), else None."""
+        self.device_spec = device
+        """What the learner asked for: auto, cpu, cuda, cuda:N or mps."""
+        self.on_state = on_state
+        """Called on every state change (the app mirrors it into a reactive)."""
+        self.state = KernelState.STOPPED
+        self.info: dict[str, Any] = {}
+        """The probe's "ready" summary: torch version, device, CUDA/MPS availability."""
+        self.death: Died | None = None
+        """How the kernel last died, until it starts again."""
 
     @property
-    def device(self) -> str | None: ...
+    def device(self) -> str | None:
+        """The device runs use (resolved from `device_spec` by the kernel), once ready."""
+        return self.info.get("device")
 
-    async def start(self) -> None: ...
+    @property
+    def owns_kernel(self) -> bool:
+        """We started this kernel (it can be restarted and has a spare); False when attached."""
+        return self.existing is None
 
-    async def ready(self) -> dict[str, Any]: ...
+    @property
+    @abc.abstractmethod
+    def running(self) -> bool:
+        """The kernel is executing something (a run, even one whose screen has gone)."""
 
-    def execute(self, code: str, *, timeout: float | None = None) -> AsyncIterator[Event]: ...
+    def _set_state(self, state: KernelState) -> None:
+        if state != self.state:
+            self.state = state
+            if self.on_state:
+                self.on_state(state)
 
-    async def check(self, source: str) -> dict[str, Any]: ...
+    @abc.abstractmethod
+    async def start(self) -> None:
+        """Start (or attach to) the kernel; warm-up may continue in the background."""
 
-    async def reset(self) -> None: ...
+    @abc.abstractmethod
+    async def ready(self) -> dict[str, Any]:
+        """Wait until the kernel can run snippets; returns `info`."""
 
-    async def interrupt(self) -> None: ...
+    @abc.abstractmethod
+    def execute(self, code: str, *, timeout: float | None = None) -> AsyncIterator[Event]:
+        """Run the learner's snippet, yielding its events; the last is always `Done`."""
 
-    async def restart(self) -> None: ...
+    @abc.abstractmethod
+    async def check(self, source: str) -> dict[str, Any]:
+        """Run a lesson check against the last run's namespace: {"passed": True}, or why not
+        (the author's `message` in en/ko, our `key` and `params`, or `why`, a Notice)."""
 
-    async def shutdown(self) -> None: ...
+    @abc.abstractmethod
+    async def reset(self) -> None:
+        """Forget the learner's variables now."""
+
+    @abc.abstractmethod
+    async def prewarm(self) -> None:
+        """Pay torch's lazy first-use costs before the learner's first run."""
+
+    @abc.abstractmethod
+    async def interrupt(self) -> None:
+        """Stop the current run (a run that ignores it is ended by a restart)."""
+
+    @abc.abstractmethod
+    async def restart(self) -> None:
+        """A fresh kernel: variables are gone."""
+
+    @abc.abstractmethod
+    async def shutdown(self) -> None:
+        """Stop the kernel; nothing of it is left."""
+
+    @abc.abstractmethod
+    def kill_now(self) -> None:
+        """Synchronous last resort, from any thread and at exit: kill what we started."""
+
+    @abc.abstractmethod
+    def log_tail(self, lines: int = 12) -> str:
+        """The end of the kernel's own log (why it died), or ""."""

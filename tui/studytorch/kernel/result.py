@@ -16,18 +16,35 @@ from studytorch.kernel.protocol import (
     Stream,
     Summary,
 )
+from studytorch.kernel.summary import (
+    Batch,
+    DataSummary,
+    ErrorSummary,
+    Graph,
+    LineRecord,
+    Metrics,
+    ModuleSummary,
+    OptimizerSummary,
+    RunSummary,
+    RunWarning,
+    TensorSummary,
+    decode_run,
+    empty_run,
+)
 from studytorch.notice import Notice
 from studytorch.ui_text import say
 
 
 @dataclass
 class RunResult:
+    """One run: what it printed, how it ended, and the probe's summary (decoded once, here)."""
+
     stdout: str = ""
     stderr: str = ""
     displays: list[str] = field(default_factory=list)
-    error: dict[str, Any] | None = None
+    error: ErrorSummary | None = None
     traceback: list[str] = field(default_factory=list)
-    summary: dict[str, Any] = field(default_factory=dict)
+    summary: RunSummary = field(default_factory=empty_run)
     status: str = "ok"
     duration_s: float = 0.0
     dropped: int = 0
@@ -43,20 +60,44 @@ class RunResult:
     @property
     def gpu_broken(self) -> bool:
         """The run hit a CUDA error that leaves the GPU unusable until the kernel restarts."""
-        return bool(self.summary.get("gpu_broken"))
+        return self.summary["gpu_broken"]
 
     @property
-    def tensors(self) -> list[dict[str, Any]]:
-        return self.summary.get("tensors", [])
+    def tensors(self) -> list[TensorSummary]:
+        return self.summary["tensors"]
 
     @property
-    def lines(self) -> list[dict[str, Any]]:
+    def modules(self) -> list[ModuleSummary]:
+        return self.summary["modules"]
+
+    @property
+    def optimizers(self) -> list[OptimizerSummary]:
+        return self.summary["optimizers"]
+
+    @property
+    def data(self) -> list[DataSummary]:
+        return self.summary["data"]
+
+    @property
+    def lines(self) -> list[LineRecord]:
         """Shapes per snippet line, for the editor's annotations."""
-        return self.summary.get("lines", [])
+        return self.summary["lines"]
 
     @property
-    def metrics(self) -> dict[str, list[Any]]:
-        return self.summary.get("metrics", {})
+    def metrics(self) -> Metrics:
+        return self.summary["metrics"]
+
+    @property
+    def batches(self) -> list[Batch]:
+        return self.summary["batches"]
+
+    @property
+    def graphs(self) -> dict[str, Graph]:
+        return self.summary["graph"]
+
+    @property
+    def warnings(self) -> list[RunWarning]:
+        return self.summary["warnings"]
 
     def transcript(self) -> str:
         """What the run printed, then how it failed: kept in the run history."""
@@ -69,11 +110,11 @@ class RunResult:
         """Put the previous run's grad norms beside this run's (a missing zero_grad shows as
         growth). Only ever the same step's previous run: never what another step left."""
         before: dict[tuple[str, str], Any] = {}
-        for module in (previous.summary if previous else {}).get("modules", []):
-            for param in module.get("parameters", []):
+        for module in previous.modules if previous else []:
+            for param in module["parameters"]:
                 before[(module["name"], param["name"])] = param.get("grad_norm")
-        for module in self.summary.get("modules", []):
-            for param in module.get("parameters", []):
+        for module in self.modules:
+            for param in module["parameters"]:
                 norm = before.get((module["name"], param["name"]))
                 param["grad_norm_before"] = norm if isinstance(norm, float) else None
 
@@ -86,8 +127,8 @@ class RunResult:
         elif isinstance(event, Display):
             self.displays.append(event.text)
         elif isinstance(event, Summary) and event.kind == "run":
-            self.summary = event.payload
-            probe_error = event.payload.get("error")
+            self.summary = decode_run(event.payload)
+            probe_error = self.summary["error"]
             if probe_error and self.error is not None:
                 self.error.update(probe_error)
                 self.error["explanation"] = _explain(self.error)
@@ -118,14 +159,14 @@ class RunResult:
             "displays": self.displays,
             "error": self.error,
             "tensors": self.tensors,
-            "modules": self.summary.get("modules", []),
-            "optimizers": self.summary.get("optimizers", []),
-            "data": self.summary.get("data", []),
-            "lines": self.summary.get("lines", []),
-            "graph": self.summary.get("graph", {}),
-            "metrics": self.summary.get("metrics", {}),
-            "batches": self.summary.get("batches", []),
-            "warnings": self.summary.get("warnings", []),
+            "modules": self.modules,
+            "optimizers": self.optimizers,
+            "data": self.data,
+            "lines": self.lines,
+            "graph": self.graphs,
+            "metrics": self.metrics,
+            "batches": self.batches,
+            "warnings": self.warnings,
             "duration_s": round(self.duration_s, 4),
             "output_dropped": self.dropped,
             "gpu_broken": self.gpu_broken,
@@ -141,8 +182,8 @@ async def collect(events: AsyncIterator[Event]) -> RunResult:
     return result
 
 
-def _explain(error: dict[str, Any]) -> dict[str, str] | None:
+def _explain(error: ErrorSummary) -> dict[str, str] | None:
     # the explainer is large and only needed once a run fails: not on the app's start-up path.
     from studytorch.explain import explain
 
-    return explain(error)
+    return explain(dict(error))

@@ -9,13 +9,13 @@ import importlib
 import logging
 import os
 import signal
-import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-from studytorch.kernel.launch import LaunchedKernel, cap_log, launch, probe_install_code
+from studytorch.kernel import stall
+from studytorch.kernel.launch import LaunchedKernel, launch, probe_install_code
 from studytorch.kernel.protocol import (
     SUMMARY_MIME,
     Died,
@@ -23,6 +23,7 @@ from studytorch.kernel.protocol import (
     Done,
     Error,
     Event,
+    Kernel,
     KernelState,
     Restarted,
     Stream,
@@ -39,6 +40,8 @@ POLL_S = 0.2
 INTERRUPT_GRACE_S = 3.0
 """How long a run may ignore an interrupt before the kernel is restarted."""
 START_TIMEOUT_S = 60.0
+LOG_DRAIN_S = 0.5
+"""How long a dead kernel's last output may take to reach its log (a worker may hold the pipe)."""
 PROBE = "__import__('_studytorch_probe')"
 """How our own cells reach the probe: works even after a snippet cleared its globals."""
 SNIPPET_NAME = "snippet.py"
@@ -95,7 +98,7 @@ def _capped_error(evalue: str, traceback: list[str]) -> tuple[str, list[str]]:
     return evalue, kept
 
 
-class KernelSession:
+class KernelSession(Kernel):
     """A kernel we start (or attach to) plus the probe: `execute` yields Events as they arrive.
 
     With `keep_spare`, a second kernel boots (paused while a run needs the CPU) so that a restart
@@ -116,19 +119,12 @@ class KernelSession:
         launched: LaunchedKernel | None = None,
         keep_spare: bool = False,
     ) -> None:
-        self.python = python or sys.executable
-        self.existing = Path(existing) if existing else None
-        self.device_spec = device
+        super().__init__(python=python, existing=existing, device=device, on_state=on_state)
         self.trace = trace
         """Record tensor shapes line by line (the `--no-trace` flag turns it off)."""
         self.cwd = str(cwd) if cwd else os.getcwd()
         self.log_dir = log_dir
-        self.on_state = on_state
         self.keep_spare = keep_spare
-        self.state = KernelState.STOPPED
-        self.info: dict[str, Any] = {}
-        """The probe's "ready" summary: torch version, device, CUDA/MPS availability."""
-        self.death: Died | None = None
         self._kernel: LaunchedKernel | None = launched
         self._kernel_spec = (self.python, device, trace) if launched else None
         self._spare: LaunchedKernel | None = None
@@ -144,17 +140,14 @@ class KernelSession:
         self._idle = asyncio.Event()
         self._idle.set()
         self._escalation: asyncio.Task[None] | None = None
+        self._stalled: Notice | None = None
+        """Why the stall watch stopped the kernel (its death is then told this way)."""
+        self.leftover: list[str] = []
+        """What the last run left in the process that no restore undoes: the next run swaps
+        to a fresh kernel first (kernel/probe/isolation.py)."""
         atexit.register(self.kill_now)
 
     # --- lifecycle -------------------------------------------------------------------------
-
-    @property
-    def device(self) -> str | None:
-        return self.info.get("device")
-
-    @property
-    def owns_kernel(self) -> bool:
-        return self.existing is None
 
     @property
     def log_path(self) -> Path | None:
@@ -164,12 +157,6 @@ class KernelSession:
     def pid(self) -> int | None:
         """The kernel process we started, if any (tests and `doctor` look at it)."""
         return self._kernel.proc.pid if self._kernel is not None else None
-
-    def _set_state(self, state: KernelState) -> None:
-        if state != self.state:
-            self.state = state
-            if self.on_state:
-                self.on_state(state)
 
     async def start(self) -> None:
         """Launch (or adopt) the kernel; warm-up runs in the background. Calling it while a
@@ -181,6 +168,8 @@ class KernelSession:
     async def _start(self) -> None:
         self.death = None
         self.info = {}
+        self.leftover = []
+        self._stalled = None
         self._set_state(KernelState.STARTING)
         try:
             await self._connect()
@@ -222,6 +211,11 @@ class KernelSession:
             kernel = self._adopt()
             kc.load_connection_file(str(kernel.connection_file))
         self._kc = kc
+        if self.owns_kernel:
+            # A kernel we own is watched through its process; its heartbeat, late by a second
+            # while torch loads on a busy machine, made jupyter_client call it dead at start.
+            # (Set before the channel's thread starts: it reads the value as it waits.)
+            kc.hb_channel.time_to_dead = START_TIMEOUT_S
         kc.start_channels()
         await self._wait_for_kernel(kc)
 
@@ -258,6 +252,9 @@ class KernelSession:
             )
         except FileNotFoundError:
             raise KernelError(Notice("kernel.no_python", {"python": self.python})) from None
+        except OSError as exc:  # not executable, a folder: said in words, never a traceback
+            why = {"python": self.python, "error": exc.strerror or str(exc)}
+            raise KernelError(Notice("kernel.cannot_start", why)) from None
 
     def _start_spare(self) -> None:
         if self.keep_spare and self.owns_kernel and self._spare is None:
@@ -266,20 +263,31 @@ class KernelSession:
                 self._spare_spec = (self.python, self.device_spec, self.trace)
 
     async def _wait_for_kernel(self, kc: Any) -> None:
-        ready = asyncio.ensure_future(kc.wait_for_ready(timeout=START_TIMEOUT_S))
-        try:
-            while not ready.done():
-                await asyncio.wait({ready}, timeout=POLL_S)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            left = max(1.0, deadline - time.monotonic())
+            ready = asyncio.ensure_future(kc.wait_for_ready(timeout=left))
+            try:
+                while not ready.done():
+                    await asyncio.wait({ready}, timeout=POLL_S)
+                    kernel = self._kernel
+                    if kernel is not None and kernel.proc.poll() is not None:
+                        await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)
+                        raise self._startup_failure()
+                ready.result()
+                return
+            except RuntimeError as exc:  # jupyter_client: a timeout, or a missed heartbeat
+                # On a starved CPU a kernel still importing torch misses its 1 s heartbeat
+                # and jupyter_client calls it dead; the process we own is what counts.
                 kernel = self._kernel
-                if kernel is not None and kernel.proc.poll() is not None:
-                    raise self._startup_failure()
-            ready.result()
-        except RuntimeError as exc:  # jupyter_client's timeout
-            raise KernelError(Notice("kernel.no_answer", {"error": str(exc)})) from None
-        finally:
-            ready.cancel()
-            with contextlib.suppress(BaseException):
-                await ready
+                alive = kernel is not None and kernel.proc.poll() is None
+                if not alive or time.monotonic() >= deadline:
+                    raise KernelError(Notice("kernel.no_answer", {"error": str(exc)})) from None
+                await asyncio.sleep(POLL_S)
+            finally:
+                ready.cancel()
+                with contextlib.suppress(BaseException):
+                    await ready
 
     def _startup_failure(self) -> KernelError:
         tail = self.log_tail()
@@ -394,18 +402,15 @@ class KernelSession:
 
     async def _watch(self) -> None:
         misses = 0
-        beats = 0
         while True:
             await asyncio.sleep(POLL_S)
             kernel = self._kernel
             if kernel is not None:
-                beats += 1
-                if beats % 25 == 0:  # every 5 s: a flood of os.write must not fill the disk
-                    await asyncio.to_thread(cap_log, kernel.log_path)
                 code = kernel.proc.poll()
                 if code is None:
                     continue
-                reason = explain_exit(code)
+                reason = self._stalled or explain_exit(code)
+                await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)  # its last words
             else:  # attached kernel: its heartbeat is all we can see
                 misses = 0 if await self._kc.is_alive() else misses + 1
                 if misses < 3:
@@ -416,6 +421,13 @@ class KernelSession:
             self._end_all_runs(self.death)
             self._kernel_idle()
             return
+
+    async def _watch_for_stall(self, kernel: LaunchedKernel) -> None:
+        """Alive but deaf (kernel/stall.py): stopped, and its death told as the kernel's."""
+        if await stall.stalled(self._kc, kernel.proc.pid):
+            self._stalled = stall.REASON
+            with contextlib.suppress(OSError):
+                os.killpg(kernel.proc.pid, signal.SIGKILL)
 
     def _end_all_runs(self, event: Event) -> None:
         for queue in self._queues.values():
@@ -437,6 +449,11 @@ class KernelSession:
                     yield Restarted(Notice("kernel.fresh", {"why": why}))
                 elif self._warm is None:
                     await self.start()
+                elif self.leftover and self.owns_kernel:
+                    # The last run left what no restore undoes (a thread, a torch mode): this
+                    # run gets the warm spare, a process as `python snippet.py` would find it.
+                    log.info("fresh kernel for the next run: %s", "; ".join(self.leftover))
+                    await self.restart()
                 await self.ready()
                 # A run whose screen went away may still be ending (interrupted): after it.
                 await self._idle.wait()
@@ -448,10 +465,18 @@ class KernelSession:
             spare = self._spare
             if spare is not None:
                 spare.pause(True)  # the learner's run gets the CPU
+            stall_watch = None
+            if self._kernel is not None:
+                stall_watch = asyncio.create_task(self._watch_for_stall(self._kernel))
             try:
                 async for event in self._run(code, timeout=timeout, filename=filename):
+                    if isinstance(event, Summary) and event.kind == "run":
+                        isolation = event.payload.get("isolation") or {}
+                        self.leftover = list(isolation.get("unrestorable") or [])
                     yield event
             finally:
+                if stall_watch is not None:
+                    stall_watch.cancel()
                 if spare is not None:
                     spare.pause(False)
                 if self.state == KernelState.BUSY:
@@ -550,6 +575,12 @@ class KernelSession:
         running = self._executing
         if running is not None and self.owns_kernel and self._escalation is None:
             self._escalation = asyncio.create_task(self._escalate(running))
+
+    @property
+    def stopping(self) -> bool:
+        """An interrupt was sent and the run has not ended yet (it may escalate to a restart)."""
+        escalation = self._escalation
+        return self._executing is not None and escalation is not None and not escalation.done()
 
     @property
     def running(self) -> bool:

@@ -14,12 +14,14 @@ from textual.widgets import Footer, Input, Static
 
 from studytorch.keys import localize
 from studytorch.review.deck import DeckCard, build_deck, due_cards
+from studytorch.screens.host import StudyHost, host_of
+from studytorch.screens.messages import LeaveReview, OpenReviewStats
 from studytorch.screens.review_text import next_due, predict_answer
 from studytorch.store import StoreError
+from studytorch.text import visible
 from studytorch.ui_text import ui
 
 if TYPE_CHECKING:
-    from studytorch.app import StudyApp
     from studytorch.course.predict import CardRun
 
 _UNUSABLE = ("dead", "stopped")
@@ -48,8 +50,6 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "back", "Lessons"),
     ]
 
-    app: StudyApp
-
     def __init__(self, named: list[str] | None = None) -> None:
         super().__init__()
         self.named = list(named or [])
@@ -60,6 +60,10 @@ class ReviewScreen(Screen[None]):
         self.live: CardRun | None = None
         self.truth_from = "stored"
         """Where a predict card's answer comes from: "running", "live", "failed" or "stored"."""
+
+    @property
+    def host(self) -> StudyHost:
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-bar")
@@ -86,12 +90,16 @@ class ReviewScreen(Screen[None]):
         self._show()
 
     def t(self, key: str, **values: object) -> str:
-        return ui(f"review.{key}", self.app.lang, **values)
+        return ui(f"review.{key}", self.host.lang, **values)
 
     # --- the queue --------------------------------------------------------------------------
 
     def _refill(self) -> None:
-        self.queue = due_cards(build_deck(self.app.course, self.app.store, self.named))
+        self.queue = due_cards(build_deck(self.host.course, self.host.store, self.named))
+        damaged = self.host.store.take_set_aside()
+        if damaged:  # the rest of the deck goes on; those cards are new again
+            text = ui("store.set_aside", self.host.lang, n=len(damaged), cards="; ".join(damaged))
+            self.notify(visible(text), severity="warning", timeout=20)
         self._next()
 
     def _next(self) -> None:
@@ -101,7 +109,7 @@ class ReviewScreen(Screen[None]):
         prediction = self.query_one(Input)
         prediction.value = ""
         if self.item is not None and self.item.card.kind == "predict":
-            self.app.ensure_kernel()  # started on the first predict card: launch stays quick
+            self.host.ensure_kernel()  # started on the first predict card: launch stays quick
             prediction.focus()
         else:
             self.set_focus(None)
@@ -110,16 +118,16 @@ class ReviewScreen(Screen[None]):
     # --- drawing ----------------------------------------------------------------------------
 
     def _show(self) -> None:
-        if not self.app.course_loaded:
+        if not self.host.course_loaded:
             self.query_one("#review-question", Static).update(Text(self.t("loading")))
             for name in ("#review-code", "#review-prediction", "#review-answer", "#review-rate"):
                 self.query_one(name).display = False
             return
-        lang, item = self.app.lang, self.item
+        lang, item = self.host.lang, self.item
         left = len(self.queue) + (item is not None)
         bar = Text(f"{self.t('title')} · {self.t('due', n=left)}")
         if item is not None:
-            bar.append(f" · {item.lesson.title.get(lang)}", style="dim")
+            bar.append(f" · {visible(item.lesson.title.get(lang))}", style="dim")
         self.query_one("#review-bar", Static).update(bar)
         predict = item is not None and item.card.kind == "predict"
         code = self.query_one("#review-code", Static)
@@ -132,13 +140,15 @@ class ReviewScreen(Screen[None]):
             self._show_finished()
             return
         question = Text()
-        question.append(item.card.question.get(lang), style="bold")
-        question.append("\n\n" + (self.t("predict") if predict else self.t("reveal")), style="dim")
+        question.append(visible(item.card.question.get(lang)), style="bold")
+        if not self.revealed:  # once shown, the ratings below say what to press
+            prompt = self.t("predict") if predict else self.t("reveal")
+            question.append("\n\n" + prompt, style="dim")
         self.query_one("#review-question", Static).update(question)
         if predict:
             from rich.syntax import Syntax  # pygments: only once a predict card is shown
 
-            code.update(Syntax((item.card.code or "").rstrip(), "python", theme="ansi_dark"))
+            code.update(Syntax(visible(item.card.code or "").rstrip(), "python", theme="ansi_dark"))
         answer = self.query_one("#review-answer", Static)
         rating = self.query_one("#review-rate", Static)
         answer.display = rating.display = self.revealed
@@ -151,17 +161,18 @@ class ReviewScreen(Screen[None]):
             rating.update(line)
 
     def _answer_text(self, item: DeckCard) -> Text:
-        lang, card = self.app.lang, item.card
+        lang, card = self.host.lang, item.card
         if card.kind != "predict":
-            return Text().append(f"{self.t('answer')}: ", style="bold").append(card.answer_in(lang))
+            answer = visible(card.answer_in(lang))
+            return Text().append(f"{self.t('answer')}: ", style="bold").append(answer)
         prediction = self.query_one(Input).value
         return predict_answer(lang, card, prediction, self.truth_from, self.live, self.suggested)
 
     def _show_finished(self) -> None:
-        lang = self.app.lang
+        lang = self.host.lang
         for name in ("#review-answer", "#review-rate"):
             self.query_one(name, Static).display = False
-        deck = build_deck(self.app.course, self.app.store, self.named)
+        deck = build_deck(self.host.course, self.host.store, self.named)
         if not deck:
             message = self.t("empty")
         else:
@@ -181,7 +192,7 @@ class ReviewScreen(Screen[None]):
             return None
         if self.truth_from == "live" and self.live is not None:
             return self.live.answer
-        return self.item.card.answer_in(self.app.lang)
+        return self.item.card.answer_in(self.host.lang)
 
     @property
     def suggested(self) -> int | None:
@@ -195,7 +206,7 @@ class ReviewScreen(Screen[None]):
         return 3 if matches(self.query_one(Input).value, truth) else 1
 
     def _kernel_usable(self) -> bool:
-        return self.app.kernel_state not in _UNUSABLE
+        return self.host.kernel_state not in _UNUSABLE
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -217,7 +228,7 @@ class ReviewScreen(Screen[None]):
         from studytorch.kernel import KernelError
 
         try:
-            live = await run_card(self.app.session, item.card)
+            live = await run_card(self.host.session, item.card)
         except KernelError:
             live = None
         if item is self.item:  # still on the card it ran for
@@ -234,26 +245,17 @@ class ReviewScreen(Screen[None]):
         from studytorch.review.schedule import rate
 
         try:
-            rate(self.app.store, self.item, rating)
+            rate(self.host.store, self.item, rating)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
         self.reviewed += 1
         if not self.queue:
-            self.queue = due_cards(build_deck(self.app.course, self.app.store, self.named))
+            self.queue = due_cards(build_deck(self.host.course, self.host.store, self.named))
         self._next()
 
     def action_stats(self) -> None:
-        from studytorch.screens.review_stats import ReviewStatsScreen
-
-        self.app.push_screen(ReviewStatsScreen(self.named))
+        self.post_message(OpenReviewStats(self.named))
 
     def action_back(self) -> None:
-        self.app.kernel_quiet = False  # lessons need the kernel, and to hear why it failed
-        self.app.ensure_kernel()
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-        else:  # opened by `studytorch review`: nothing underneath yet
-            from studytorch.screens.home import HomeScreen
-
-            self.app.switch_screen(HomeScreen())
+        self.post_message(LeaveReview())

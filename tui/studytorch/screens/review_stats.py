@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,10 +15,8 @@ from textual_plotext import PlotextPlot
 from studytorch.keys import localize
 from studytorch.review.deck import build_deck, due_cards
 from studytorch.review.stats import day_labels, due_forecast, retention, reviews_per_day
+from studytorch.screens.host import StudyHost, host_of
 from studytorch.ui_text import ui
-
-if TYPE_CHECKING:
-    from studytorch.app import StudyApp
 
 
 class DayBars(PlotextPlot):
@@ -49,7 +46,9 @@ class ReviewStatsScreen(Screen[None]):
     """
     BINDINGS = [Binding("escape,s", "close_stats", "Back")]
 
-    app: StudyApp
+    @property
+    def host(self) -> StudyHost:
+        return host_of(self)
 
     def __init__(self, named: list[str] | None = None) -> None:
         super().__init__()
@@ -69,8 +68,8 @@ class ReviewStatsScreen(Screen[None]):
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
         now = time.time()
-        log = self.app.store.review_log()
-        deck = build_deck(self.app.course, self.app.store, self.named)
+        log = self.host.store.review_log()
+        deck = build_deck(self.host.course, self.host.store, self.named)
         self.query_one("#stats-title", Static).update(Text(ui("stats.title", lang)))
         kept = retention(log)
         numbers = Text(ui("stats.total", lang, n=len(log), due=len(due_cards(deck, now))) + "\n")

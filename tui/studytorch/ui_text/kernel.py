@@ -32,6 +32,13 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "커널이 종료 코드 {code:으로/로} 끝났습니다 "
         "(코드나 라이브러리가 프로세스를 끝냈습니다)",
     },
+    "kernel.stalled": {
+        "en": "the kernel stopped answering while its process was still there: its event loop "
+        "no longer runs (a snippet can do this by replacing something the kernel itself uses), "
+        "so it was stopped",
+        "ko": "커널 프로세스는 남아 있지만 응답하지 않습니다. 이벤트 루프가 더 이상 돌지 않아 "
+        "(코드가 커널이 쓰는 것을 바꾸면 이렇게 됩니다) 커널을 멈췄습니다",
+    },
     "kernel.heartbeat": {
         "en": "the attached kernel stopped answering its heartbeat",
         "ko": "연결한 커널이 heartbeat에 응답하지 않습니다",
@@ -83,6 +90,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "no Python interpreter at {python}",
         "ko": "{python}에 Python 인터프리터가 없습니다",
     },
+    "kernel.cannot_start": {
+        "en": "cannot start {python}: {error}",
+        "ko": "{python:을/를} 시작할 수 없습니다: {error}",
+    },
     "kernel.no_connection_file": {
         "en": "no connection file at {path}",
         "ko": "{path}에 연결 파일이 없습니다",
@@ -102,6 +113,12 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "코드에서 `{name}` 이름을 정의하지 않았습니다",
     },
     "check.raised": {"en": "{error}", "ko": "검사 중 오류가 났습니다: {error}"},
+    "check.tampered": {
+        "en": "the snippet replaced {names}, so its check cannot be trusted: "
+        "remove that line and run again",
+        "ko": "코드가 {names} 함수를 바꿔서 이 검사를 믿을 수 없습니다. "
+        "그 줄을 지우고 다시 실행하세요",
+    },
     "check.no_result": {
         "en": "the check did not report a result",
         "ko": "검사 결과가 없습니다",

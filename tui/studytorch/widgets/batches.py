@@ -10,8 +10,10 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from studytorch.kernel.summary import Batch
 from studytorch.text import plain, shape_text, visible
 from studytorch.ui_text import ui
+from studytorch.widgets.contained import contained
 
 
 def _indices(indices: list[Any] | None, lang: str) -> str:
@@ -25,7 +27,7 @@ def _cell(value: Any) -> Text:
     return plain(f"{value:.4g}" if isinstance(value, float) else str(value))
 
 
-def batches_renderable(batches: list[dict[str, Any]], lang: str = "en") -> Group:
+def batches_renderable(batches: list[Batch], lang: str = "en") -> Group:
     parts: list[Any] = []
     for batch in batches:
         head = Text()
@@ -58,6 +60,15 @@ class BatchView(VerticalScroll):
     def compose(self):
         yield Static(id="batch-body")
 
-    def show(self, batches: list[dict[str, Any]]) -> None:
+    def show_failure(self, notice: Text) -> None:
+        self.query_one("#batch-body", Static).update(notice)
+
+    @contained
+    def show(self, batches: list[Batch]) -> None:
+        """This run's batches; none: say so (never the previous run's)."""
         lang = getattr(self.app, "lang", "en")
-        self.query_one("#batch-body", Static).update(batches_renderable(batches, lang))
+        body = self.query_one("#batch-body", Static)
+        if not batches:
+            body.update(Text(ui("batches.none", lang), style="dim"))
+            return
+        body.update(batches_renderable(batches, lang))

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.document._wrapped_document import WrappedDocument
@@ -14,13 +15,18 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
 
+from studytorch.kernel.summary import LineRecord
 from studytorch.text import has_controls, one_cell, shape_text, visible
+from studytorch.ui_text import ui
 
 HIGHLIGHT_LIMIT = 2_000
 """Past this many lines syntax highlighting is turned off: re-highlighting on each key is slow."""
+MAX_LINES = 2_000
+MAX_BYTES = 200_000
+"""A snippet past either limit is refused: the app is for snippets; `studytorch run` takes files."""
 
 
-def line_annotations(lines: list[dict[str, Any]]) -> dict[int, str]:
+def line_annotations(lines: list[LineRecord]) -> dict[int, str]:
     """The probe's per-line records as text per 0-based line: `y (2, 3)`, `loss () ×12`.
 
     dtype and device are named only where they differ from the line before, so a `.float()` or
@@ -153,6 +159,32 @@ class SnippetEditor(TextArea):
         if self.error_line is not None and not self._fits(self.error_line, self.error_text):
             hidden[self.error_line] = "✗ " + self.error_text
         return hidden
+
+    def hidden_line(self) -> Text | None:
+        """The hidden annotations as one line for under the code, the cursor's line first (so
+        the one being read is never the one cut off); None when everything fits."""
+        hidden = self.hidden_annotations()
+        if not hidden:
+            return None
+        row = self.cursor_location[0]
+        text = Text("◂ ", style="dim")
+        order = sorted(hidden.items(), key=lambda item: (item[0] != row, item[0]))
+        for number, (line, note) in enumerate(order):
+            text.append(" · " if number else "")
+            text.append(f"{line + 1}: ", style="bold")
+            # An error message is the snippet's text: drawn, never sent to the terminal raw.
+            text.append(visible(note), style="red" if note.startswith("✗") else "")
+        return text
+
+    def refusal(self, lang: str) -> str | None:
+        """Why the text is not run (past MAX_LINES or MAX_BYTES: a pasted file, not a
+        snippet), in `lang`; None for a snippet."""
+        lines = self.document.line_count
+        size = len(self.text.encode())
+        if lines <= MAX_LINES and size <= MAX_BYTES:
+            return None
+        limits = {"max_lines": MAX_LINES, "max_kb": MAX_BYTES // 1000}
+        return ui("too_big", lang, lines=lines, kb=size // 1000, **limits)
 
     def on_resize(self) -> None:
         hidden = self.hidden_annotations()

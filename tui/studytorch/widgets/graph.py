@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from rich.tree import Tree
 
+from studytorch.kernel.summary import Graph, GraphNode
 from studytorch.text import plain, shape_text, visible
 from studytorch.ui_text import ui
 
 
-def _label(node: dict[str, Any], lang: str) -> Text:
+def _label(node: GraphNode, lang: str) -> Text:
     label = plain(node["name"], style="bold")
     if node.get("var"):
         label.append(visible(f"  {node['var']}"), style="cyan")
@@ -24,7 +23,7 @@ def _label(node: dict[str, Any], lang: str) -> Text:
     return label
 
 
-def graph_tree(name: str, graph: dict[str, Any], lang: str = "en") -> Tree:
+def graph_tree(name: str, graph: Graph, lang: str = "en") -> Tree:
     """`graph` is the probe's {root, nodes: [{id, name, children, var?, shape?, grad_norm?}]}."""
     nodes = {node["id"]: node for node in graph.get("nodes", [])}
     tree = Tree(plain(ui("graph.title", lang, name=name), style="bold underline"))

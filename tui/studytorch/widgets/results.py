@@ -13,7 +13,9 @@ from textual.widgets import Markdown, Static, TabbedContent, TabPane, Tabs
 
 from studytorch.kernel import Died, Display, Error, Event, Restarted, Stream, Summary
 from studytorch.kernel.result import RunResult
+from studytorch.kernel.summary import RunSummary, decode_run, empty_run
 from studytorch.lang import LANGUAGES
+from studytorch.run_report import run_notes
 from studytorch.text import safe_text
 from studytorch.ui_text import say, ui
 from studytorch.widgets.batches import BatchView
@@ -42,7 +44,7 @@ class ResultsPanel(Vertical):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.summary: dict[str, Any] = {}
+        self.summary: RunSummary = empty_run()
         self.error: Error | None = None
         self.result: RunResult | None = None
         """The last finished run, folded once (kernel/result.py): explanations come from it."""
@@ -52,6 +54,8 @@ class ResultsPanel(Vertical):
         self._run_codes: list[tuple[dict[str, Any], str, float]] = []
         """(metrics, code, time) of runs that drew a curve: earlier runs are labelled by diff."""
         self._code = ""
+        self._reported = False
+        """The run being shown has sent its summary (an empty pane then means "none in it")."""
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="results-tabs"):
@@ -106,14 +110,11 @@ class ResultsPanel(Vertical):
         """Draw the last run's views again in the app's language (after Ctrl+L)."""
         self.label(self.lang)
         summary = self.summary
-        self.query_one(TensorView).show(summary.get("tensors", []), summary.get("graph", {}))
+        moment = "after" if self._reported else "before"
+        self.query_one(TensorView).show(summary["tensors"], summary["graph"], moment)
         self.query_one(LossCurve).redraw()
-        if summary.get("batches"):
-            self.query_one(BatchView).show(summary["batches"])
-        if summary.get("modules") or summary.get("optimizers"):
-            self.query_one(ModelView).show(
-                summary.get("modules", []), summary.get("optimizers", [])
-            )
+        self.query_one(BatchView).show(summary["batches"])
+        self.query_one(ModelView).show(summary["modules"], summary["optimizers"])
 
     def cycle(self) -> None:
         tabs = self.tabs
@@ -126,21 +127,29 @@ class ResultsPanel(Vertical):
         tabs.active = panes[(current + 1) % len(panes)]
 
     def clear(self) -> None:
-        self.summary, self.error, self.result = {}, None, None
+        self.summary, self.error, self.result = empty_run(), None, None
+        self._reported = False
         self.output.clear()
         self.query_one(TensorView).show([])
         self.query_one(LossCurve).start_run([])
+        self.query_one(BatchView).show([])
+        self.query_one(ModelView).show([], [])
         for name in _OPTIONAL:
             self.tabs.hide_tab(f"tab-{name}")
 
     # --- a run -----------------------------------------------------------------------------
 
     def begin(self, title: str | Said, earlier_metrics: list[dict[str, list[float]]]) -> None:
-        self.summary, self.error, self.result = {}, None, None
+        self.summary, self.error, self.result = empty_run(), None, None
+        self._reported = False
         self.post_message(self.Failed(None))
         self.output.begin(title)
+        # Every pane starts the run empty: nothing of the previous run may pass for this one's.
+        self.query_one(TensorView).show([], None, "running")
+        self.query_one(BatchView).show([])
+        self.query_one(ModelView).show([], [])
         self._code = self.code_of_run()
-        labels = [self._label_of(metrics) for metrics in earlier_metrics]
+        labels = self._labels_of(earlier_metrics)
         self.query_one(LossCurve).start_run(earlier_metrics, labels)
         if self.tabs.active == "tab-note" or self.tabs.active in {f"tab-{n}" for n in _OPTIONAL}:
             self.tabs.active = "tab-output"
@@ -162,7 +171,7 @@ class ResultsPanel(Vertical):
             for name, chunk in event.payload.get("append", {}).items():
                 curve.append(name, chunk["start"], chunk["values"])
         elif isinstance(event, Summary) and event.kind == "run":
-            self._show_summary(event.payload)
+            self._show_summary(decode_run(event.payload))
         elif isinstance(event, (Died, Restarted)):
             why = event.why
             output.note(lambda lang: f"! {say(why, lang)}", "bold red")
@@ -172,60 +181,52 @@ class ResultsPanel(Vertical):
     def _show_tab(self, name: str) -> None:
         self.tabs.show_tab(f"tab-{name}")
 
-    def _label_of(self, metrics: dict[str, Any]) -> str:
-        """What the run that drew `metrics` had different from the snippet now (or its time)."""
-        for known, code, when in self._run_codes:
-            if known is metrics:
-                return what_changed(code, self._code, when)
-        return "?"
+    def _labels_of(self, earlier: list[dict[str, Any]]) -> list[str]:
+        """What each earlier run had different from the snippet now (or its time); runs that
+        would read alike are told apart by their time."""
+        found = []
+        for metrics in earlier:
+            known = next((r for r in self._run_codes if r[0] is metrics), None)
+            label = what_changed(known[1], self._code, known[2]) if known else "?"
+            found.append((label, known[2] if known else None))
+        labels = [label for label, _ in found]
+        return [
+            f"{label} {time.strftime('%H:%M:%S', time.localtime(when))}"
+            if labels.count(label) > 1 and when is not None and ":" not in label
+            else label
+            for label, when in found
+        ]
 
-    def _show_summary(self, summary: dict[str, Any]) -> None:
+    def _show_summary(self, summary: RunSummary) -> None:
         self.summary = summary
-        if summary.get("metrics"):
+        self._reported = True
+        if summary["metrics"]:
             self._run_codes.append((summary["metrics"], self._code, time.time()))
             del self._run_codes[:-20]
-        error = summary.get("error") or {}
-        if error.get("line"):
-            short = f"{error.get('type', '')}: {error.get('message', '')}".splitlines()[0]
+        error = summary["error"]
+        if error is not None and error["line"]:
+            short = f"{error['type']}: {error['message']}".splitlines()[0]
             self.post_message(self.Failed(error["line"] - 1, short[:120]))
-        self.query_one(TensorView).show(summary.get("tensors", []), summary.get("graph", {}))
-        if summary.get("metrics"):
+        self.query_one(TensorView).show(summary["tensors"], summary["graph"], "after")
+        if summary["metrics"]:
             self._show_tab("curve")
             self.query_one(LossCurve).replace(summary["metrics"])
-        if summary.get("batches"):
+        self.query_one(BatchView).show(summary["batches"])
+        if summary["batches"]:
             self._show_tab("batches")
-            self.query_one(BatchView).show(summary["batches"])
-        if summary.get("modules") or summary.get("optimizers"):
+        self.query_one(ModelView).show(summary["modules"], summary["optimizers"])
+        if summary["modules"] or summary["optimizers"]:
             self._show_tab("model")
-            self.query_one(ModelView).show(
-                summary.get("modules", []), summary.get("optimizers", [])
-            )
 
     def finish(self, result: RunResult, lang: str) -> None:
         """After the run: what was cut, where it failed and what that error means."""
         self.result = result
-        if result.summary.get("modules"):  # now with the step's previous grad norms beside them
-            self.query_one(ModelView).show(
-                result.summary.get("modules", []), result.summary.get("optimizers", [])
-            )
+        if result.modules:  # now with the step's previous grad norms beside them
+            self.query_one(ModelView).show(result.modules, result.optimizers)
         output = self.output
         output.flush()
-        dropped = result.dropped
-        if dropped:
-            output.note(lambda lang: f"[{dropped:,} {ui('cut', lang)}]", "yellow")
-        error = result.error if result.status != "ok" else None
-        if error and error.get("line"):
-            operands = ", ".join(
-                f"{op['name']}: {tuple(op['shape'])}" for op in error.get("operands", [])
-            )
-            line, line_text = error["line"], (error.get("line_text") or "").strip()
-            where = f"{line_text}   ({operands})" if operands else line_text
-            output.note(lambda lang: f"{ui('at_line', lang, line=line)}: {where}", "bold")
-        explanation = self.explanation()
-        if explanation:
-            output.note(lambda lang: explanation[lang], "yellow")
-        for warning in result.summary.get("warnings", []):
-            output.note(_warned(warning), "magenta")
+        for index, note in enumerate(run_notes(result, lang)):
+            output.note(_said_again(result, index), note.style)
 
     def explanation(self) -> dict[str, str] | None:
         """What the last run's error means, in both languages (None: no error, or unknown)."""
@@ -235,6 +236,6 @@ class ResultsPanel(Vertical):
         return result.error.get("explanation")
 
 
-def _warned(warning: dict[str, str]) -> Said:
-    """A probe warning's line, in whichever language the learner reads."""
-    return lambda lang: f"! {warning[lang]}"
+def _said_again(result: RunResult, index: int) -> Said:
+    """The run's `index`-th note (run_report.run_notes) in whichever language is asked for."""
+    return lambda lang: run_notes(result, lang)[index].text

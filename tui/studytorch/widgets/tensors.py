@@ -10,15 +10,17 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
+from studytorch.kernel.summary import Graph, TensorSummary
 from studytorch.text import plain, shape_text, visible
 from studytorch.ui_text import ui
+from studytorch.widgets.contained import contained
 
 
 def _number(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
-def tensor_details(t: dict[str, Any], lang: str = "en") -> Text:
+def tensor_details(t: TensorSummary, lang: str = "en") -> Text:
     """Everything the probe knows about one tensor, as plain text (names are never markup)."""
     out = Text()
 
@@ -30,17 +32,23 @@ def tensor_details(t: dict[str, Any], lang: str = "en") -> Text:
         return ui(f"tensors.{key}", lang, **fields)
 
     line(word("name"), t["name"])
-    line("shape", shape_text(t["shape"]) + f"  {word('elements', count=t['numel'])}")
+    if t.get("unavailable"):
+        line("", word("unavailable", reason=str(t.get("unavailable"))))
+        return out
+    if t.get("uninitialized"):
+        line("shape", word("uninitialized"))
+    else:
+        line("shape", shape_text(t["shape"]) + f"  {word('elements', count=t['numel'])}")
     line("dtype/device", f"{t['dtype']} · {t['device']}")
     line("requires_grad", str(t["requires_grad"]) + (f"  {word('leaf')}" if t["is_leaf"] else ""))
-    if t.get("grad_fn"):
-        line("grad_fn", t["grad_fn"])
-    if t.get("grad"):
-        grad = t["grad"]
+    grad_fn, grad, stride = t.get("grad_fn"), t.get("grad"), t.get("stride")
+    if grad_fn:
+        line("grad_fn", grad_fn)
+    if grad:
         line("grad", f"shape {shape_text(grad['shape'])}, {word('norm')} {_number(grad['norm'])}")
-    if t.get("stride") is not None:
+    if stride is not None:
         contiguous = word("contiguous" if t.get("contiguous") else "not_contiguous")
-        line("stride", f"{shape_text(t['stride'])}  {contiguous}")
+        line("stride", f"{shape_text(stride)}  {contiguous}")
     if t.get("shares_with"):
         line(word("shares"), ", ".join(t["shares_with"]))
     stats = t.get("stats")
@@ -55,7 +63,7 @@ def tensor_details(t: dict[str, Any], lang: str = "en") -> Text:
         sampled = f"  {word('sampled')}" if stats.get("sampled") else ""
         line(word("stats"), ", ".join(parts) + sampled)
     out.append("\n")
-    out.append(visible(t.get("preview", "")))
+    out.append(visible(str(t.get("preview") or "")))
     return out
 
 
@@ -63,7 +71,7 @@ def _cells(text: str) -> int:
     return Text(text).cell_len
 
 
-def scalar_value(t: dict[str, Any]) -> str:
+def scalar_value(t: TensorSummary) -> str:
     """A one-element tensor's value (from its stats or its preview), else ""."""
     if t.get("numel") != 1:
         return ""
@@ -85,8 +93,8 @@ class TensorView(Vertical):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.tensors: list[dict[str, Any]] = []
-        self.graphs: dict[str, Any] = {}
+        self.tensors: list[TensorSummary] = []
+        self.graphs: dict[str, Graph] = {}
 
     COLUMNS = ("name", "shape", "value", "dtype", "grad_fn", "grad", "device")
     """PyTorch's own names stay as they are; "name" and "value" are said in the language."""
@@ -101,7 +109,18 @@ class TensorView(Vertical):
         with VerticalScroll(id="tensor-details-scroll"):
             yield Static(id="tensor-details")
 
-    def show(self, tensors: list[dict[str, Any]], graphs: dict[str, Any] | None = None) -> None:
+    def show_failure(self, notice: Text) -> None:
+        self.query_one("#tensor-details", Static).update(notice)
+
+    @contained
+    def show(
+        self,
+        tensors: list[TensorSummary],
+        graphs: dict[str, Graph] | None = None,
+        moment: str = "before",
+    ) -> None:
+        """One row per tensor; with none, what that means at this `moment`: "before" any run,
+        "running", or "after" a run that left none."""
         self.tensors = tensors
         self.graphs = graphs or {}
         lang = self.lang
@@ -110,34 +129,46 @@ class TensorView(Vertical):
         table.add_columns(
             *(ui(f"tensors.{c}", lang) if c in ("name", "value") else c for c in self.COLUMNS)
         )
+        keys: set[str] = set()
         for t in tensors:
             grad = t.get("grad")
             if grad:
                 grad_text = f"{ui('tensors.norm', lang)} {_number(grad['norm'])}"
+            elif t["requires_grad"] and t.get("is_leaf", True) and not t.get("unavailable"):
+                grad_text = ui("tensors.no_grad_yet", lang)  # only a leaf ever gets a .grad
             else:
-                grad_text = ui("tensors.no_grad_yet", lang) if t["requires_grad"] else ""
+                grad_text = ""
+            if t.get("uninitialized"):
+                shape = ui("model.lazy_shape", lang)
+            elif t.get("unavailable"):
+                shape = "?"
+            else:
+                shape = shape_text(t["shape"])
             table.add_row(
                 plain(t["name"]),
-                shape_text(t["shape"]),
+                shape,
                 plain(scalar_value(t)),
                 plain(t["dtype"]),
                 plain(t.get("grad_fn") or ""),
                 grad_text,
                 plain(t["device"]),
-                key=t["name"],
+                key=t["name"] if t["name"] not in keys else None,  # the probe's names are unique
             )
+            keys.add(t["name"])
         details = self.query_one("#tensor-details", Static)
         if tensors:
             details.update(self._details(tensors[0]))
         else:
-            details.update(Text(ui("tensors.none", lang), style="dim"))
+            empty = {"before": "tensors.none", "running": "tensors.running"}
+            details.update(Text(ui(empty.get(moment, "tensors.none_in_run"), lang), style="dim"))
 
+    @contained
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if 0 <= event.cursor_row < len(self.tensors):
             details = self.query_one("#tensor-details", Static)
             details.update(self._details(self.tensors[event.cursor_row]))
 
-    def _details(self, tensor: dict[str, Any]) -> Group:
+    def _details(self, tensor: TensorSummary) -> Group:
         from studytorch.widgets.graph import graph_tree
 
         graph = self.graphs.get(tensor["name"])

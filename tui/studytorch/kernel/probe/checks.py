@@ -5,7 +5,7 @@ from __future__ import annotations
 import linecache
 from typing import Any
 
-from . import state
+from . import isolation, state
 
 
 class CheckFailed(AssertionError):
@@ -22,7 +22,24 @@ def expect(condition: Any, en: str, ko: str | None = None) -> None:
 
 
 def check(source: str) -> None:
-    """Run a lesson's check against a copy of the learner's namespace and publish the verdict."""
+    """Run a lesson's check against a copy of the learner's namespace and publish the verdict.
+
+    The run's end put back every function the snippet replaced, so the check uses torch's own
+    `allclose`, `equal` and `isinstance`; a run that replaced one of them (or part of this
+    probe) does not pass, whatever the check says: its answer cannot be trusted."""
+    tampered = [*isolation.last.tampered, *isolation.restore().tampered]
+    if tampered:
+        names = ", ".join(dict.fromkeys(tampered))
+        state.publish(
+            {
+                "kind": "check",
+                "passed": False,
+                "tampered": tampered,
+                "key": "check.tampered",
+                "params": {"names": names},
+            }
+        )
+        return
     ns = dict(state.shell.user_ns)
     ns["expect"] = expect
     filename = "<check>"

@@ -200,8 +200,10 @@ def _carried_hint(error: dict, ns: dict) -> None:
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 assigned.setdefault(node.id, node.lineno)
         for node in ast.walk(loop):
-            name = node.id if isinstance(node, ast.Name) else None
-            if name is None or not isinstance(node.ctx, ast.Load) or name in carried:
+            if not isinstance(node, ast.Name) or not isinstance(node.ctx, ast.Load):
+                continue
+            name = node.id
+            if name in carried:
                 continue
             value = ns.get(name)
             first_store = assigned.get(name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import functools
 import sys
+import types
 from typing import Any
 
 import torch
@@ -49,7 +50,7 @@ def _watched(name: str, original):
 
 def _learner_line() -> int | None:
     """The line of the learner's cell that is running now."""
-    frame = sys._getframe(2)
+    frame: types.FrameType | None = sys._getframe(2)
     user_ns = state.shell.user_ns if state.shell is not None else None
     while frame is not None:
         if frame.f_globals is user_ns:
@@ -173,6 +174,8 @@ def _totals_with_graphs(ns: dict, tree) -> list[dict]:
         for node in ast.walk(loop):
             target = _summed_into(node)
             if target is None or target in named or target in backward:
+                continue
+            if not isinstance(node, ast.stmt):
                 continue
             value = ns.get(target)
             if isinstance(value, torch.Tensor) and value.grad_fn is not None:

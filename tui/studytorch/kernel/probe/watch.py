@@ -39,9 +39,6 @@ def install_warn(shell) -> None:
     # In builtins, like the line recorder: `globals().clear()` in a snippet must not break it.
     setattr(builtins, SQUEEZE, squeeze_watched)
     shell.ast_transformers.append(_WatchSqueeze())
-    from . import silent  # imports watch: installed from here, after this module exists
-
-    silent.install()
 
 
 def current() -> dict | None:
