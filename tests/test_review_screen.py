@@ -175,15 +175,15 @@ async def test_the_footer_names_the_ratings_in_the_learners_language(tmp_path, l
 async def test_once_the_answer_shows_the_screen_stops_saying_space_shows_it(
     tmp_path: Path, lang: str
 ) -> None:
-    from studytorch.screens.review_text import TEXT
+    from studytorch.ui_text import ui
 
     app = review_app(tmp_path, FakeSession(), RECALL, lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
-        assert TEXT[lang]["reveal"] in text_of(app, "#review-question")
+        assert ui("review.reveal", lang) in text_of(app, "#review-question")
         await pilot.press("space")
-        assert TEXT[lang]["reveal"] not in text_of(app, "#review-question")
-        assert TEXT[lang]["rate"] in text_of(app, "#review-rate"), "the ratings say what to do"
+        assert ui("review.reveal", lang) not in text_of(app, "#review-question")
+        assert ui("review.rate", lang) in text_of(app, "#review-rate"), "the ratings say what to do"
 
 
 @pytest.mark.parametrize("key", ["r", "R"])
