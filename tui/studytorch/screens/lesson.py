@@ -57,6 +57,7 @@ class LessonScreen(Screen[None]):
         bind("f3", "solution", priority=True),
         bind("f4", "reset", show=False, priority=True),
         bind("ctrl+t", "next_tab", priority=True),
+        bind("ctrl+b", "zoom_results", show=False, priority=True),
         bind("f6", "toggle_note", show=False, priority=True),
         bind("ctrl+g", "switch_device", show=False, priority=True),
         # The step bar and the status line end with … where they do not fit: F7 says them whole.
@@ -320,6 +321,11 @@ class LessonScreen(Screen[None]):
 
     def action_next_tab(self) -> None:
         self.results.cycle()
+
+    def action_zoom_results(self) -> None:
+        """The pane in front takes the whole lower area (the editor steps aside), or gives it
+        back."""
+        self.toggle_class("-results-zoomed")
 
     def action_next_step(self) -> None:
         if self.index + 1 < len(self.lesson.steps):
