@@ -78,12 +78,19 @@ def test_only_the_newest_runs_of_a_step_are_kept(tmp_path: Path) -> None:
         assert store.run_history("tensors", "other")[0].code == "kept\n"
 
 
+def fsrs_state(state: int) -> str:
+    """FSRS's JSON for a card (the store sets aside a state that is not)."""
+    due = "2026-01-01T00:00:00+00:00"
+    return f'{{"card_id": 1, "state": {state}, "step": null, "due": "{due}"}}'
+
+
 def test_review_state_and_log_survive_a_restart(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
     with Store(db) as store:
-        store.save_review("shape-ops:abc", "shape-ops", '{"state": 1}', 100.0, 3, 50.0)
-        store.save_review("shape-ops:abc", "shape-ops", '{"state": 2}', 900.0, 4, 60.0)
+        store.save_review("shape-ops:abc", "shape-ops", fsrs_state(1), 100.0, 3, 50.0)
+        store.save_review("shape-ops:abc", "shape-ops", fsrs_state(2), 900.0, 4, 60.0)
     with Store(db) as store:
-        assert store.review_states() == {"shape-ops:abc": ('{"state": 2}', 900.0)}
+        assert store.review_states() == {"shape-ops:abc": (fsrs_state(2), 900.0)}
+        assert store.take_set_aside() == []
         assert [(e.rating, e.at) for e in store.review_log()] == [(3, 50.0), (4, 60.0)]
         assert [e.rating for e in store.review_log(since=55.0)] == [4]
