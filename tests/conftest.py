@@ -193,3 +193,8 @@ class RunsFinished:
 def finished() -> RunsFinished:
     """Records the RunFinished messages of an app given it as `message_hook`."""
     return RunsFinished()
+
+
+def screen_text(app: Any) -> str:
+    """What the terminal shows now, as text (the compositor's lines, as a real terminal gets)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

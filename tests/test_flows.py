@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
-from conftest import RunsFinished, until
+from conftest import RunsFinished, screen_text, until
 from fakes import FakeSession, fixed_course
 from studytorch.app import StudyApp
 from studytorch.course import load_course
@@ -18,7 +19,9 @@ from studytorch.kernel import Event, Stream, Summary
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.home import HomeScreen
 from studytorch.screens.lesson import LessonScreen
+from studytorch.screens.run_history import RunHistoryScreen
 from studytorch.store import Store
+from studytorch.ui_text import ui
 from studytorch.widgets.editor import SnippetEditor
 from studytorch.widgets.output import HEAD_LINES, TAIL_LINES, OutputLog
 
@@ -267,3 +270,75 @@ async def test_the_previous_run_of_a_step_is_still_compared_after_leaving_the_le
         body = lesson(app).query_one("#model-body")
         shown = "\n".join(body.render_line(y).text for y in range(body.size.height))
         assert "×4↑" in shown, shown
+
+
+async def test_after_ctrl_o_the_list_highlights_the_lesson_just_left(tmp_path: Path) -> None:
+    """The first lesson opened adds a Continue row above the list: the highlight must follow
+    the lesson, not its old index, so Enter opens the lesson just left again."""
+    app = StudyApp(
+        session=FakeSession(), store=Store(tmp_path / "db"), course=fixed_course(), lang="en"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        options = app.screen.query_one(OptionList)
+        assert options.get_option_at_index(0).id == "lesson:tensors", "no Continue row yet"
+        await pilot.press("down", "enter")  # the second lesson, shape-ops
+        await pilot.pause()
+        assert lesson(app).lesson.id == "shape-ops"
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert options.get_option_at_index(0).id == "resume", "now a Continue row is there"
+        highlighted = options.get_option_at_index(options.highlighted)
+        assert highlighted.id == "lesson:shape-ops", highlighted.prompt
+        await pilot.press("enter")
+        await pilot.pause()
+        assert lesson(app).lesson.id == "shape-ops"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_run_history_tells_a_failed_check_from_a_pass_and_p_keeps_the_passing_runs(
+    tmp_path: Path, finished: RunsFinished, lang: str
+) -> None:
+    """Both runs ended without an error: only the check tells them apart, and the list says so."""
+    session = FakeSession()
+    app = StudyApp(session=session, store=Store(tmp_path / "db"), course=fixed_course(), lang=lang)
+    app.start_lesson = "shape-ops"
+    async with app.run_test(size=(100, 30), message_hook=finished) as pilot:
+        await settled(pilot)
+        first = await finished.after(pilot)
+        assert first.result.status == "ok" and first.checked and not first.passed
+        session.verdict = {"passed": True}
+        assert (await finished.after(pilot)).passed
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, RunHistoryScreen), "the run history")
+        options = app.screen.query_one(OptionList)
+
+        def listed() -> list[str]:
+            return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        passed, failed = ui("history.passed", lang), ui("history.check_failed", lang)
+        assert passed in listed()[0] and failed in listed()[1], listed()
+        await pilot.press("p")
+        assert len(listed()) == 1 and passed in listed()[0]
+        assert ui("history.filtered", lang) in str(app.screen.query_one("#history-title").render())
+        await pilot.press("p")
+        assert len(listed()) == 2
+
+
+async def test_a_title_that_does_not_fit_ends_with_an_ellipsis_and_f7_says_it_whole(
+    tmp_path: Path,
+) -> None:
+    course = load_course()
+    lesson_ = max(course.lessons, key=lambda lesson: len(lesson.title.get("en")))
+    app = StudyApp(session=FakeSession(), store=Store(tmp_path / "db"), course=course, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await app.push_screen(LessonScreen(lesson_, 0))
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[0].rstrip()
+        title = lesson_.title.get("en")
+        assert bar.endswith("…") and title not in bar, bar
+        await pilot.press("f7")
+        await pilot.pause()
+        assert any(title in n.message for n in app._notifications)

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Label, Markdown
+from textual.widgets._markdown import MarkdownBlock, MarkdownFence
 
 from fakes import FakeSession
 from studytorch.app import StudyApp
@@ -93,15 +96,17 @@ async def test_f6_folds_the_note_away_and_brings_it_back(tmp_path: Path) -> None
         screen = await opened(pilot, "training-loop", 0)
         column = screen.query_one("#note-column")
         area = screen.query_one(SnippetEditor)
-        beside = area.region.width
-        assert column.region.width > 0, "at 120 columns the note has a column"
+        below = area.region.y
+        assert column.region.height > 0, "at 120 columns the note is above the code"
+        assert column.region.width >= 110, "across the width: no word breaks at 40+ cells"
+        assert area.region.y >= column.region.bottom
         await pilot.press("f6")
         await pilot.pause()
-        assert column.region.width == 0
-        assert area.region.width > beside, "the code takes the note's room"
+        assert column.region.height == 0
+        assert area.region.y < below, "the code takes the note's room"
         await pilot.press("f6")
         await pilot.pause()
-        assert column.region.width > 0
+        assert column.region.height > 0
 
 
 async def test_at_80_columns_the_note_is_a_tab_that_f6_opens_and_closes(tmp_path: Path) -> None:
@@ -148,3 +153,61 @@ async def test_the_failing_line_is_marked_in_the_editor_with_the_error(
         shown = line + str(screen.query_one("#editor-marks").render())
         assert "RuntimeError: shape '[4, 4]' is invalid" in shown
         assert screen.results.tabs.active == "tab-output", "an error brings the traceback up"
+
+
+# --- the note, read at 120x40: every word whole, every code block whole ------------------------
+
+
+def note_problems(note: Markdown, column: Widget) -> list[str]:
+    """Words broken across lines and code blocks not shown whole in a rendered note."""
+    problems = []
+    for block in note.query(MarkdownBlock):
+        if isinstance(block, MarkdownFence):
+            label = block.query_one(Label)
+            shown = [label.render_line(y).text.rstrip() for y in range(label.size.height)]
+            for line in block.code.rstrip("\n").splitlines():
+                if line.rstrip() not in shown:
+                    problems.append(f"code line not shown whole: {line!r}")
+            if label.outer_size.width > block.scrollable_content_region.width:
+                problems.append(f"code block cut at {block.size.width} cells: {block.code!r}")
+            if block.region.right > column.region.right:
+                problems.append(f"code block wider than the note: {block.code!r}")
+            continue
+        if block.query_children(MarkdownBlock):
+            continue  # a list or a quote: its paragraphs are checked themselves
+        source = block._content.plain.split()
+        rows = [block.render_line(y).text for y in range(block.size.height)]
+        drawn = " ".join(rows).split()
+        if drawn != source:
+            broken = [w for w in drawn if w not in source]
+            problems.append(f"words broken at {block.size.width} cells: {broken[:4]}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_at_120x40_every_note_of_every_step_has_whole_words_and_whole_code_blocks(
+    tmp_path: Path, lang: str
+) -> None:
+    """Read as a learner reads: each step's note with all its hints (F2), in both languages."""
+    course = load_course()
+    app = StudyApp(session=FakeSession(), store=Store(tmp_path / "db"), course=course, lang=lang)
+    problems: list[str] = []
+    steps = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        for lesson in course.lessons:
+            screen = LessonScreen(lesson, 0)
+            await app.push_screen(screen)
+            note = screen.query_one("#note-wide", Markdown)
+            column = screen.query_one("#note-column")
+            for index, step in enumerate(lesson.steps):
+                screen.show_step(index)
+                screen.hints_shown = len(step.hints)  # as after F2 for each hint
+                screen.refresh_texts()
+                await screen.note_drawn()
+                await pilot.pause()
+                steps += 1
+                where = f"{lesson.id} step {index + 1} ({lang})"
+                problems += [f"{where}: {p}" for p in note_problems(note, column)]
+            await app.pop_screen()
+    assert steps == sum(len(lesson.steps) for lesson in course.lessons)
+    assert not problems, "\n".join(problems)

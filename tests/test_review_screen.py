@@ -168,3 +168,31 @@ async def test_the_footer_names_the_ratings_in_the_learners_language(tmp_path, l
         expected = ("Again", "Good") if lang == "en" else ("다시", "좋음")
         await until(pilot, lambda: footer().get("rate(1)") == expected[0], "the footer")
         assert footer()["rate(3)"] == expected[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_once_the_answer_shows_the_screen_stops_saying_space_shows_it(
+    tmp_path: Path, lang: str
+) -> None:
+    from studytorch.screens.review_text import TEXT
+
+    app = review_app(tmp_path, FakeSession(), RECALL, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        assert TEXT[lang]["reveal"] in text_of(app, "#review-question")
+        await pilot.press("space")
+        assert TEXT[lang]["reveal"] not in text_of(app, "#review-question")
+        assert TEXT[lang]["rate"] in text_of(app, "#review-rate"), "the ratings say what to do"
+
+
+@pytest.mark.parametrize("key", ["r", "R"])
+async def test_r_and_shift_r_on_the_lesson_list_open_review(tmp_path: Path, key: str) -> None:
+    store = Store(tmp_path / "progress.sqlite3")
+    app = StudyApp(session=FakeSession(), store=store, course=course(RECALL), lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the lesson list")
+        assert "press R" in text_of(app, "#home-review") or "R opens" in text_of(
+            app, "#home-review"
+        )
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review screen")

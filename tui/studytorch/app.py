@@ -273,6 +273,7 @@ class StudyApp(App[None]):
                 code=run.code,
                 output=result.transcript(),
                 metrics=result.metrics,
+                verdict="passed" if run.passed else "failed" if run.checked else None,
             )
         except StoreError as exc:  # a full disk: the learner hears it, the run's result stays
             self.notify(ui("store.run_not_recorded", self.lang, reason=str(exc)), severity="error")

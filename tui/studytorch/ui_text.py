@@ -107,6 +107,19 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "아직 텐서가 없습니다. 코드를 실행하세요(F5).",
     },
     "tensors.norm": {"en": "norm", "ko": "노름"},
+    "tensors.none_in_run": {
+        "en": "This run left no tensor at the top level (tensors inside functions are not kept).",
+        "ko": "이번 실행은 맨 바깥에 텐서를 남기지 않았습니다(함수 안의 텐서는 남지 않습니다).",
+    },
+    "tensors.running": {
+        "en": "Running: the tensors appear when the run ends.",
+        "ko": "실행 중입니다. 실행이 끝나면 텐서가 나타납니다.",
+    },
+    "tensors.uninitialized": {
+        "en": "not initialised yet (a lazy layer: its first call sets the shape)",
+        "ko": "아직 초기화되지 않음(지연 레이어: 첫 호출이 모양을 정합니다)",
+    },
+    "tensors.unavailable": {"en": "cannot be shown: {reason}", "ko": "보여 줄 수 없음: {reason}"},
     "tensors.no_grad_yet": {"en": "none yet", "ko": "아직 없음"},
     "tensors.elements": {"en": "({count:,} elements)", "ko": "(원소 {count:,}개)"},
     "tensors.leaf": {"en": "(leaf)", "ko": "(리프)"},
@@ -128,6 +141,11 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "파라미터 {total:,}개 (학습 대상 {trainable:,}개)",
     },
     "model.no_parameters": {"en": "no parameters", "ko": "파라미터 없음"},
+    "model.lazy": {
+        "en": "{count} parameters not initialised yet (the first call sets their shapes)",
+        "ko": "아직 초기화되지 않은 파라미터 {count}개(첫 호출이 모양을 정합니다)",
+    },
+    "model.lazy_shape": {"en": "not set yet", "ko": "아직 없음"},
     "model.train": {"en": "train mode", "ko": "학습 모드"},
     "model.eval": {"en": "eval mode", "ko": "평가 모드"},
     "model.parameter": {"en": "parameter", "ko": "파라미터"},
@@ -137,6 +155,15 @@ TEXT: dict[str, dict[str, str]] = {
     "model.tensors": {"en": "{count} tensors", "ko": "텐서 {count}개"},
     # --- the curve pane -------------------------------------------------------------------
     "curve.steps": {"en": "({count:,} steps)", "ko": "({count:,}스텝)"},
+    "curve.one_step": {"en": "(1 step)", "ko": "(1스텝)"},
+    "curve.markers": {
+        "en": "▲inf ▼-inf ×nan: values that are not finite, at the edge",
+        "ko": "▲inf ▼-inf ×nan: 유한하지 않은 값은 가장자리에 표시",
+    },
+    "pane.failed": {
+        "en": "! this pane could not be drawn ({reason}); the rest of the run is shown",
+        "ko": "! 이 창을 그리지 못했습니다({reason}). 실행의 나머지는 그대로 보입니다",
+    },
     "curve.empty": {
         "en": "no metrics yet: assign `loss` in a loop, or call track(name, value)",
         "ko": "아직 지표가 없습니다. 반복문에서 `loss`에 대입하거나 track(name, value)를 부르세요",
@@ -154,7 +181,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "indices unknown (num_workers > 0)",
         "ko": "인덱스를 알 수 없음 (num_workers > 0)",
     },
-    "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에폭 {epoch} · 배치 {batch}"},
+    "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에포크 {epoch} · 배치 {batch}"},
+    "batches.none": {
+        "en": "This run iterated no DataLoader.",
+        "ko": "이번 실행은 DataLoader를 돌지 않았습니다.",
+    },
     # --- the status line ------------------------------------------------------------------
     "kernel": {"en": "kernel", "ko": "커널"},
     "last_run": {"en": "last run", "ko": "마지막 실행"},
@@ -333,6 +364,27 @@ TEXT: dict[str, dict[str, str]] = {
     "keyhelp.restore": {
         "en": "Put this run's code in the editor (undoable)",
         "ko": "이 실행의 코드를 편집기로 (되돌리기 가능)",
+    },
+    "key.whole_text": {"en": "Whole text", "ko": "전체 보기"},
+    "keyhelp.whole_text": {
+        "en": "The step's title and the status line in full (cut with … where they do not fit)",
+        "ko": "단계 제목과 상태 줄을 끝까지 보기 (다 들어가지 않으면 …로 잘립니다)",
+    },
+    # the run history's verdicts and its filter (Ctrl+F, then p)
+    "key.passing_only": {"en": "Passing only", "ko": "통과한 것만"},
+    "keyhelp.passing_only": {
+        "en": "Show only the runs that passed (again: every run)",
+        "ko": "통과한 실행만 보기 (한 번 더 누르면 모두)",
+    },
+    "history.passed": {"en": "✓ passed", "ko": "✓ 통과"},
+    "history.check_failed": {"en": "✗ check failed", "ko": "✗ 검사 실패"},
+    "history.filtered": {
+        "en": "passing runs only (p shows every run)",
+        "ko": "통과한 실행만 보는 중 (p를 누르면 모두 보입니다)",
+    },
+    "history.none_passing": {
+        "en": "No run of this step has passed yet.",
+        "ko": "이 단계에서 통과한 실행이 아직 없습니다.",
     },
     "where.Review": {"en": "review", "ko": "복습"},
     "where.ReviewStats": {"en": "review stats", "ko": "복습 통계"},

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from studytorch.keys import bind, localize
 from studytorch.screens.host import StudyHost, host_of
 from studytorch.screens.messages import OpenLesson, OpenReview
+from studytorch.store import StoreError
 from studytorch.text import plain, visible
 from studytorch.ui_text import ui
 from studytorch.widgets.status import KernelStatus
@@ -27,13 +28,19 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         bind("enter", "open", priority=True),
-        bind("r", "review"),
+        bind("r,R", "review"),  # the list says "press R"; a learner may not hold Shift
         bind("question_mark", "app.help", show=False),
     ]
 
     @property
     def host(self) -> StudyHost:
         return host_of(self)
+
+    _in_lesson = False
+    """A lesson was opened from here (not review): on return, highlight where it ended."""
+    _position_before: tuple[str, str] | None = None
+    """The last step worked on when another screen came over this one (`--lesson` opens one
+    without this screen's help: a changed position says a lesson was left too)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -46,21 +53,40 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
-        self.watch(self.app, "course_version", self._refresh_texts, init=False)
+        self.watch(self.app, "course_version", self._course_read, init=False)
 
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
         self._refresh_texts()
 
     def on_screen_resume(self) -> None:
-        self._refresh_texts()  # progress may have changed in a lesson
+        # Progress may have changed in a lesson; the lesson just left is highlighted (by id: a
+        # Continue row added meanwhile moves every index by two), Enter opens it again.
+        position = self._position()
+        left_a_lesson = self._in_lesson or position != self._position_before
+        self._in_lesson = False
+        lesson = f"lesson:{position[0]}" if position and left_a_lesson else None
+        self._refresh_texts(highlight=lesson)
 
-    def _refresh_texts(self, _value: object = None) -> None:
+    def on_screen_suspend(self) -> None:
+        self._position_before = self._position()
+
+    def _position(self) -> tuple[str, str] | None:
+        try:
+            return self.host.store.last_position()
+        except StoreError:
+            return None
+
+    def _course_read(self) -> None:
+        self._refresh_texts()
+
+    def _refresh_texts(self, highlight: str | None = None) -> None:
         lang = self.host.lang
         self.query_one("#home-title", Static).update(Text(f"studytorch · {ui('home.title', lang)}"))
         self._refresh_due(lang)
         options = self.query_one(OptionList)
-        highlighted = options.highlighted
+        if highlight is None and options.highlighted is not None:
+            highlight = options.get_option_at_index(options.highlighted).id
         options.clear_options()
         lessons = self.host.course.lessons
         progress = self.host.store.progress()
@@ -84,7 +110,8 @@ class HomeScreen(Screen[None]):
         if not lessons:
             empty = ui("home.empty" if self.host.course_loaded else "home.loading", lang)
             options.add_option(Option(Text(empty), disabled=True))
-        options.highlighted = highlighted if highlighted is not None else 0
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index(highlight) if highlight in ids else 0
         errors = self.query_one("#lesson-errors", Static)
         if self.host.course.errors:
             lines = Text(ui("home.broken", lang) + "\n", style="bold")
@@ -137,8 +164,10 @@ class HomeScreen(Screen[None]):
         if option_id == "resume":
             target = self._resume_target(self.host.course.lessons)
             if target:
+                self._in_lesson = True
                 self.post_message(OpenLesson(target[0], target[1]))
         elif option_id and option_id.startswith("lesson:"):
             lesson = self.host.course.find(option_id.removeprefix("lesson:"))
             if lesson is not None:
+                self._in_lesson = True
                 self.post_message(OpenLesson(lesson))

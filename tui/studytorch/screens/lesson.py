@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static, TextArea
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from studytorch.course.runner import StepRun
 
 WIDE = 120
-"""From this width the note gets a column beside the code; below it the note is a tab."""
+"""From this width the note sits above the code, full width; below it the note is a tab."""
 SHORT = 16
 """Below this height the editor drops its border: two more lines of code."""
 
@@ -60,6 +60,8 @@ class LessonScreen(Screen[None]):
         bind("ctrl+t", "next_tab", priority=True),
         bind("f6", "toggle_note", show=False, priority=True),
         bind("ctrl+g", "switch_device", show=False, priority=True),
+        # The step bar and the status line end with … where they do not fit: F7 says them whole.
+        bind("f7", "whole_text", show=False, priority=True),
         bind("ctrl+o", "back", show=False, priority=True),
         # Ctrl+Y is the editor's redo, so earlier runs are on Ctrl+F ("former runs").
         bind("ctrl+f", "history", show=False, priority=True),
@@ -87,7 +89,7 @@ class LessonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # Read in order: the note, the code, then what the run did right under the code.
         yield Static(id="step-bar")
-        with Horizontal(id="lesson-body"):
+        with Vertical(id="lesson-body"):
             with VerticalScroll(id="note-column"):
                 yield Markdown(id="note-wide")
             yield StepWork(id="work")
@@ -162,13 +164,13 @@ class LessonScreen(Screen[None]):
             self.host.store.set_position(self.lesson.id, step.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
-        self._refresh_texts()
+        self.refresh_texts()
         for scroll in self._note_scrolls():
             scroll.scroll_home(animate=False)  # a new step's note is read from its start
         if not self.note_in_column:
             self.results.tabs.active = "tab-note"
 
-    def _refresh_texts(self) -> None:
+    def refresh_texts(self) -> None:
         """Everything that depends on the step or the language."""
         note = note_markdown(self.step, self.host.lang, self.hints_shown)
         self._note_updates = [
@@ -184,10 +186,15 @@ class LessonScreen(Screen[None]):
         self.query_one("#step-bar", Static).update(bar)
         self.query_one(KernelStatus).check = self.check_line
 
+    def action_whole_text(self) -> None:
+        bar = step_bar(self.lesson, self.index, self._passed(), self.host.lang)
+        status = self.query_one(KernelStatus).render()
+        self.notify(f"{bar.plain}\n{status.plain}", timeout=20)
+
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
         self.check_line = check_text(self._last_check, self.step, lang)
-        self._refresh_texts()
+        self.refresh_texts()
         self.results.relabel()
         self.results.output.retranslate(lambda line: self._say_again(line, lang))
 
@@ -393,14 +400,18 @@ class LessonScreen(Screen[None]):
             self.notify(self.t("no_more"))
         else:
             self.hints_shown += 1
-            self._refresh_texts()
+            self.refresh_texts()
             if not self.note_in_column:
                 self.results.tabs.active = "tab-note"
             # The hint is added at the note's end, below what is in view: bring it up.
-            for update in self._note_updates:
-                await update
+            await self.note_drawn()
             for scroll in self._note_scrolls():
                 self.call_after_refresh(scroll.scroll_end, animate=False)
+
+    async def note_drawn(self) -> None:
+        """Wait until the note (and the hints shown) is drawn in both of its places."""
+        for update in self._note_updates:
+            await update
 
     def _note_scrolls(self) -> list[VerticalScroll]:
         """The note's column and the note tab's scroller."""

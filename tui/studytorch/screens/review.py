@@ -141,7 +141,9 @@ class ReviewScreen(Screen[None]):
             return
         question = Text()
         question.append(visible(item.card.question.get(lang)), style="bold")
-        question.append("\n\n" + (self.t("predict") if predict else self.t("reveal")), style="dim")
+        if not self.revealed:  # once shown, the ratings below say what to press
+            prompt = self.t("predict") if predict else self.t("reveal")
+            question.append("\n\n" + prompt, style="dim")
         self.query_one("#review-question", Static).update(question)
         if predict:
             from rich.syntax import Syntax  # pygments: only once a predict card is shown

@@ -18,6 +18,7 @@ from studytorch.keys import localize
 from studytorch.screens.host import StudyHost, host_of
 from studytorch.store import RunRecord, StoreError
 from studytorch.text import safe_text
+from studytorch.ui_text import TEXT, ui
 
 if TYPE_CHECKING:
     from studytorch.course import Lesson, Step
@@ -51,12 +52,13 @@ class RunHistoryScreen(Screen[str | None]):
 
     DEFAULT_CSS = """
     #history-title { height: auto; padding: 0 1; background: $primary 30%; }
-    #history-list { width: 30; height: 1fr; border: round $primary; }
+    #history-list { width: 38; height: 1fr; border: round $primary; }
     #history-detail { width: 1fr; height: 1fr; padding: 0 1; }
     #history-detail > Static { height: auto; }
     """
     BINDINGS = [
         Binding("enter", "restore", "Restore code", priority=True),
+        Binding("p", "passing_only", "Passing only"),
         Binding("escape", "close", "Back"),
     ]
 
@@ -67,7 +69,10 @@ class RunHistoryScreen(Screen[str | None]):
     def __init__(self, lesson: Lesson, step: Step) -> None:
         super().__init__()
         self.lesson, self.step = lesson, step
+        self.every_run: list[RunRecord] = []
         self.runs: list[RunRecord] = []
+        """The runs listed: every run, or only those that passed (p)."""
+        self.passing_only = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -79,27 +84,39 @@ class RunHistoryScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        lang = self.host.lang
-        localize(self, lang)
-        text = _TEXT[lang]
-        title = text["title"].format(step=self.step.title.get(lang))
-        self.query_one("#history-title", Static).update(Text(title))
+        localize(self, self.host.lang)
         try:
-            self.runs = self.host.store.run_history(self.lesson.id, self.step.id)
+            self.every_run = self.host.store.run_history(self.lesson.id, self.step.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
+        self._fill()
+        self.query_one(OptionList).focus()
+
+    def _fill(self) -> None:
+        """List the runs (each with its verdict), the newest highlighted and shown."""
+        lang = self.host.lang
+        title = Text(_TEXT[lang]["title"].format(step=self.step.title.get(lang)))
+        if self.passing_only:
+            title.append(f" · {ui('history.filtered', lang)}", style="bold")
+        self.query_one("#history-title", Static).update(title)
+        passing = [run for run in self.every_run if run.verdict == "passed"]
+        self.runs = passing if self.passing_only else self.every_run
         options = self.query_one(OptionList)
+        options.clear_options()
         for run in self.runs:
             when = datetime.fromtimestamp(run.at).strftime("%m-%d %H:%M")
-            style = "green" if run.status == "ok" else "red"
-            label = Text(f"{when}  ").append(f"{run.status:<6}", style=style)
-            options.add_option(Option(label.append(f" {run.duration_s:.2f}s", style="dim")))
+            label = Text(f"{when}  ").append_text(verdict(run, lang))
+            options.add_option(Option(label.append(f"  {run.duration_s:.2f}s", style="dim")))
         if self.runs:
             options.highlighted = 0
             self._show(self.runs[0])
         else:
-            self.query_one("#history-run", Static).update(Text(text["none"]))
-        options.focus()
+            empty = ui("history.none_passing", lang) if self.every_run else _TEXT[lang]["none"]
+            self.query_one("#history-run", Static).update(Text(empty))
+
+    def action_passing_only(self) -> None:
+        self.passing_only = not self.passing_only
+        self._fill()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(self.runs[event.option_index])
@@ -132,6 +149,18 @@ class RunHistoryScreen(Screen[str | None]):
 
 
 _BARS = "▁▂▃▄▅▆▇█"
+
+
+def verdict(run: RunRecord, lang: str) -> Text:
+    """What became of a run: its check passed or failed, or why no check ran (error, ...)."""
+    if run.verdict == "passed":
+        return Text(ui("history.passed", lang), style="green")
+    if run.verdict == "failed":
+        return Text(ui("history.check_failed", lang), style="red")
+    key = f"status.{run.status}"
+    return Text(
+        ui(key, lang) if key in TEXT else run.status, "green" if run.status == "ok" else "red"
+    )
 
 
 def _metric_line(name: str, values: object) -> Text:

@@ -130,15 +130,17 @@ class Store(ReviewQueries):
         code: str | None = None,
         output: str | None = None,
         metrics: dict[str, Any] | None = None,
+        verdict: str | None = None,
     ) -> None:
         """Keep a run; the step's runs beyond the newest RUNS_KEPT are dropped in the same
-        transaction. `output` keeps its last OUTPUT_KEPT characters; `metrics` is JSON."""
+        transaction. `output` keeps its last OUTPUT_KEPT characters; `metrics` is JSON;
+        `verdict` is what the check said ("passed", "failed"; None: no check ran)."""
         with self._using(f"record a run of {lesson_id}/{step_id}") as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.execute(
                     "INSERT INTO runs (lesson_id, step_id, status, duration_s, at, code, output, "
-                    "metrics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "metrics, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         lesson_id,
                         step_id,
@@ -148,6 +150,7 @@ class Store(ReviewQueries):
                         code,
                         _capped(output),
                         json.dumps(metrics) if metrics else None,
+                        verdict,
                     ),
                 )
                 conn.execute(
@@ -176,12 +179,12 @@ class Store(ReviewQueries):
         """The step's runs, newest first, with their code, output and metrics."""
         with self._using(f"read the runs of {lesson_id}/{step_id}") as conn:
             rows = conn.execute(
-                "SELECT id, status, duration_s, at, code, output, metrics FROM runs "
+                "SELECT id, status, duration_s, at, code, output, metrics, verdict FROM runs "
                 "WHERE lesson_id = ? AND step_id = ? ORDER BY id DESC LIMIT ?",
                 (lesson_id, step_id, limit),
             ).fetchall()
         return [
-            RunRecord(row[0], row[1], row[2], row[3], row[4], row[5], _metrics(row[6]))
+            RunRecord(row[0], row[1], row[2], row[3], row[4], row[5], _metrics(row[6]), row[7])
             for row in rows
         ]
 

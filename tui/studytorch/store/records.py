@@ -25,6 +25,9 @@ class RunRecord:
     code: str | None = None
     output: str | None = None
     metrics: dict[str, Any] = field(default_factory=dict)
+    verdict: str | None = None
+    """"passed" (its check passed, or it ran clean with no check), "failed" (its check did
+    not pass), None (no check ran: the status says why, or it was recorded before verdicts)."""
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX review_log_by_time ON review_log (at)",
     ),
     (
+        # What the step's check said of a run ("passed", "failed"; NULL: no check ran), so the
+        # run history can tell a run whose check failed from one that passed.
+        "ALTER TABLE runs ADD COLUMN verdict TEXT",
+    ),
+    (
         # Review rows found damaged on read, kept as they were (no column types: any value
         # fits) so that nothing is lost while the card starts again as a new one.
         """CREATE TABLE review_set_aside (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import sys
+import warnings
 from typing import Any
 
 from . import errors, isolation, live, mistakes, namespace, silent, state, summaries, watch
@@ -38,6 +39,9 @@ def install(shell: Any, device_spec: str, trace: bool = True) -> None:
     baseline.update(exit=namespace.Exit("exit"), quit=namespace.Exit("quit"))
     shell.user_ns.update(baseline)
     namespace.patch_exit()
+    # Our summaries are strict JSON; should a float ever slip through, jupyter_client's own
+    # complaint must not land in the learner's output.
+    warnings.filterwarnings("ignore", message="Message serialization failed")
     shell.set_custom_exc((KeyboardInterrupt,), namespace.show_interrupt)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
