@@ -249,6 +249,13 @@ class LessonScreen(Screen[None]):
         else:
             self.notify(self.t("busy"))
 
+    def _start_queued(self, tries: int) -> None:
+        """The queued F5, once the stopped run's worker has finished (it reports first)."""
+        if self.host.run_in_progress() and tries > 0:
+            self.set_timer(0.05, lambda: self._start_queued(tries - 1))
+        else:
+            self.action_run()
+
     def _run_now(self) -> None:
         if self.host.run_in_progress():
             self._run_when_stopped()
@@ -275,7 +282,7 @@ class LessonScreen(Screen[None]):
     def on_run_finished(self, message: RunFinished) -> None:
         if self._queued_run:  # F5 was pressed while this run was stopping
             self._queued_run = False
-            self.call_later(self.action_run)
+            self._start_queued(tries=200)
         run = message.run
         if not self.host.runs.is_current(message.token) or run.step_id != self.step.id:
             return  # another step's run: it was recorded there, and shows nothing here
