@@ -28,9 +28,11 @@ run's history)."""
 REBUILD_S = 0.5
 """While a flood of output is being cut, the log is redrawn at most this often."""
 
-Line = tuple[bool, "str | Text", str]
-"""(is_note, the line, its style): the snippet's lines stay plain strings (cheap to keep by
-the thousand, decoded only when drawn); the app's own lines are Text."""
+Said = Callable[[str], str]
+"""One of the app's own lines as a function of the language: said again after Ctrl+L."""
+Line = tuple["Said | None", "str | Text", str]
+"""(how to say it again, the line, its style): the snippet's lines stay plain strings (cheap to
+keep by the thousand, decoded only when drawn); the app's own lines are Text."""
 
 
 class OutputLog(RichLog):
@@ -96,11 +98,13 @@ class OutputLog(RichLog):
                 if dropped:
                     lines[i] = line[:LINE_LIMIT] + self.line_cut_label(dropped)
             text = "\n".join(lines)
-        self._keep_lines([(False, line, style) for line in lines], _LazyText(text, style))
+        self._keep_lines([(None, line, style) for line in lines], _LazyText(text, style))
 
-    def _keep_text(self, text: Text, is_note: bool) -> None:
-        lines = text.split("\n", allow_blank=True) if "\n" in text.plain else [text]
-        self._keep_lines([(is_note, line, "") for line in lines], text)
+    def _keep_text(self, text: Text, said: Said | None = None, style: str = "") -> None:
+        # A line said again in another language stays whole: it may change its line count.
+        split = said is None and "\n" in text.plain
+        lines = text.split("\n", allow_blank=True) if split else [text]
+        self._keep_lines([(said, line, style) for line in lines], text)
 
     def _draw(self, text: Text | _LazyText) -> None:
         if not self.scrollable_content_region.width:
@@ -139,15 +143,14 @@ class OutputLog(RichLog):
         if self._stale:
             self.rebuild()
 
-    def retranslate(self, say_again: Callable[[str], str]) -> None:
-        """Put the app's own lines (not the snippet's) through `say_again` and redraw."""
+    def retranslate(self, lang: str) -> None:
+        """Say the app's own lines (never the snippet's) again in `lang`, and redraw."""
 
         def again(item: Line) -> Line:
-            is_note, text, style = item
-            if not is_note or not isinstance(text, Text):
+            said, text, style = item
+            if said is None or not isinstance(text, Text):
                 return item
-            new = say_again(text.plain)
-            return item if new == text.plain else (is_note, Text(new, style=text.style), style)
+            return (said, plain(said(lang), style=style), style)
 
         self._head = [again(item) for item in self._head]
         self._tail = deque(again(item) for item in self._tail)
@@ -165,10 +168,10 @@ class OutputLog(RichLog):
     def write(self, content, *args, **kwargs) -> OutputLog:  # type: ignore[override]
         """Anything written is kept too, so it survives a re-wrap."""
         text = content if isinstance(content, Text) else Text(str(content))
-        self._keep_text(text, is_note=False)
+        self._keep_text(text)
         return self
 
-    def begin(self, title: str) -> None:
+    def begin(self, title: str | Said) -> None:
         self.clear()
         self.note(title, "dim")
 
@@ -206,15 +209,23 @@ class OutputLog(RichLog):
         self._partial_cut = {"stdout": 0, "stderr": 0}
 
     @contained
-    def note(self, text: str, style: str = "dim") -> None:
-        """A line of ours, which may quote untrusted text (a check message, a log tail)."""
+    def note(self, text: str | Said, style: str = "dim") -> None:
+        """A line of ours, which may quote untrusted text (a check message, a log tail); given
+        as a function of the language, it is said again when the learner switches."""
         self.flush()
-        self._keep_text(plain(text, style=style), is_note=True)
+        if callable(text):
+            self._keep_text(plain(text(self.lang), style=style), text, style)
+        else:
+            self._keep_text(plain(text, style=style))
+
+    @property
+    def lang(self) -> str:
+        return getattr(self.app, "lang", "en")
 
     @contained
     def traceback(self, lines: list[str]) -> None:
         self.flush()
-        self._keep_text(safe_text("\n".join(lines)), is_note=False)
+        self._keep_text(safe_text("\n".join(lines)))
 
 
 class _LazyText:
@@ -232,7 +243,7 @@ def _assemble(lines: list[Line] | deque[Line]) -> list[Text]:
     parts: list[Text] = []
     run: list[str] = []
     run_style = ""
-    for _is_note, line, style in lines:
+    for _said, line, style in lines:
         if isinstance(line, str):
             if run and style != run_style:
                 parts.append(safe_text("\n".join(run), run_style))
