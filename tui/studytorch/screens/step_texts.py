@@ -7,7 +7,7 @@ from rich.text import Text
 from studytorch.course.model import Lesson, Step
 from studytorch.course.runner import StepRun
 from studytorch.text import drawable_note, visible
-from studytorch.ui_text import ui
+from studytorch.ui_text import say, ui
 
 
 def note_markdown(step: Step, lang: str, hints_shown: int) -> str:
@@ -36,7 +36,8 @@ def check_text(run: StepRun | None, step: Step, lang: str) -> str:
     if run.checked and run.passed:
         return ui("passed", lang)
     if run.checked:
-        return ui("failed", lang) + (run.check_message or {}).get(lang, "")
+        why = run.check_message
+        return ui("failed", lang) + (say(why, lang) if why is not None else "")
     if step.check is not None and run.result.status != "interrupted":
         error = run.result.error
         return ui("failed", lang) + (

@@ -8,8 +8,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from studytorch.notice import Notice
 from studytorch.text import visible
-from studytorch.ui_text import kernel_reason, ui
+from studytorch.ui_text import say, ui
 
 _STYLES = {
     "starting": "yellow",
@@ -38,8 +39,8 @@ class KernelStatus(Static):
     """The step's check verdict after the last run ("✓ ..." or "✗ ...")."""
     lang: reactive[str] = reactive("en")
     """The language of the words around the values."""
-    message: reactive[str] = reactive("")
-    """A short explanation: why the kernel died, what to press."""
+    message: reactive[Notice | None] = reactive(None)
+    """Why the kernel died or did not start (said in `lang`, its first line)."""
 
     def on_mount(self) -> None:
         # Follow the app (a StudyApp): every screen's status line stays true by itself.
@@ -67,8 +68,8 @@ class KernelStatus(Static):
             text.append(
                 f" · {visible(self.check)}", style="bold green" if "✓" in self.check else "bold red"
             )
-        if self.message:
-            message = kernel_reason(self.message, lang)
+        if self.message is not None:
+            message = say(self.message, lang).splitlines()[0]
             if self.state == "dead":
                 message += f" ({ui('f9_restarts', lang)})"
             text.append(f" · {visible(message)}", style="italic")

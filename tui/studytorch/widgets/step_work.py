@@ -46,8 +46,10 @@ class StepWork(Vertical):
         results = self.query_one(ResultsPanel)
         results.finish(result, lang)
         duration = took(result.duration_s)
-        ended = ui("done" if result.ok else f"status.{result.status}", lang)
-        results.output.note(f"■ {ended} · {duration}")  # closes the "▶ running…" line
+        status = "done" if result.ok else f"status.{result.status}"
+        # Closes the "▶ running…" line; said again in the other language after Ctrl+L.
+        results.output.note(lambda lang: f"■ {ui(status, lang)} · {duration}")
+        ended = ui(status, lang)
         return duration if result.ok else f"{ended} · {duration}"
 
     def on_results_panel_failed(self, event: ResultsPanel.Failed) -> None:
