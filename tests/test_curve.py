@@ -186,3 +186,30 @@ async def test_at_80x24_ctrl_b_gives_the_curve_the_editors_rows_too(tmp_path: Pa
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert screen.query_one(SnippetEditor).display and curve.size.height == before
+
+
+async def test_a_rerun_with_the_same_values_is_drawn_over_the_earlier_run(tmp_path: Path) -> None:
+    # Lesson 14's exploding step run twice: both runs sit at the same capped values, and the
+    # earlier run's dots were painted over the current run's line, hiding it.
+    app = StudyApp(
+        session=FakeSession(events_for=training),
+        store=Store(tmp_path / "db"),
+        course=fixed_course(),
+        lesson="shape-ops",
+        lang="en",
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not (app.course_loaded and isinstance(app.screen, LessonScreen)):
+            await pilot.pause(0.05)
+        await pilot.pause()
+        screen = app.screen
+        await run(pilot, "steps = 40\n")
+        await run(pilot, "steps = 40\n")
+        screen.results.tabs.active = "tab-curve"
+        await pilot.pause()
+        curve = screen.query_one(LossCurve)
+        markers: list[str] = []
+        plot = curve.plt.plot
+        curve.plt.plot = lambda *a, **k: (markers.append(k["marker"]), plot(*a, **k))[1]
+        curve.redraw()
+        assert markers == ["dot", "braille"], "the current run (braille) is plotted last"

@@ -380,6 +380,16 @@ async def test_timeout_interrupts_an_endless_loop_without_a_restart(kernel):
     assert kernel.state == KernelState.READY
 
 
+async def test_a_stopped_run_gets_no_explanation_of_its_keyboard_interrupt(kernel):
+    # F8 (or the timeout) stops the run: the learner was told there was no explanation for
+    # this KeyboardInterrupt and to compare the values with its (empty) message.
+    await run(kernel, "pass")  # the stop must land in the snippet, not in the first run's set-up
+    result = await run(kernel, "import time\nfor i in range(100):\n    time.sleep(0.1)\n", 0.5)
+    assert result.status == "timeout"
+    assert result.error is not None and result.error["type"] == "KeyboardInterrupt"
+    assert result.error.get("explanation") is None
+
+
 # --- checks and reset ---------------------------------------------------------------------
 
 

@@ -183,6 +183,10 @@ async def collect(events: AsyncIterator[Event]) -> RunResult:
 
 
 def _explain(error: ErrorSummary) -> dict[str, str] | None:
+    if error.get("type") == "KeyboardInterrupt":
+        # The learner stopped the run (F8): nothing to explain, and the fallback's "compare the
+        # values with what the message expects" (the message is empty) would only mislead.
+        return None
     # the explainer is large and only needed once a run fails: not on the app's start-up path.
     from studytorch.explain import explain
 

@@ -218,6 +218,10 @@ class LessonScreen(Screen[None]):
         """Replace the editor's code undoably (Ctrl+Z brings the learner's back)."""
         editor = self.editor
         editor.replace(code, (0, 0), editor.document.end)
+        # The shapes and the error mark were about the code just replaced: beside the new
+        # lines they would lie (the line count may well be the same).
+        editor.annotate({})
+        editor.mark_error(None)
         editor.focus()
 
     def on_screen_suspend(self) -> None:

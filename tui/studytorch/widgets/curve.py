@@ -286,11 +286,13 @@ class LossCurve(PlotextPlot):
         if not legend.plain:
             legend.append(ui("curve.empty", lang), style="dim")
         low, high = _y_range([y for xs, ys, *_ in drawn for y in ys])
-        for xs, ys, _, c, marker in drawn:
+        # Plotted last, the current run is drawn over the earlier ones: a rerun that repeats
+        # the last run's values must not hide under its dots.
+        for xs, ys, _, c, marker in reversed(drawn):
             if xs:
                 plt.plot(xs, ys, marker=marker, color=c)
         marked = False
-        for _, _, marks, c, _ in drawn:
+        for _, _, marks, c, _ in reversed(drawn):
             for x, kind in marks:
                 plt.text(MARKS[kind], x, low if kind == "-inf" else high, color=c)
                 marked = True
