@@ -57,6 +57,7 @@ class LessonScreen(Screen[None]):
         bind("f3", "solution", priority=True),
         bind("f4", "reset", show=False, priority=True),
         bind("ctrl+t", "next_tab", priority=True),
+        bind("ctrl+b", "zoom_results", show=False, priority=True),
         bind("f6", "toggle_note", show=False, priority=True),
         bind("ctrl+g", "switch_device", show=False, priority=True),
         # The step bar and the status line end with … where they do not fit: F7 says them whole.
@@ -248,6 +249,13 @@ class LessonScreen(Screen[None]):
         else:
             self.notify(self.t("busy"))
 
+    def _start_queued(self, tries: int) -> None:
+        """The queued F5, once the stopped run's worker has finished (it reports first)."""
+        if self.host.run_in_progress() and tries > 0:
+            self.set_timer(0.05, lambda: self._start_queued(tries - 1))
+        else:
+            self.action_run()
+
     def _run_now(self) -> None:
         if self.host.run_in_progress():
             self._run_when_stopped()
@@ -274,7 +282,7 @@ class LessonScreen(Screen[None]):
     def on_run_finished(self, message: RunFinished) -> None:
         if self._queued_run:  # F5 was pressed while this run was stopping
             self._queued_run = False
-            self.call_later(self.action_run)
+            self._start_queued(tries=200)
         run = message.run
         if not self.host.runs.is_current(message.token) or run.step_id != self.step.id:
             return  # another step's run: it was recorded there, and shows nothing here
@@ -320,6 +328,11 @@ class LessonScreen(Screen[None]):
 
     def action_next_tab(self) -> None:
         self.results.cycle()
+
+    def action_zoom_results(self) -> None:
+        """The pane in front takes the whole lower area (the editor steps aside), or gives it
+        back."""
+        self.toggle_class("-results-zoomed")
 
     def action_next_step(self) -> None:
         if self.index + 1 < len(self.lesson.steps):

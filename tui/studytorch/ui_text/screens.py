@@ -51,6 +51,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "… {count:,} lines cut here (the start and the end are kept) …",
         "ko": "… 여기서 {count:,}줄 생략 (앞부분과 끝부분만 남깁니다) …",
     },
+    "line_cut": {
+        "en": " … {count:,} more characters on this line (all of it is in the run history)",
+        "ko": " … 이 줄의 나머지 {count:,}글자 생략 (전체는 실행 기록에 있습니다)",
+    },
     "interrupt_none": {"en": "Nothing is running.", "ko": "실행 중인 코드가 없습니다."},
     "no_devices": {
         "en": "Only the CPU is available to this kernel.",
@@ -149,6 +153,7 @@ TEXT: dict[str, dict[str, str]] = {
     # --- the curve pane -------------------------------------------------------------------
     "curve.steps": {"en": "({count:,} steps)", "ko": "({count:,}스텝)"},
     "curve.one_step": {"en": "(1 step)", "ko": "(1스텝)"},
+    "curve.more": {"en": "+{count:,} more series", "ko": "계열 {count:,}개 더"},
     "curve.markers": {
         "en": "▲inf ▼-inf ×nan: values that are not finite, at the edge",
         "ko": "▲inf ▼-inf ×nan: 유한하지 않은 값은 가장자리에 표시",
@@ -251,6 +256,11 @@ TEXT: dict[str, dict[str, str]] = {
     "keyhelp.solution": {"en": "Show the solution (asks)", "ko": "정답 보기 (먼저 묻습니다)"},
     "key.reset": {"en": "Reset snippet", "ko": "코드 초기화"},
     "key.next_tab": {"en": "Pane", "ko": "창"},
+    "key.zoom_results": {"en": "Zoom", "ko": "크게"},
+    "keyhelp.zoom_results": {
+        "en": "Give the pane in front the whole lower area (again: the editor comes back)",
+        "ko": "앞의 창이 아래 영역 전체를 쓰게 합니다(다시 누르면 편집기가 돌아옵니다)",
+    },
     "keyhelp.next_tab": {
         "en": "Next pane: note, output, tensors…",
         "ko": "다음 창: 설명, 출력, 텐서…",

@@ -20,6 +20,10 @@ HEAD_LINES = 100
 """Lines kept from the start of a long output (what the snippet printed first)."""
 TAIL_LINES = 1000
 """Lines kept from its end: the tail is what a learner reads after a run."""
+LINE_LIMIT = 2_000
+"""Characters of one line drawn; the rest is counted. A 200,000-character line wrapped at the
+pane's width was 2,500 rows that froze the screen for seconds (the whole of it is kept in the
+run's history)."""
 REBUILD_S = 0.5
 """While a flood of output is being cut, the log is redrawn at most this often."""
 
@@ -53,6 +57,10 @@ class OutputLog(RichLog):
         """Lines dropped between the head and the tail."""
         self.cut_label: Callable[[int], str] = lambda count: f"… {count:,} lines cut …"
         """How the cut is announced (the panel sets it in the learner's language)."""
+        self.line_cut_label: Callable[[int], str] = lambda count: f" … {count:,} more characters"
+        """How the cut end of a very long line is announced."""
+        self._partial_cut = {"stdout": 0, "stderr": 0}
+        """Characters dropped from the line still being printed (past LINE_LIMIT)."""
         self._drawn_width = 0
         self._stale = False
         self._rebuild_pending = False
@@ -77,9 +85,18 @@ class OutputLog(RichLog):
         else:
             self._draw(drawn)
 
-    def _keep_output(self, text: str, style: str) -> None:
-        """The snippet's own lines: kept as strings, drawn as one Text while nothing is cut."""
+    def _keep_output(self, text: str, style: str, cut: int = 0) -> None:
+        """The snippet's own lines: kept as strings, drawn as one Text while nothing is cut; a
+        line past LINE_LIMIT is cut with a count (`cut`: characters already dropped from the
+        first line while it was being printed)."""
         lines = text.split("\n")
+        long = cut or any(len(line) > LINE_LIMIT for line in lines)
+        if long:
+            for i, line in enumerate(lines):
+                dropped = max(0, len(line) - LINE_LIMIT) + (cut if i == 0 else 0)
+                if dropped:
+                    lines[i] = line[:LINE_LIMIT] + self.line_cut_label(dropped)
+            text = "\n".join(lines)
         self._keep_lines([(None, line, style) for line in lines], _LazyText(text, style))
 
     def _keep_text(self, text: Text, said: Said | None = None, style: str = "") -> None:
@@ -143,6 +160,7 @@ class OutputLog(RichLog):
     def clear(self) -> OutputLog:
         self._head, self._tail, self.cut = [], deque(), 0
         self._partial = {"stdout": "", "stderr": ""}
+        self._partial_cut = {"stdout": 0, "stderr": 0}
         super().clear()
         return self
 
@@ -157,17 +175,31 @@ class OutputLog(RichLog):
         self.note(title, "dim")
 
     def stream(self, name: str, text: str) -> None:
-        text = self._partial[name] + text
+        if name not in self._partial:
+            name = "stdout"
         head, sep, tail = text.rpartition("\n")
-        self._partial[name] = tail
+        style = "red" if name == "stderr" else ""
         if sep:
-            self._keep_output(head, "red" if name == "stderr" else "")
+            # The line printed so far ends here: it is the first line of `head`.
+            self._keep_output(self._partial[name] + head, style, self._partial_cut[name])
+            self._partial[name], self._partial_cut[name] = "", 0
+        self._add_partial(name, tail)
+
+    def _add_partial(self, name: str, text: str) -> None:
+        """A line still being printed: past LINE_LIMIT only its length grows (no quadratic
+        concatenation of a megabyte arriving in chunks)."""
+        room = LINE_LIMIT + 1 - len(self._partial[name])
+        if room > 0:
+            self._partial[name] += text[:room]
+        self._partial_cut[name] += max(0, len(text) - max(0, room))
 
     def flush(self) -> None:
         for name, text in self._partial.items():
-            if text:
-                self._keep_output(text, "red" if name == "stderr" else "")
+            if text or self._partial_cut[name]:
+                style = "red" if name == "stderr" else ""
+                self._keep_output(text, style, self._partial_cut[name])
         self._partial = {"stdout": "", "stderr": ""}
+        self._partial_cut = {"stdout": 0, "stderr": 0}
 
     def note(self, text: str | Said, style: str = "dim") -> None:
         """A line of ours, which may quote untrusted text (a check message, a log tail); given

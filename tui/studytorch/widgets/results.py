@@ -75,6 +75,7 @@ class ResultsPanel(Vertical):
 
     def on_mount(self) -> None:
         self.output.cut_label = lambda count: ui("lines_cut", self.lang, count=count)
+        self.output.line_cut_label = lambda count: ui("line_cut", self.lang, count=count)
         for name in _OPTIONAL:
             self.tabs.hide_tab(f"tab-{name}")
 

@@ -56,6 +56,7 @@ def install(shell: Any, device_spec: str, trace: bool = True) -> None:
     shell.set_custom_exc((KeyboardInterrupt,), namespace.show_interrupt)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
+        namespace.guard_stream(stream)
         state.streams[name] = (stream, getattr(stream, "pub_thread", None))
     shell.events.register("pre_run_cell", before)
     shell.events.register("post_run_cell", after)
