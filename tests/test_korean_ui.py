@@ -138,6 +138,22 @@ def test_kernel_deaths_are_said_in_korean() -> None:
     assert "SIGKILL" in say(fresh, "ko") and "메모리 부족" in say(fresh, "ko")
 
 
+def test_every_key_the_code_names_is_in_the_catalogue() -> None:
+    """`ui("key", ...)`, `Notice("key", ...)`, `"key": "..."`: a key missing from the catalogue
+    is a KeyError in front of the learner, so every literal one is looked up here."""
+    package = Path(__file__).parents[1] / "tui" / "studytorch"
+    pattern = re.compile(r'\b(?:ui|Notice|_say)\(\s*"([\w.()]+)"|"key": "([\w.]+)"')
+    named = {
+        key
+        for path in package.rglob("*.py")
+        for match in pattern.finditer(path.read_text(encoding="utf-8"))
+        for key in match.groups()
+        if key
+    }
+    assert len(named) > 100
+    assert sorted(named - set(TEXT)) == []
+
+
 def test_every_editor_key_has_words_in_the_catalogue() -> None:
     """F1 lists Textual's own editor keys: a Textual that adds one must not bring English."""
     from textual.widgets import TextArea

@@ -261,3 +261,51 @@ async def test_a_pane_that_fails_says_so_in_its_own_line_and_the_others_still_dr
         assert app.query_one(TensorView).tensors[0]["name"] == "x"
         assert app.query_one(ModelView) is not None and app.is_running
         assert app.query_one(OutputLog) is not None
+
+
+def text_of(static: Any) -> str:
+    """What a Static shows, as plain text (whatever renderable it was given)."""
+    return rendered(static.content)
+
+
+def tensor(name: str, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "shape": [2], "dtype": "float32", "device": "cpu", **extra}
+
+
+async def test_every_pane_starts_each_run_empty_and_says_what_empty_means() -> None:
+    app = Panes()
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one(ResultsPanel)
+        panel.clear()  # a step is shown
+        await pilot.pause()
+        details = app.query_one(TensorView).query_one("#tensor-details")
+        assert "run the snippet" in text_of(details)
+        batch = {"loader": "loader", "epoch": 0, "batch": 0, "indices": [3, 1], "parts": []}
+        await show_everywhere(app, {"kind": "run", "batches": [batch]})
+        await pilot.pause()
+        body = app.query_one(BatchView).query_one("#batch-body")
+        assert "[3, 1]" in text_of(body)
+        panel.begin("run 2", [])
+        await pilot.pause()
+        assert "[3, 1]" not in text_of(body)
+        assert "Running" in text_of(details)
+        panel.feed(Summary({"kind": "run", "tensors": []}))
+        await pilot.pause()
+        assert "no DataLoader" in text_of(body)
+        assert "no tensor at the top level" in text_of(details)
+
+
+async def test_only_a_leaf_waits_for_a_grad() -> None:
+    app = Panes()
+    async with app.run_test(size=(100, 24)) as pilot:
+        tensors = [
+            tensor("w", requires_grad=True, is_leaf=True),
+            tensor("h", requires_grad=True, is_leaf=False, grad_fn="MulBackward0"),
+            tensor("lazy", requires_grad=True, uninitialized=True, shape=[]),
+        ]
+        await show_everywhere(app, {"kind": "run", "tensors": tensors})
+        await pilot.pause()
+        table = app.query_one(TensorView).query_one("#tensor-table")
+        rows = {str(row[0]): [str(cell) for cell in row] for row in map(table.get_row_at, range(3))}
+        assert "none yet" in rows["w"] and "none yet" not in rows["h"]
+        assert "not set yet" in rows["lazy"]

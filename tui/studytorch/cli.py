@@ -103,9 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
         "review", help="review the cards that are due (the app), or count them with --due"
     )
     review.add_argument(
-        "review_lessons", nargs="*", metavar="LESSON", help="add these lessons' cards to the deck"
+        "review_lessons",
+        nargs="*",
+        metavar="LESSON",
+        help="review only these lessons' cards (default: the lessons you started)",
     )
-    review.add_argument("--due", action="store_true", help="print due cards per lesson and exit")
+    review.add_argument(
+        "--due", action="store_true", help="print due cards per lesson and exit (changes nothing)"
+    )
     # SUPPRESS: `studytorch --lang ko review` keeps the language given before the command.
     review.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
     _kernel_options(review)

@@ -49,6 +49,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "! stopped after the {seconds:g} s timeout",
         "ko": "! 제한 시간 {seconds:g}초가 지나 멈췄습니다",
     },
+    "cli.took": {"en": "{status} in {seconds:.3f} s", "ko": "{status} ({seconds:.3f}초)"},
+    "cli.check.lesson": {"en": "lesson", "ko": "레슨"},
+    "cli.check.step": {"en": "step", "ko": "단계"},
+    "cli.check.result": {"en": "result", "ko": "결과"},
+    "cli.check.wrong": {"en": "wrong", "ko": "오답"},
+    "cli.check.detail": {"en": "detail", "ko": "내용"},
+    "cli.check.pass": {"en": "pass", "ko": "통과"},
+    "cli.check.fail": {"en": "FAIL", "ko": "실패"},
+    "cli.check.total": {
+        "en": "{passed} passed, {failed} failed",
+        "ko": "통과 {passed}, 실패 {failed}",
+    },
     "cli.skipped": {"en": "skipped", "ko": "건너뜀:"},
     "cli.no_lesson": {"en": "no lesson {names}", "ko": "없는 레슨: {names}"},
     "cli.cannot_read": {

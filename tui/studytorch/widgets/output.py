@@ -15,6 +15,7 @@ from textual import events
 from textual.widgets import RichLog
 
 from studytorch.text import plain, safe_text
+from studytorch.widgets.contained import contained
 
 HEAD_LINES = 100
 """Lines kept from the start of a long output (what the snippet printed first)."""
@@ -174,6 +175,11 @@ class OutputLog(RichLog):
         self.clear()
         self.note(title, "dim")
 
+    def show_failure(self, notice: Text) -> None:
+        """An update that failed (widgets/contained.py): its one line, and the log goes on."""
+        super().write(notice)
+
+    @contained
     def stream(self, name: str, text: str) -> None:
         if name not in self._partial:
             name = "stdout"
@@ -193,6 +199,7 @@ class OutputLog(RichLog):
             self._partial[name] += text[:room]
         self._partial_cut[name] += max(0, len(text) - max(0, room))
 
+    @contained
     def flush(self) -> None:
         for name, text in self._partial.items():
             if text or self._partial_cut[name]:
@@ -201,6 +208,7 @@ class OutputLog(RichLog):
         self._partial = {"stdout": "", "stderr": ""}
         self._partial_cut = {"stdout": 0, "stderr": 0}
 
+    @contained
     def note(self, text: str | Said, style: str = "dim") -> None:
         """A line of ours, which may quote untrusted text (a check message, a log tail); given
         as a function of the language, it is said again when the learner switches."""
@@ -214,6 +222,7 @@ class OutputLog(RichLog):
     def lang(self) -> str:
         return getattr(self.app, "lang", "en")
 
+    @contained
     def traceback(self, lines: list[str]) -> None:
         self.flush()
         self._keep_text(safe_text("\n".join(lines)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import linecache
 from typing import Any
 
-from . import isolation, state
+from . import isolation, scratch, state
 
 
 class CheckFailed(AssertionError):
@@ -57,4 +57,5 @@ def check(source: str) -> None:
         verdict = {"passed": False, "key": "check.raised", "params": {"error": text}}
     else:
         verdict = {"passed": True, "message": None}
+    scratch.end()  # the check has read what the run wrote: the run's temporary files go
     state.publish({"kind": "check", **verdict})

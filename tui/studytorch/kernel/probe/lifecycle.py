@@ -9,7 +9,18 @@ import sys
 import warnings
 from typing import Any
 
-from . import errors, isolation, live, mistakes, namespace, silent, state, summaries, watch
+from . import (
+    errors,
+    isolation,
+    live,
+    mistakes,
+    namespace,
+    scratch,
+    silent,
+    state,
+    summaries,
+    watch,
+)
 from .devices import devices, resolve
 from .metrics import track
 
@@ -88,6 +99,7 @@ def before(info: Any) -> None:
         # back anything the bridge's own cells changed since the last run's end.
         isolation.restore() if isolation.captured() else isolation.capture()
         isolation.fresh_randomness()
+        scratch.begin()
         namespace.name_the_snippet()
         namespace.fresh_namespace()
         namespace.fresh_streams()
