@@ -164,6 +164,18 @@ def test_check_unknown_lesson_is_a_usage_error():
     assert "no-such-lesson" in proc.stderr
 
 
+def test_export_out_that_is_a_file_is_a_usage_error(tmp_path):
+    # It printed mkdir's "[Errno 17] File exists: ..." and exited 1.
+    taken = tmp_path / "notes.md"
+    taken.write_text("mine")
+    proc = studytorch("export", "tensors", "--out", str(taken))
+    assert proc.returncode == 2
+    assert "is a file, not a folder" in proc.stderr and "Errno" not in proc.stderr
+    assert taken.read_text() == "mine"
+    ko = studytorch("--lang", "ko", "export", "tensors", "--out", str(taken))
+    assert ko.returncode == 2 and "폴더가 아니라 파일입니다" in ko.stderr
+
+
 def test_lessons_lists_id_tab_title():
     proc = studytorch("lessons", "--lang", "en")
     assert proc.returncode == 0, proc.stderr

@@ -437,12 +437,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     from studytorch.export import export_lessons
     from studytorch.lang import default_language
     from studytorch.store import Store, StoreError
+    from studytorch.ui_text import ui
 
     lang = args.lang or default_language()
     report = _lessons_named("export", args.lessons, lang)
     if report is None:
         return EXIT_USAGE
     lessons = [report.find(name) for name in args.lessons] if args.lessons else report.lessons
+    if args.out.exists() and not args.out.is_dir():
+        # Said as a usage error, not as mkdir's "[Errno 17] File exists".
+        print(
+            visible(f"studytorch export: {ui('cli.out_not_folder', lang, path=args.out)}"),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         with Store() as store:
             written = export_lessons(lessons, args.format, args.out, store, lang)

@@ -68,6 +68,10 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "{path:을/를} 읽을 수 없습니다: {error}",
     },
     "cli.due": {"en": "{count} due", "ko": "복습할 카드 {count}장"},
+    "cli.out_not_folder": {
+        "en": "--out {path} is a file, not a folder",
+        "ko": "--out에 준 {path:은/는} 폴더가 아니라 파일입니다",
+    },
     # --- exports (export.py) ----------------------------------------------------------------
     "export.output": {"en": "Output of your last run", "ko": "마지막 실행 결과"},
     "export.older": {"en": "an earlier version of this code", "ko": "이 코드의 예전 버전"},
