@@ -176,6 +176,17 @@ def test_export_out_that_is_a_file_is_a_usage_error(tmp_path):
     assert ko.returncode == 2 and "폴더가 아니라 파일입니다" in ko.stderr
 
 
+def test_in_korean_a_file_that_cannot_be_read_is_said_in_korean(tmp_path):
+    # The reason stayed English inside the Korean sentence ("... 읽을 수 없습니다: no such file").
+    folder = studytorch("--lang", "ko", "run", str(tmp_path))
+    assert folder.returncode == 2
+    assert "파일이 아니라 폴더입니다" in folder.stderr and "not a file" not in folder.stderr
+    missing = studytorch("--lang", "ko", "run", str(tmp_path / "none.py"))
+    assert "그런 파일이 없습니다" in missing.stderr
+    as_json = studytorch("--lang", "ko", "run", "--json", str(tmp_path))
+    assert "that is a folder, not a file" in json.loads(as_json.stdout)["error"]["message"]
+
+
 def test_lessons_lists_id_tab_title():
     proc = studytorch("lessons", "--lang", "en")
     assert proc.returncode == 0, proc.stderr

@@ -258,7 +258,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             code = files.read_text(args.file, SNIPPET_LIMIT)
     except (OSError, UnicodeDecodeError) as exc:
         lang = "en" if args.json else console.language()  # --json speaks its documented English
-        message = ui("cli.cannot_read", lang, path=args.file, error=exc)
+        error = exc.notice if isinstance(exc, files.UnreadableFile) else exc
+        message = ui("cli.cannot_read", lang, path=args.file, error=error)
         if args.json:
             _print_json(_failure("usage", "UsageError", message))
         else:
