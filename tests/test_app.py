@@ -379,6 +379,10 @@ async def test_help_lists_every_binding_of_the_lesson_screen(tmp_path: Path) -> 
         assert len(lesson_rows) == len(LessonScreen.BINDINGS)
         everywhere = {row[1] for row in rows if row[2] == "everywhere"}
         assert {b.tooltip or b.description for b in StudyApp.BINDINGS} <= everywhere
+        # At 120x40 every column is seen whole: the help was 90 cells wide, which hid the
+        # "where" column and cut the longest descriptions.
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
         await pilot.press("escape")
         assert isinstance(app.screen, LessonScreen)
 

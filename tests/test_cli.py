@@ -164,6 +164,29 @@ def test_check_unknown_lesson_is_a_usage_error():
     assert "no-such-lesson" in proc.stderr
 
 
+def test_export_out_that_is_a_file_is_a_usage_error(tmp_path):
+    # It printed mkdir's "[Errno 17] File exists: ..." and exited 1.
+    taken = tmp_path / "notes.md"
+    taken.write_text("mine")
+    proc = studytorch("export", "tensors", "--out", str(taken))
+    assert proc.returncode == 2
+    assert "is a file, not a folder" in proc.stderr and "Errno" not in proc.stderr
+    assert taken.read_text() == "mine"
+    ko = studytorch("--lang", "ko", "export", "tensors", "--out", str(taken))
+    assert ko.returncode == 2 and "폴더가 아니라 파일입니다" in ko.stderr
+
+
+def test_in_korean_a_file_that_cannot_be_read_is_said_in_korean(tmp_path):
+    # The reason stayed English inside the Korean sentence ("... 읽을 수 없습니다: no such file").
+    folder = studytorch("--lang", "ko", "run", str(tmp_path))
+    assert folder.returncode == 2
+    assert "파일이 아니라 폴더입니다" in folder.stderr and "not a file" not in folder.stderr
+    missing = studytorch("--lang", "ko", "run", str(tmp_path / "none.py"))
+    assert "그런 파일이 없습니다" in missing.stderr
+    as_json = studytorch("--lang", "ko", "run", "--json", str(tmp_path))
+    assert "that is a folder, not a file" in json.loads(as_json.stdout)["error"]["message"]
+
+
 def test_lessons_lists_id_tab_title():
     proc = studytorch("lessons", "--lang", "en")
     assert proc.returncode == 0, proc.stderr

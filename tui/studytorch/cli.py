@@ -258,7 +258,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             code = files.read_text(args.file, SNIPPET_LIMIT)
     except (OSError, UnicodeDecodeError) as exc:
         lang = "en" if args.json else console.language()  # --json speaks its documented English
-        message = ui("cli.cannot_read", lang, path=args.file, error=exc)
+        error = exc.notice if isinstance(exc, files.UnreadableFile) else exc
+        message = ui("cli.cannot_read", lang, path=args.file, error=error)
         if args.json:
             _print_json(_failure("usage", "UsageError", message))
         else:
@@ -437,12 +438,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     from studytorch.export import export_lessons
     from studytorch.lang import default_language
     from studytorch.store import Store, StoreError
+    from studytorch.ui_text import ui
 
     lang = args.lang or default_language()
     report = _lessons_named("export", args.lessons, lang)
     if report is None:
         return EXIT_USAGE
     lessons = [report.find(name) for name in args.lessons] if args.lessons else report.lessons
+    if args.out.exists() and not args.out.is_dir():
+        # Said as a usage error, not as mkdir's "[Errno 17] File exists".
+        print(
+            visible(f"studytorch export: {ui('cli.out_not_folder', lang, path=args.out)}"),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         with Store() as store:
             written = export_lessons(lessons, args.format, args.out, store, lang)

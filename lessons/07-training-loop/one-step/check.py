@@ -6,6 +6,15 @@ expect(
     "실행하세요",
 )
 expect(
+    w_before.data_ptr() != model.weight.data_ptr(),
+    "w_before is model.weight itself, not a copy: optimizer.step() "
+    "changes the weight in place, so w_before changed with it; take "
+    "model.weight.detach().clone()",
+    "w_before가 복사본이 아니라 model.weight 자체입니다. "
+    "optimizer.step()은 가중치를 제자리에서 바꾸므로 w_before도 같이 "
+    "바뀝니다. model.weight.detach().clone()을 쓰세요",
+)
+expect(
     not torch.equal(w_after, w_before),
     "w_after equals w_before: nothing updated the weight before "
     "w_after was read; optimizer.step() must run after "

@@ -68,6 +68,32 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "{path:을/를} 읽을 수 없습니다: {error}",
     },
     "cli.due": {"en": "{count} due", "ko": "복습할 카드 {count}장"},
+    # --- why a file cannot be read (files.py) ----------------------------------------------
+    "file.missing": {"en": "no such file", "ko": "그런 파일이 없습니다"},
+    "file.folder": {"en": "that is a folder, not a file", "ko": "파일이 아니라 폴더입니다"},
+    "file.pipe": {
+        "en": "that is a pipe (FIFO), not a file",
+        "ko": "파일이 아니라 파이프(FIFO)입니다",
+    },
+    "file.device": {"en": "that is a device, not a file", "ko": "파일이 아니라 장치입니다"},
+    "file.socket": {"en": "that is a socket, not a file", "ko": "파일이 아니라 소켓입니다"},
+    "file.too_big": {
+        "en": "the file is {size}; at most {limit}",
+        "ko": "파일 크기가 {size}입니다. 최대 크기는 {limit}입니다",
+    },
+    "file.grew": {
+        "en": "the file is larger than {limit}",
+        "ko": "파일 크기가 최대 크기 {limit}보다 큽니다",
+    },
+    "file.not_utf8": {
+        "en": "not valid UTF-8 (line {line})",
+        "ko": "올바른 UTF-8이 아닙니다({line}번째 줄)",
+    },
+    "file.os_error": {"en": "{reason}", "ko": "{reason}"},
+    "cli.out_not_folder": {
+        "en": "--out {path} is a file, not a folder",
+        "ko": "--out에 준 {path:은/는} 폴더가 아니라 파일입니다",
+    },
     # --- exports (export.py) ----------------------------------------------------------------
     "export.output": {"en": "Output of your last run", "ko": "마지막 실행 결과"},
     "export.older": {"en": "an earlier version of this code", "ko": "이 코드의 예전 버전"},
