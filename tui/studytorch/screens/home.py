@@ -52,6 +52,9 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The position as the app found it: the first showing highlights Continue, and a
+        # lesson opened by `--lesson` and left counts as left once the position moved.
+        self._position_before = self._position()
         self.watch(self.app, "lang", self._language_changed)
         self.watch(self.app, "course_version", self._course_read, init=False)
 
