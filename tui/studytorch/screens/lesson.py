@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -18,12 +17,12 @@ from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.edit_keeper import EditKeeper
 from studytorch.screens.host import StudyHost, host_of
 from studytorch.screens.messages import OpenLesson, OpenRunHistory, RunFinished
-from studytorch.screens.step_texts import check_text, note_markdown, step_bar
+from studytorch.screens.step_texts import note_markdown, step_bar
 from studytorch.store import StoreError
 from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.editor import SnippetEditor
 from studytorch.widgets.results import ResultsPanel
-from studytorch.widgets.status import KernelStatus
+from studytorch.widgets.status import KernelStatus, verdict
 from studytorch.widgets.step_work import StepWork
 
 if TYPE_CHECKING:
@@ -76,10 +75,8 @@ class LessonScreen(Screen[None]):
         self._start_at = index
         self.index = index or 0
         self.hints_shown = 0
-        self.check_line = ""
         self._note_updates: list[Any] = []
         self._laid_out = False
-        self._last_check: StepRun | None = None
         self.edits = EditKeeper(self, lesson.id, lambda: self.step.id, self._put_back)
 
     # --- layout ----------------------------------------------------------------------------
@@ -152,7 +149,7 @@ class LessonScreen(Screen[None]):
             self.host.leave_run()
         self.index = index
         self.hints_shown = 0
-        self._clear_verdict()
+        self._show_run(None)  # it was another step's
         step = self.step
         code = self.edits.load()
         code = step.starter if code is None else code
@@ -179,10 +176,9 @@ class LessonScreen(Screen[None]):
         self._refresh_bar()
 
     def _refresh_bar(self) -> None:
-        """Where the learner is and how the last check went: cheap, redrawn after every run."""
+        """Where the learner is (● passed steps): cheap, redrawn after every run."""
         bar = step_bar(self.lesson, self.index, self._passed(), self.host.lang)
         self.query_one("#step-bar", Static).update(bar)
-        self.query_one(KernelStatus).check = self.check_line
 
     def action_whole_text(self) -> None:
         bar = step_bar(self.lesson, self.index, self._passed(), self.host.lang)
@@ -191,7 +187,6 @@ class LessonScreen(Screen[None]):
 
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
-        self.check_line = check_text(self._last_check, self.step, lang)
         self.refresh_texts()
         self.results.relabel()
         self.results.output.retranslate(lambda line: self._say_again(line, lang))
@@ -207,7 +202,7 @@ class LessonScreen(Screen[None]):
             failed = ui("failed", was)
             if line.startswith(failed):
                 why = line.removeprefix(failed)
-                last = self._last_check
+                last = self.query_one(KernelStatus).run
                 message = (last.check_message if last is not None else None) or {}
                 if why and why == message.get(was):
                     why = message.get(lang, why)
@@ -287,7 +282,7 @@ class LessonScreen(Screen[None]):
         self.results.begin(
             self.t("waiting" if waiting else "running"), host.runs.curves(self.lesson.id, step.id)
         )
-        self._clear_verdict()
+        self._show_run(None)
         token = -1
 
         def show(event: Event) -> None:
@@ -302,12 +297,11 @@ class LessonScreen(Screen[None]):
             return  # another step's run: it was recorded there, and shows nothing here
         if run.result.gpu_broken:
             self.notify(self.t("gpu_broken"), severity="warning", timeout=10)
-        last_run = self.query_one(StepWork).finish(run.result, self.host.lang)
-        self.query_one(KernelStatus).last_run = last_run
-        self._last_check = run
-        self.check_line = check_text(run, self.step, self.host.lang)
+        self.query_one(StepWork).finish(run.result, self.host.lang)
+        self._show_run(run)
         if run.checked:
-            self.results.output.note(self.check_line, "bold green" if run.passed else "bold red")
+            line = verdict(run, True, self.host.lang)
+            self.results.output.note(line, "bold green" if run.passed else "bold red")
         self._refresh_bar()
 
     def action_interrupt(self) -> None:
@@ -316,15 +310,14 @@ class LessonScreen(Screen[None]):
 
     def action_restart(self) -> None:
         self.query_one(StepWork).clear()
-        self._clear_verdict()
-        self._refresh_bar()
+        self._show_run(None)
         self.host.restart_kernel()
 
-    def _clear_verdict(self) -> None:
-        """The last run's time and check belonged to another step, run or kernel."""
-        self._last_check = None
-        self.check_line = ""
-        self.query_one(KernelStatus).last_run = ""
+    def _show_run(self, run: StepRun | None) -> None:
+        """The status line's last run and verdict (None: nothing of this step, run, kernel)."""
+        status = self.query_one(KernelStatus)
+        status.has_check = self.step.check is not None
+        status.run = run
 
     def action_switch_device(self) -> None:
         device = self.host.switch_device()
@@ -351,11 +344,12 @@ class LessonScreen(Screen[None]):
             self.notify(self.t("last"))
             return
 
-        def go_on() -> None:
-            if self.edits.save_now():
+        def answered(yes: bool | None) -> None:
+            if yes and self.edits.save_now():
                 self.post_message(OpenLesson(following, replace=True))
 
-        self._ask(self.t("ask_next_lesson", title=following.title.get(self.host.lang)), go_on)
+        question = self.t("ask_next_lesson", title=following.title.get(self.host.lang))
+        self.app.push_screen(ConfirmScreen(question, self.host.lang), answered)
 
     def action_previous_step(self) -> None:
         if self.index > 0:
@@ -400,38 +394,13 @@ class LessonScreen(Screen[None]):
         ]
 
     def action_solution(self) -> None:
-        solution = self.step.solution
-        if solution is None:
+        if self.step.solution is None:
             self.notify(self.t("no_solution"))
-            return
-        self._replace_code_after_asking(self.t("ask_solution"), solution)
+        else:
+            self.edits.replace_after_asking(self.t("ask_solution"), self.step.solution)
 
     def action_reset(self) -> None:
-        self._replace_code_after_asking(self.t("ask_reset"), self.step.starter)
+        self.edits.replace_after_asking(self.t("ask_reset"), self.step.starter)
 
     def action_history(self) -> None:
-        step = self.step
-
-        def restore(code: str | None) -> None:
-            if code is not None and self.step is step:
-                self._put_back(code)
-
-        self.post_message(OpenRunHistory(self.lesson, step, restore))
-
-    def _replace_code_after_asking(self, question: str, code: str) -> None:
-        step = self.step
-
-        def replace() -> None:
-            if self.step is step:  # still the step it was asked on
-                self._put_back(code)
-
-        self._ask(question, replace)
-
-    def _ask(self, question: str, then: Callable[[], None]) -> None:
-        """Ask `question` (y/n); on yes do `then`."""
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        self.app.push_screen(ConfirmScreen(question, self.host.lang), answered)
+        self.post_message(OpenRunHistory(self.lesson, self.step, self.edits.replacer()))
