@@ -236,6 +236,21 @@ KERNEL_CASES = [
         ["(x > 0).any()", ".all()"],
         ("x > 0", "(x > 0).any()"),
     ),
+    Case(  # a loss class given the tensors: make the loss, then call it
+        "bool_of_many",
+        "pred = torch.ones(4)\ny = torch.zeros(4)\nloss = nn.MSELoss(pred, y)",
+        ["is a class", "nn.MSELoss()(pred, y)"],
+        ["nn.MSELoss()(pred, y)"],
+        ("nn.MSELoss(pred, y)", "nn.MSELoss()(pred, y)"),
+    ),
+    Case(
+        "argument_not_tensor",
+        "import numpy as np\nmodel = nn.Linear(2, 1)\nfeatures = np.ones((4, 2))\n"
+        "out = model(features)",
+        ["got a numpy.ndarray", "model(torch.from_numpy(features).float())"],
+        ["model(torch.from_numpy(features).float())"],
+        ("model(features)", "model(torch.from_numpy(features).float())"),
+    ),
     Case(
         "leaf_in_place",
         "w = torch.ones(3, requires_grad=True)\nloss = (w * 2).sum()\nloss.backward()\n"
@@ -843,6 +858,66 @@ KERNEL_CASES = [
         ["1번째 줄의 `for`", "pass"],
         ("\nprint(i)", "\n    print(i)"),
         "4",
+    ),
+]
+
+KERNEL_CASES += [
+    Case(
+        "join_needs_tensors",
+        "rows = torch.stack([[1.0, 2.0], [3.0, 4.0]])",
+        ["Python lists", "torch.tensor([[1.0, 2.0], [3.0, 4.0]])"],
+        ["torch.tensor([[1.0, 2.0], [3.0, 4.0]])"],
+        ("torch.stack([[1.0, 2.0], [3.0, 4.0]])", "torch.tensor([[1.0, 2.0], [3.0, 4.0]])"),
+    ),
+    Case(
+        "index_of_scalar",
+        "w = torch.ones(2, requires_grad=True)\nloss = (w * 2).sum()\nvalue = loss.data[0]",
+        ["0-D tensor", "`loss.data.item()`"],
+        ["`loss.data.item()`"],
+        ("loss.data[0]", "loss.data.item()"),
+    ),
+    Case(
+        "loader_not_subscriptable",
+        "data = torch.utils.data.TensorDataset(torch.ones(8, 2), torch.zeros(8))\n"
+        "loader = torch.utils.data.DataLoader(data, batch_size=4)\nfirst = loader[0]",
+        ["`next(iter(loader))`", "`loader.dataset[0]`"],
+        ["`next(iter(loader))`"],
+        ("loader[0]", "next(iter(loader))"),
+    ),
+    Case(  # an operand that is a call: named as written, its shape read where it was received
+        "broadcast",
+        "model = nn.Linear(3, 2)\nx = torch.ones(4, 3)\ny = torch.ones(4, 3)\n"
+        "loss = torch.nn.functional.mse_loss(model(x), y)",
+        ["`model(x)` has 2 and `y` has 3", "model(x) (4, 2) float32"],
+        ["`model(x)` 쪽은 2"],
+    ),
+    Case(
+        "broadcast",
+        "model = nn.Linear(3, 2)\nx = torch.ones(4, 3)\ny = torch.ones(4, 3)\ndiff = model(x) - y",
+        ["`model(x)` has 2 and `y` has 3"],
+        ["`y` 쪽은 3"],
+    ),
+    Case(
+        "name_not_defined",
+        "x = torch.ones(3)\ny = F.relu(x)",
+        ["`import torch.nn.functional as F`", "fresh namespace"],
+        ["`import torch.nn.functional as F`"],
+        ("x = torch.ones(3)", "import torch.nn.functional as F\nx = torch.ones(3)"),
+        "import torch.nn.functional as F",
+    ),
+    Case(
+        "name_not_defined",
+        "for step in range(3):\n    total = totl + step",
+        ["`totl` is used before anything defined it"],
+        ["`totl` 이름을 정의하기 전에"],
+    ),
+    Case(
+        "module_not_callable",
+        "layer = nn(3, 2)",
+        ["`nn` is a module", "`nn.Linear(...)`"],
+        ["`nn.Linear(...)`"],
+        ("nn(3, 2)", "nn.Linear(3, 2)"),
+        "nn.Linear(",
     ),
 ]
 

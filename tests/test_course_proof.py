@@ -88,9 +88,10 @@ class ScriptedSession:
         self.last = ""
         self.lessons: list[str] = []
         self.boots = boots
-        self.closed = False
+        self.started = self.closed = False
 
     async def start(self) -> None:
+        self.started = True
         self.booting.append(id(self))
         await asyncio.sleep(0.01)
         if not self.boots:
@@ -171,7 +172,8 @@ async def test_extra_kernels_boot_one_after_another_and_one_that_fails_is_not_fa
     overlaps: list[int] = []
 
     def new_session() -> ScriptedSession:
-        session = ScriptedSession(boots=len(made) != 1)  # the second kernel does not start
+        # The second kernel does not start, nor does the one made to try again (made[3]).
+        session = ScriptedSession(boots=len(made) not in (1, 3))
         made.append(session)
         return session
 
@@ -187,8 +189,21 @@ async def test_extra_kernels_boot_one_after_another_and_one_that_fails_is_not_fa
     assert [v.lesson for v in verdicts] == ["l0", "l1", "l2", "l3"]
     assert all(v.passed for v in verdicts)
     assert len(problems) == 1 and "kernel 2 did not start" in problems[0]
-    assert made[0].lessons and made[2].lessons and not made[1].lessons
-    assert all(session.closed for session in made)
+    # The third kernel booted after the second failed (it may find no lesson left to take).
+    assert made[2].started and made[3].started and made[0].lessons and not made[1].lessons
+    assert made[1].closed and all(session.closed for session in made)
+
+
+async def test_an_extra_kernel_taken_for_dead_once_is_started_again() -> None:
+    made: list[ScriptedSession] = []
+
+    def new_session() -> ScriptedSession:
+        made.append(ScriptedSession(boots=len(made) != 1))
+        return made[-1]
+
+    lessons = [_lesson(f"l{n}") for n in range(3)]
+    verdicts, problems = await prove(new_session, lessons, jobs=2)  # type: ignore[arg-type]
+    assert problems == [] and len(verdicts) == 3 and len(made) == 3 and made[2].started
 
 
 async def test_the_first_kernel_failing_to_start_fails_the_proof() -> None:

@@ -242,7 +242,7 @@ def test_warnings_name_the_snippet_s_values_in_korean():
 # --- the sources --------------------------------------------------------------------------------
 
 PARTICLE_AFTER = re.compile(
-    r"^[`'\")\]]*(?:\([^()]*\))?"
+    r"^[`'\")\]]*(?:\([^()]*\)[`'\")\]]*)?"
     r"(?:이|가|을|를|은|는|과|와|로|으로|라는|이라는|라고|이라고|이나|나)(?![가-힣])"
 )
 SOURCES = sorted((REPO / "tui" / "studytorch" / "explain").glob("*.py")) + [

@@ -6,9 +6,13 @@ its terminal (`pipe-pane`); the others go through the app (Pilot), the CLI or th
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
 import shutil
+import signal
+import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -65,17 +69,33 @@ os.write(2, b"log \x1b]0;PWN-LOG\x07 \x1b]52;c;UFdOLUxPRw==\x07 \xc2\x9b2J end\n
 os._exit(3)
 '''
 
+[[steps]]
+id = "long-error"
+title.en = "Long error"
+title.ko = "Long error"
+note.en = "An error too long to fit beside its line is listed under the editor."
+note.ko = "An error too long to fit beside its line is listed under the editor."
+starter = '''
+x = 1
+raise ValueError("\x1b]0;PWN-ERRLINE\x07 \x9b2J " + "far too long " * 20)
+'''
+
 [[cards]]
 question.en = "Card \u001b]0;PWN-CARD\u0007 one"
 question.ko = "Card one"
-answer.en = "a"
+answer.en = "answer \u001b]0;PWN-ANSWER\u0007 \u009b2J"
 answer.ko = "a"
 
 [[cards]]
-question.en = "Card two"
-question.ko = "Card two"
-answer.en = "b"
-answer.ko = "b"
+kind = "predict"
+question.en = "Predict \u001b]2;PWN-PREDICTQ\u0007 this"
+question.ko = "Predict this"
+code = '''
+print("\x1b]0;PWN-PREDICT\x07 \x1b[?1049l \x9b2J done")
+'''
+answer = "done"
+why.en = "Why \u001b]0;PWN-WHY\u0007 \u001b[2J it prints"
+why.ko = "Why"
 """
 """Every place a lesson or a snippet can put text on the screen, each with an escape sequence.
 
@@ -123,6 +143,10 @@ def test_no_escape_sequence_of_the_learner_reaches_the_terminal(
     tmux.wait_for(lambda s: "kernel ready" in s and "Crash" in s, "the second step", 30)
     tmux.keys("F5")
     tmux.wait_for(lambda s: "PWN-LOG" in s and "kernel died" in s, "the kernel log tail", 60)
+    tmux.keys("C-n")  # an error too long for its line: listed under the editor
+    tmux.wait_for(lambda s: "Long error" in s, "the third step", 30)
+    tmux.keys("F5")
+    tmux.wait_for(lambda s: "PWN-ERRLINE" in s and "◂" in s, "the error under the editor", 90)
     time.sleep(1)
     tmux("pipe-pane")  # stop recording before quitting
     title = tmux("display-message", "-p", "#{pane_title}")
@@ -138,6 +162,7 @@ def test_no_escape_sequence_of_the_learner_reaches_the_terminal(
     assert not c1, f"C1 controls reached the terminal: {c1}"
     assert "PWN" not in title, f"the terminal title was changed to {title!r}"
     tags = ("PWN-TENSOR", "PWN-MODULE", "PWN-REPR", "PWN-CHECK", "PWN-LOG", "PWN-LESSON")
+    tags += ("PWN-ERRLINE",)
     for tag in (*tags, "PWN-EDITOR"):
         assert re.search(rf"␛\][02];{tag}", sent), f"{tag} was never shown"
     assert "␛]52;c;UFdO␇" in sent and "\\x9d0;PWN-NOTEC1" in sent, "the note was never shown"
@@ -567,3 +592,316 @@ def test_headless_run_on_a_terminal_shows_escapes_instead_of_sending_them(tmp_pa
     leaked = [p for p in PAYLOADS if "\x1b" + p in sent]
     assert not leaked, f"escape sequences of the snippet reached the terminal: {leaked}"
     assert not any(0x80 <= ord(c) <= 0x9F for c in sent), "a C1 control reached the terminal"
+
+
+# --- damaged or impossible input: a message and an exit code, never a traceback --------------
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60):
+    return subprocess.run(
+        studytorch_cmd(*args),
+        capture_output=True,
+        text=True,
+        env=env or subprocess_env(),
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["run", "/dev/zero"], "that is a device"),
+        (["run", "FIFO"], "that is a pipe (FIFO)"),
+        (["run", "--existing", "/dev/zero", "SNIPPET"], "that is a device"),
+        (["run", "--existing", "FIFO", "SNIPPET"], "that is a pipe (FIFO)"),
+        (["run", "BIG"], "at most 1.0 MB"),
+    ],
+    ids=["run-device", "run-fifo", "existing-device", "existing-fifo", "run-huge"],
+)
+def test_a_device_a_fifo_or_a_huge_file_is_refused_at_once(
+    tmp_path: Path, args: list[str], says: str
+) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text("print(1)\n")
+    big = tmp_path / "big.py"
+    big.write_text("x = 1\n" * 400_000)
+    names = {"FIFO": str(fifo), "SNIPPET": str(snippet), "BIG": str(big)}
+    started = time.monotonic()
+    done = run_cli(*[names.get(a, a) for a in args], timeout=30)
+    assert time.monotonic() - started < 20, "it read (or waited) instead of refusing"
+    assert done.returncode == 2, done.stderr
+    assert says in done.stderr and "Traceback" not in done.stderr
+
+
+COMMANDS = [
+    ["lessons"],
+    ["run", "--device", "cpu", "SNIPPET"],
+    ["review", "--due"],
+    ["export", "--out", "OUT"],
+    ["doctor"],
+    ["check", "shape-ops"],
+    [],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0] if c else "app")
+def test_a_data_folder_that_is_a_file_is_named_by_every_command(
+    tmp_path: Path, command: list[str]
+) -> None:
+    folder = tmp_path / "home-file"
+    folder.write_text("not a folder")
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text("print(1)\n")
+    names = {"SNIPPET": str(snippet), "OUT": str(tmp_path / "out")}
+    done = run_cli(
+        *[names.get(a, a) for a in command], env=subprocess_env(STUDYTORCH_HOME=str(folder))
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"STUDYTORCH_HOME {folder} is a file, but a folder is needed there" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("python", ["not-executable", "no-ipykernel", "folder"])
+@pytest.mark.parametrize("command", [["run", "--json"], []], ids=["run-json", "app"])
+def test_a_python_that_cannot_run_a_kernel_is_said_in_one_line(
+    tmp_path: Path, python: str, command: list[str]
+) -> None:
+    paths = {"not-executable": tmp_path / "python", "folder": tmp_path}
+    paths["not-executable"].write_text("#!/bin/sh\n")
+    fake = tmp_path / "bin-python"
+    fake.write_text("#!/bin/sh\necho no-ipykernel\n")  # answers like a Python without ipykernel
+    fake.chmod(0o755)
+    paths["no-ipykernel"] = fake
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text("print(1)\n")
+    args = [*command, "--python", str(paths[python])] + ([str(snippet)] if command else [])
+    done = run_cli(*args, env=subprocess_env(SECRET_FOR_TEST="hunter2"))
+    assert done.returncode == 3, done.stdout + done.stderr
+    everything = done.stdout + done.stderr
+    assert "Traceback" not in everything and "hunter2" not in everything
+    assert '"key"' not in everything and "hmac" not in everything.lower()
+    if command:
+        report = json.loads(done.stdout)
+        assert report["status"] == "kernel" and str(paths[python]) in report["error"]["message"]
+    else:
+        assert str(paths[python]) in done.stderr
+
+
+def damage_review_rows(db: Path) -> dict[str, str]:
+    """Review rows of shape-ops as a crash or a hand edit may leave them; key -> what is wrong."""
+    import fsrs
+
+    from studytorch.course import load_course
+
+    lesson = next(x for x in load_course().lessons if x.id == LESSON)
+    keys = [card.key(lesson.id) for card in lesson.cards]
+    good = fsrs.Card().to_json()
+    with Store(db) as store:
+        for key in keys:
+            store.save_review(key, LESSON, good, time.time() + 86400, 3, time.time())
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE review_cards SET due = 'abc' WHERE card_key = ?", (keys[0],))
+        conn.execute("UPDATE review_cards SET due = 1e400 WHERE card_key = ?", (keys[1],))
+        conn.execute("UPDATE review_cards SET state = '{oops' WHERE card_key = ?", (keys[2],))
+    return {keys[0]: "not a number", keys[1]: "out of range", keys[2]: "not JSON"}
+
+
+def test_damaged_review_rows_are_set_aside_and_the_deck_still_counts(
+    studytorch_home: Path,
+) -> None:
+    damaged = damage_review_rows(studytorch_home / "studytorch.sqlite3")
+    done = run_cli("review", "--due", LESSON, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "3 review card(s) had a damaged schedule" in done.stderr
+    for key, why in damaged.items():
+        assert key in done.stderr and why in done.stderr
+    assert f"{LESSON}  3 due" in done.stdout, "the damaged cards are new (due), the good one not"
+    again = run_cli("review", "--due", LESSON, "--lang", "en")
+    assert "damaged" not in again.stderr, "set aside once, not reported forever"
+    with sqlite3.connect(studytorch_home / "studytorch.sqlite3") as conn:
+        kept = conn.execute("SELECT count(*) FROM review_set_aside").fetchone()[0]
+    assert kept == 3, "the damaged rows are kept, not deleted"
+
+
+async def test_the_app_and_its_review_screen_start_over_damaged_review_rows(
+    tmp_path: Path,
+) -> None:
+    from studytorch.screens.review import ReviewScreen
+
+    db = tmp_path / "db.sqlite3"
+    damage_review_rows(db)
+    app = fake_app(db, review=[LESSON])
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await lessons_read(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review screen")
+        await until(pilot, lambda: "damaged schedule" in toasts(app), "the report")
+        assert app.is_running
+        question = str(app.screen.query_one("#review-question").render())
+        assert question.strip(), "a card is asked"
+
+
+def test_run_json_on_a_terminal_sends_no_raw_c1_control(tmp_path: Path) -> None:
+    snippet = tmp_path / "hostile.py"
+    snippet.write_text('print("c1 \\x9b2J \\x9d0;PWN-C1\\x07 del \\x7f end")\n')
+    sent = read_through_a_terminal(studytorch_cmd("run", "--json", "--device", "cpu", str(snippet)))
+    assert "PWN-C1" in sent, sent
+    assert not any(0x7F <= ord(c) <= 0x9F for c in sent), "a C1 control reached the terminal"
+    report = json.loads(sent.strip().splitlines()[-1])
+    assert report["stdout"] == "c1 \x9b2J \x9d0;PWN-C1\x07 del \x7f end\n", "same JSON meaning"
+
+
+async def test_a_run_not_recorded_on_a_full_disk_says_so(tmp_path: Path) -> None:
+    app = fake_app(tmp_path / "db.sqlite3", lesson=LESSON)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await lessons_read(pilot)
+        await until(pilot, lambda: isinstance(app.screen, LessonScreen), "the lesson")
+        conn = app.store._conn
+        assert conn is not None
+        # A page limit, then filled: SQLite answers exactly as it does on a full disk.
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        for size in (2000, 200, 20, 1):  # the runs table filled to its pages' last bytes
+            with contextlib.suppress(sqlite3.OperationalError):
+                for _ in range(1000):
+                    conn.execute(
+                        "INSERT INTO runs (lesson_id, step_id, status, duration_s, at, output) "
+                        "VALUES ('other', 'step', 'ok', 0, 0, ?)",
+                        ("x" * size,),
+                    )
+        await pilot.press("f5")
+        await until(pilot, lambda: "not recorded" in toasts(app), "the notice", timeout=20)
+        assert "disk is full" in toasts(app)
+
+
+async def test_a_huge_note_is_cut_so_keys_stay_fast(studytorch_home: Path, tmp_path: Path) -> None:
+    note = ("A paragraph about tensors. " * 20 + "\n\n") * 1800  # about 960 kB
+    steps = (
+        '[[steps]]\nid = "one"\ntitle.en = "One"\ntitle.ko = "하나"\n'
+        f'note.en = """{note}"""\nnote.ko = "설명."\nstarter = "x = 1"\n'
+    )
+    write_lesson(studytorch_home, "huge-note", mini_lesson("huge-note", steps))
+    app = StudyApp(
+        session=FakeSession(), store=Store(tmp_path / "db.sqlite3"), lang="en", lesson="huge-note"
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await lessons_read(pilot)
+        await until(pilot, lambda: isinstance(app.screen, LessonScreen), "the lesson")
+        started = time.monotonic()
+        for key in ("f6", "f6", "ctrl+t", "ctrl+t", "a", "b"):
+            await pilot.press(key)
+        await pilot.pause()
+        took = time.monotonic() - started
+        shown = app.screen.query_one("#note-wide").source
+        assert "kB more of this note are not shown" in shown
+        assert took < 10, f"six keys took {took:.1f} s"
+
+
+@pytest.mark.e2e
+@pytest.mark.kernel
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_no_escape_sequence_of_a_review_card_reaches_the_terminal(
+    tmux: Tmux,  # noqa: F811
+    home: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Titles, questions, answers, "why", predict code and its live output on the review screen."""
+    write_lesson(home, "hostile", HOSTILE_LESSON)
+    stream = tmp_path / "terminal.bin"
+    tmux.start([str(STUDYTORCH), "review", "hostile", "--lang", "en", "--device", "cpu"])
+    tmux.wait_for(lambda s: "PWN-CARD" in s, "the first card")
+    tmux("pipe-pane", "-o", f"cat >> {stream}")
+    tmux.keys("C-l", "C-l")  # redraw the card (in Korean and back) while recording
+    tmux.wait_for(lambda s: "PWN-CARD" in s, "the first card again")
+    tmux.keys("Space")
+    tmux.wait_for(lambda s: "PWN-ANSWER" in s, "the answer")
+    tmux.keys("3")
+    tmux.wait_for(lambda s: "PWN-PREDICTQ" in s, "the predict card")
+    tmux.keys("d", "o", "n", "e", "Enter")
+    tmux.wait_for(lambda s: "PWN-PREDICT␇" in s and "PWN-WHY" in s, "the live output", 90)
+    time.sleep(1)
+    tmux("pipe-pane")
+    tmux.keys("Escape")
+    sent = stream.read_bytes().decode("utf-8", errors="replace")
+    for tag in ("PWN-CARD", "PWN-ANSWER", "PWN-PREDICTQ", "PWN-PREDICT␇", "PWN-WHY"):
+        assert tag in sent, f"{tag} was never drawn, so the test proves nothing"
+    leaked = [p for p in (*PAYLOADS, "]0;PWN", "[?1049l") if "\x1b" + p in sent]
+    assert not leaked, f"escape sequences of a card reached the terminal: {leaked}"
+    assert not any(0x80 <= ord(c) <= 0x9F for c in sent), "a C1 control reached the terminal"
+
+
+@pytest.mark.e2e
+@pytest.mark.kernel
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.parametrize("sig", [signal.SIGSEGV, signal.SIGBUS], ids=["SIGSEGV", "SIGBUS"])
+def test_a_crash_of_the_app_gives_the_terminal_back_and_leaves_nothing(
+    tmux: Tmux,  # noqa: F811
+    home: Path,  # noqa: F811
+    tmp: Path,  # noqa: F811
+    sig: signal.Signals,
+) -> None:
+    import psutil
+
+    pane = tmux.start(
+        ["sh", "-c", f"{STUDYTORCH} --lesson {LESSON} --lang en --device cpu; sleep 60"]
+    )
+    tmux.wait_for(lambda s: "kernel ready" in s, "the kernel", 90)
+    assert kernels_of(home), "no kernel to leave behind, so the test proves nothing"
+    supervisor = next(
+        p
+        for p in psutil.Process(pane).children(recursive=True)
+        if "studytorch" in " ".join(p.cmdline())
+    )
+    app = next(p for p in supervisor.children() if "studytorch" in " ".join(p.cmdline()))
+    assert tmux("display-message", "-p", "#{alternate_on}").strip() == "1"
+    os.kill(app.pid, sig)
+    screen = tmux.wait_for(lambda s: f"ended by {sig.name}" in s, "the crash message", 20)
+    assert "edits up to the last save are kept" in "".join(screen.splitlines())
+    assert tmux("display-message", "-p", "#{alternate_on}").strip() == "0", (
+        "left in the alternate screen"
+    )
+    deadline = time.monotonic() + 5
+    while kernels_of(home) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not kernels_of(home), "a kernel outlived the crashed app"
+    assert not [f for f in tmp.glob("studytorch-*")], "a kernel folder was left behind"
+    crash_logs = list((home / "logs").glob("app-crash-*.log"))
+    assert crash_logs and "Fatal Python error" in crash_logs[0].read_text()
+
+
+STUBBORN = (
+    "import time\nwhile True:\n    try:\n        time.sleep(0.05)\n"
+    "    except KeyboardInterrupt:\n        pass\n"
+)
+"""A snippet that swallows the interrupt: F8 escalates to a fresh kernel after 3 s."""
+
+
+@pytest.mark.kernel
+async def test_f5_during_an_interrupts_escalation_waits_says_why_and_runs(tmp_path: Path) -> None:
+    from studytorch.kernel import KernelSession
+    from test_app import kernel_ready, output_text
+
+    session = KernelSession(device="cpu", log_dir=tmp_path / "logs")
+    app = StudyApp(session=session, store=Store(tmp_path / "db.sqlite3"), lang="en", lesson=LESSON)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await kernel_ready(pilot)
+        editor(app).text = STUBBORN
+        await pilot.press("f5")
+        await until(pilot, lambda: session.running, "the stubborn run")
+        await pilot.press("f8")
+        await until(pilot, lambda: session.stopping, "the interrupt's escalation")
+        editor(app).text = "print('the second run')\n"
+        await pilot.press("f5")
+        await until(pilot, lambda: "starts right after it" in toasts(app), "why F5 waits", 10)
+        await until(pilot, lambda: "the second run" in output_text(app), "the queued run", 90)
+
+
+@pytest.mark.parametrize("command", [["review", "--due"], ["export"], ["check"]])
+def test_an_argument_holding_escapes_is_shown_not_sent(command: list[str]) -> None:
+    done = run_cli(*command, "x\x1b]0;PWN-ARG\x07\x9b2J")
+    assert done.returncode == 2, done.stderr
+    assert "x␛]0;PWN-ARG␇" in done.stderr and "\x1b" not in done.stderr
+    assert not any(0x80 <= ord(c) <= 0x9F for c in done.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 import pytest_asyncio
@@ -228,3 +229,79 @@ async def test_a_one_dimensional_batch_part_previews_as_one_row_of_values(kernel
     first = result.summary["batches"][0]
     assert first["indices"] == [0, 1, 2, 3]
     assert first["parts"][0]["preview"] == [0.0, 1.0, 2.0, 3.0]
+
+
+# --- series: one point per loop iteration ------------------------------------------------------
+
+
+async def test_a_tracked_name_owns_its_series_one_point_per_iteration(kernel):
+    # The starter of lesson 17 step 3: `loss` is assigned, and a capped copy is tracked as "loss".
+    code = (
+        "for step in range(50):\n"
+        "    loss = torch.tensor(float(step))\n"
+        "    track('loss', min(loss.item(), 10.0))\n"
+    )
+    result, _ = await run(kernel, code)
+    assert result.summary["metrics"]["loss"] == [min(float(s), 10.0) for s in range(50)]
+
+
+async def test_reassigning_the_loss_in_one_iteration_counts_once(kernel):
+    # The tutorials' `loss, current = loss.item(), ...` after computing the loss tensor.
+    code = (
+        "for batch in range(5):\n"
+        "    loss = torch.tensor(2.0) * batch\n"
+        "    loss, current = loss.item(), batch * 64\n"
+    )
+    result, _ = await run(kernel, code)
+    assert result.summary["metrics"]["loss"] == [0.0, 2.0, 4.0, 6.0, 8.0]
+
+
+async def test_nested_loops_give_a_point_per_inner_iteration_and_warnings_count_them(kernel):
+    code = (
+        "for epoch in range(3):\n"
+        "    for batch in range(10):\n"
+        "        step = epoch * 10 + batch\n"
+        "        loss = torch.tensor(1.0 if step < 27 else float('inf'))\n"
+        "        for p in range(2):\n"
+        "            pass\n"
+        "        loss = loss * 1\n"
+    )
+    result, _ = await run(kernel, code)
+    values = result.summary["metrics"]["loss"]
+    assert len(values) == 30 and values[27] == "inf"
+    (warning,) = [w for w in result.summary["warnings"] if w["kind"] == "nan_loss"]
+    assert "at step 28" in warning["en"]
+
+
+async def test_values_that_are_not_finite_cross_as_strict_json_without_a_warning(kernel):
+    code = (
+        "w = torch.tensor([1e38, 1e38], requires_grad=True)\n"
+        "loss = (w * w).sum()\n"
+        "loss.backward()\n"
+        "big = torch.tensor([float('inf'), float('nan'), 1.0])\n"
+        "for i in range(3):\n"
+        "    track('odd', [1.0, float('inf'), float('nan')][i])\n"
+    )
+    events = [e for _, e in await run_events(kernel, code)]
+    summaries = [e.payload for e in events if isinstance(e, Summary)]
+    for payload in summaries:
+        json.dumps(payload, allow_nan=False)
+    result = RunResult()
+    for event in events:
+        result.add(event)
+    assert result.summary["metrics"]["odd"] == [1.0, "inf", "nan"]
+    assert "serialization" not in result.stdout + result.stderr
+    graph = result.summary["graph"]["loss"]
+    assert any(node.get("grad_norm") == "inf" for node in graph["nodes"])
+
+
+async def test_an_uninitialised_lazy_layer_leaves_the_rest_of_the_report(kernel):
+    code = "x = torch.ones(2, 3)\nmodel = torch.nn.LazyLinear(4)\ny = x * 2\n"
+    result, _ = await run(kernel, code)
+    assert {t["name"] for t in result.summary["tensors"]} == {"x", "y"}
+    (model,) = result.summary["modules"]
+    assert model["uninitialized"] == 2
+    assert {(item["line"], item["name"]) for item in result.summary["lines"]} == {
+        (1, "x"),
+        (3, "y"),
+    }

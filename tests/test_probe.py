@@ -36,7 +36,9 @@ def probe(monkeypatch):
         displayhook=types.SimpleNamespace(_="", __="", ___=""),
     )
     package.published = []
-    monkeypatch.setattr(package.state, "publish", package.published.append)
+    monkeypatch.setattr(
+        package.state, "publish", lambda payload, **_: package.published.append(payload)
+    )
     yield package
     for name in [n for n in sys.modules if n.startswith("_studytorch_probe")]:
         del sys.modules[name]
@@ -286,3 +288,47 @@ def test_reset_keeps_the_baseline_and_drops_output_history(probe):
     assert "_3" not in shell.user_ns and "_3" not in shell.user_ns_hidden
     assert shell.user_ns["_"] == "" and shell.user_ns_hidden["_"] == ""
     assert shell.displayhook._ == ""
+
+
+# --- what cannot be summarised, and what is not finite ------------------------------------------
+
+
+def test_a_lazy_layer_before_its_first_call_is_reported_as_such_not_a_blank_report(probe):
+    ns = probe.state.shell.user_ns
+    ns["model"] = torch.nn.Sequential(torch.nn.LazyLinear(4), torch.nn.ReLU())
+    ns["w"] = ns["model"][0].weight
+    ns["x"] = torch.ones(2, 3)
+    payload = probe.summaries.summarize(ns)
+    tensors = {t["name"]: t for t in payload["tensors"]}
+    assert tensors["x"]["shape"] == [2, 3]
+    assert tensors["w"]["uninitialized"] is True and tensors["w"]["shape"] == []
+    (model,) = payload["modules"]
+    assert model["uninitialized"] == 2 and model["total"] == 0
+    assert [p["uninitialized"] for p in model["parameters"]] == [True, True]
+    json.dumps(payload, allow_nan=False)
+
+
+def test_a_value_that_cannot_be_summarised_is_named_with_the_reason(probe, monkeypatch):
+    ns = probe.state.shell.user_ns
+    ns["ok"], ns["odd"] = torch.ones(1), torch.ones(2)
+
+    def fails_for_odd(name, t, real=probe.summaries.tensor_summary):
+        if name == "odd":
+            raise RuntimeError("cannot look")
+        return real(name, t)
+
+    monkeypatch.setattr(probe.summaries, "tensor_summary", fails_for_odd)
+    tensors = {t["name"]: t for t in probe.summaries.summarize(ns)["tensors"]}
+    assert tensors["ok"]["shape"] == [1]
+    assert tensors["odd"]["unavailable"] == "RuntimeError: cannot look"
+
+
+def test_every_float_that_is_not_finite_is_sent_as_a_string():
+    from studytorch.kernel.launch import probe_sources
+
+    source = probe_sources()["_studytorch_probe.state"][1]
+    state = types.ModuleType("probe_state")
+    exec(compile(source, "state.py", "exec"), state.__dict__)
+    payload = {"a": [1.0, float("inf")], "b": {"c": (float("-inf"), float("nan"))}, "n": 3}
+    assert state.strict(payload) == {"a": [1.0, "inf"], "b": {"c": ["-inf", "nan"]}, "n": 3}
+    json.dumps(state.strict(payload), allow_nan=False)

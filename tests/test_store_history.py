@@ -3,6 +3,7 @@ migration that brings a learner's existing database there without losing anythin
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -36,7 +37,7 @@ def test_a_released_database_migrates_keeping_everything(tmp_path: Path) -> None
         assert newest.code == "y = x.view(4, 2)\n" and newest.verdict == "failed"
         assert store.review_states() == {}
     with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
 def test_a_run_keeps_its_code_output_and_metrics(tmp_path: Path) -> None:
@@ -85,9 +86,12 @@ def test_only_the_newest_runs_of_a_step_are_kept(tmp_path: Path) -> None:
 def test_review_state_and_log_survive_a_restart(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
     with Store(db) as store:
-        store.save_review("shape-ops:abc", "shape-ops", '{"state": 1}', 100.0, 3, 50.0)
-        store.save_review("shape-ops:abc", "shape-ops", '{"state": 2}', 900.0, 4, 60.0)
+        # FSRS's own JSON: a row that is not (a hand edit, a crash) is set aside on read.
+        first = json.dumps({"card_id": 1, "state": 1, "due": "2026-01-01T00:00:00+00:00"})
+        second = json.dumps({"card_id": 1, "state": 2, "due": "2026-01-02T00:00:00+00:00"})
+        store.save_review("shape-ops:abc", "shape-ops", first, 100.0, 3, 50.0)
+        store.save_review("shape-ops:abc", "shape-ops", second, 900.0, 4, 60.0)
     with Store(db) as store:
-        assert store.review_states() == {"shape-ops:abc": ('{"state": 2}', 900.0)}
+        assert store.review_states() == {"shape-ops:abc": (second, 900.0)}
         assert [(e.rating, e.at) for e in store.review_log()] == [(3, 50.0), (4, 60.0)]
         assert [e.rating for e in store.review_log(since=55.0)] == [4]

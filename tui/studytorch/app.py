@@ -264,7 +264,7 @@ class StudyApp(App[None]):
     def _record(self, run: StepRun) -> None:
         """Keep a finished run, and progress when its check passed (always its own step)."""
         result = run.result
-        with contextlib.suppress(StoreError):
+        try:
             self.store.record_run(
                 run.lesson_id,
                 run.step_id,
@@ -275,6 +275,8 @@ class StudyApp(App[None]):
                 metrics=result.metrics,
                 verdict="passed" if run.passed else "failed" if run.checked else None,
             )
+        except StoreError as exc:  # a full disk: the learner hears it, the run's result stays
+            self.notify(ui("store.run_not_recorded", self.lang, reason=str(exc)), severity="error")
         if run.checked and run.passed:
             try:
                 self.store.mark_passed(run.lesson_id, run.step_id)

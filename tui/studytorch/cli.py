@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -132,6 +133,19 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             print(visible(f"studytorch: --existing {args.existing}: {problem}"), file=sys.stderr)
             return EXIT_USAGE
+    from studytorch import locations
+
+    problem = locations.data_dir_problem()
+    if problem:
+        print(visible(f"studytorch: {problem}"), file=sys.stderr)
+        return EXIT_USAGE
+    problem = _python_problem(args)
+    if problem:  # the kernel cannot start: said before anything tries (no traceback, no dump)
+        if getattr(args, "json", False):
+            _print_json(_failure("kernel", "KernelError", problem))
+        else:
+            print(visible(f"studytorch: {problem}"), file=sys.stderr)
+        return EXIT_KERNEL
     if args.command in ("run", "check", "doctor"):
         _end_cleanly_on_hangup()
     handlers = {
@@ -147,6 +161,22 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+
+
+SNIPPET_LIMIT = 1_000_000
+"""A file for `studytorch run` is a snippet: a megabyte is far beyond any."""
+
+
+def _python_problem(args: argparse.Namespace) -> str | None:
+    """A --python that cannot run a kernel (missing, not executable, no ipykernel), in words."""
+    python = getattr(args, "python", None)
+    if python and args.command in (None, "run", "check", "doctor", "review"):
+        from studytorch.kernel.launch import python_problem
+
+        problem = python_problem(python)
+        if problem:
+            return f"--python {python}: {problem}"
+    return None
 
 
 def _end_cleanly_on_hangup() -> None:
@@ -181,21 +211,23 @@ def _session(args: argparse.Namespace, cwd: str | None = None):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from studytorch import console
+    from studytorch import console, files
     from studytorch.kernel import KernelError, RunResult
 
-    if str(args.file) == "-":
-        code = sys.stdin.read()
-    else:
-        try:
-            code = args.file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            message = f"cannot read {args.file}: {exc}"
-            if args.json:
-                print(json.dumps(_failure("usage", "UsageError", message), ensure_ascii=False))
-            else:
-                print(visible(f"studytorch run: {message}"), file=sys.stderr)
-            return EXIT_USAGE
+    try:
+        if str(args.file) == "-":
+            code = sys.stdin.read(SNIPPET_LIMIT + 1)
+            if len(code) > SNIPPET_LIMIT:
+                raise files.UnreadableFile(f"more than {SNIPPET_LIMIT:,} characters")
+        else:
+            code = files.read_text(args.file, SNIPPET_LIMIT)
+    except (OSError, UnicodeDecodeError) as exc:
+        message = f"cannot read {args.file}: {exc}"
+        if args.json:
+            _print_json(_failure("usage", "UsageError", message))
+        else:
+            print(visible(f"studytorch run: {message}"), file=sys.stderr)
+        return EXIT_USAGE
     filename = "<stdin>" if str(args.file) == "-" else args.file.name
 
     async def go() -> RunResult:
@@ -215,17 +247,25 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = asyncio.run(go())
     except KernelError as exc:
         if args.json:
-            print(json.dumps(_failure("kernel", "KernelError", str(exc)), ensure_ascii=False))
+            _print_json(_failure("kernel", "KernelError", str(exc)))
         else:
             print(visible(f"studytorch run: {exc}"), file=sys.stderr)
         return EXIT_KERNEL
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False))
+        _print_json(result.to_json())
     else:
         console.report(result, timeout=args.timeout)
     return {"ok": EXIT_OK, "timeout": EXIT_TIMEOUT, "died": EXIT_KERNEL}.get(
         result.status, EXIT_FAILED
     )
+
+
+def _print_json(value: object) -> None:
+    """One JSON object on stdout, UTF-8 kept (Korean stays readable). JSON escapes C0 controls
+    itself; DEL, the C1 controls (\\x9b is a one-byte CSI) and lone surrogates are escaped
+    here, so nothing of the snippet reaches a terminal raw, and the JSON means the same."""
+    text = json.dumps(value, ensure_ascii=False)
+    print(re.sub("[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _failure(status: str, kind: str, message: str) -> dict[str, object]:
@@ -301,7 +341,7 @@ def _lessons_named(command: str, names: list[str]):
     report = load_course(cache=LessonCache(locations.lesson_cache_path()))
     unknown = [name for name in names if report.find(name) is None]
     if unknown:
-        print(f"studytorch {command}: no lesson {', '.join(unknown)}", file=sys.stderr)
+        print(visible(f"studytorch {command}: no lesson {', '.join(unknown)}"), file=sys.stderr)
         return None
     return report
 
@@ -313,21 +353,29 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not args.due:
         from studytorch.app import launch
 
+        _supervised()
         # The lessons are read already: the first card needs no wait for them.
         return launch(args, None, course=report)
+    from studytorch.lang import learner_language
     from studytorch.review.deck import build_deck, due_counts
     from studytorch.store import Store, StoreError
+    from studytorch.ui_text import ui
 
     try:
         with Store() as store:
             deck = build_deck(report, store, args.review_lessons)
+            damaged = store.take_set_aside()
     except StoreError as exc:
-        print(f"studytorch review: {exc}", file=sys.stderr)
+        print(visible(f"studytorch review: {exc}"), file=sys.stderr)
         return EXIT_USAGE
+    if damaged:
+        lang = learner_language(getattr(args, "lang", None))
+        said = ui("store.set_aside", lang, n=len(damaged), cards="; ".join(damaged))
+        print(visible(f"studytorch review: {said}"), file=sys.stderr)
     counts = due_counts(deck)
     width = max((len(lesson_id) for lesson_id in counts), default=0)
     for lesson_id, due in counts.items():
-        print(f"{lesson_id:<{width}}  {due} due")
+        print(visible(f"{lesson_id:<{width}}  {due} due"))
     print(f"{sum(counts.values())} due")
     return EXIT_OK
 
@@ -347,14 +395,30 @@ def cmd_export(args: argparse.Namespace) -> int:
                 lessons, args.format, args.out, store, args.lang or default_language()
             )
     except (StoreError, OSError) as exc:
-        print(f"studytorch export: {exc}", file=sys.stderr)
+        print(visible(f"studytorch export: {exc}"), file=sys.stderr)
         return EXIT_FAILED
     for path in written:
-        print(path)
+        print(visible(str(path)))
     return EXIT_OK
 
 
+def _supervised() -> None:
+    """From here on the app runs in a child process, and a crash still gives the terminal back
+    (exits.supervise)."""
+    if sys.stdin.isatty() and sys.stderr.isatty() and os.environ.get("TERM") != "dumb":
+        from studytorch import locations
+        from studytorch.exits import supervise
+
+        def clean_up() -> None:
+            from studytorch.kernel.launch import remove_orphaned_folders
+
+            remove_orphaned_folders()
+
+        supervise(lambda pid: str(locations.log_dir() / f"app-crash-{pid}.log"), clean_up)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
+    _supervised()
     # The kernel starts first, before Textual is even imported: torch loads while the app
     # draws its first screen.
     launched = _launch_early(args)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import tempfile
 from pathlib import Path
 
 APP_NAME = "studytorch"
@@ -20,6 +22,34 @@ def data_dir() -> Path:
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     _private_folder(path)
     return path
+
+
+def data_dir_problem() -> str | None:
+    """What makes the data folder unusable (a file in its place, read-only), in words; None
+    when progress, edits and logs can be written there. Every command asks before it starts."""
+    named = os.environ.get("STUDYTORCH_HOME")
+    where = "STUDYTORCH_HOME" if named else "the data folder"
+    try:
+        path = data_dir()
+    except OSError as exc:
+        target = Path(exc.filename) if exc.filename else None
+        for folder in (target, *(target.parents if target else ())):
+            if folder is not None and folder.exists() and not folder.is_dir():
+                return f"{where} {folder} is a file, but a folder is needed there"
+        return f"{where} cannot be created: {exc.strerror or exc}"
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=path)
+    except OSError as exc:
+        reason = (
+            "is read-only"
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+            else (f"cannot be written ({exc.strerror or exc})")
+        )
+        return f"{where} {path} {reason}: progress and edits could not be saved"
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return None
 
 
 def _private_folder(path: Path) -> None:

@@ -86,3 +86,20 @@ def safe_text(text: str, style: str = "") -> Text:
 def shape_text(shape: list[int]) -> str:
     """A shape the way torch prints a tuple: (2, 3), (6,), ()."""
     return "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+
+
+NOTE_DRAWN = 16_000
+"""Characters of a lesson note drawn on screen. Textual lays Markdown out on every key and
+resize: a 960 KB note took 128 s per key. The longest built-in note is a few kB."""
+
+
+def drawable_note(note: str, cut: str) -> str:
+    """`note` as much as can be drawn quickly; past NOTE_DRAWN it ends at a paragraph with
+    `cut` (which may say `{kb}`, the size left out)."""
+    if len(note) <= NOTE_DRAWN:
+        return note
+    end = note.rfind("\n\n", 0, NOTE_DRAWN)
+    kept = note[: end if end > NOTE_DRAWN // 2 else NOTE_DRAWN]
+    if kept.count("```") % 2:
+        kept += "\n```"  # a code block left open would swallow the notice
+    return f"{kept}\n\n*{cut.format(kb=(len(note) - len(kept)) // 1000)}*"

@@ -21,6 +21,18 @@ TEXT: dict[str, dict[str, str]] = {
     "passed": {"en": "✓ Check passed", "ko": "✓ 검사 통과"},
     "failed": {"en": "✗ Check failed: ", "ko": "✗ 검사 실패: "},
     "busy": {"en": "Already running: F8 interrupts.", "ko": "이미 실행 중입니다. F8로 중단하세요."},
+    "note_cut": {
+        "en": "[{kb} kB more of this note are not shown: a note this long cannot be drawn "
+        "quickly; read the rest in the lesson's file]",
+        "ko": "[이 설명의 나머지 {kb} kB는 보여 주지 않습니다. 너무 길어서 빨리 그릴 수 "
+        "없으니 나머지는 레슨 파일에서 읽으세요]",
+    },
+    "queued": {
+        "en": "The stopped run is still ending (a run that ignores the stop gets a fresh kernel "
+        "within 3 s); this run starts right after it.",
+        "ko": "중단한 실행이 아직 끝나는 중입니다 (중단을 무시하면 3초 안에 커널을 새로 "
+        "시작합니다). 끝나는 대로 이번 실행을 시작합니다.",
+    },
     "hint": {"en": "Hint", "ko": "힌트"},
     "no_hint": {"en": "This step has no hints.", "ko": "이 단계에는 힌트가 없습니다."},
     "no_more": {"en": "No more hints.", "ko": "힌트를 모두 보았습니다."},
@@ -95,6 +107,19 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "아직 텐서가 없습니다. 코드를 실행하세요(F5).",
     },
     "tensors.norm": {"en": "norm", "ko": "노름"},
+    "tensors.none_in_run": {
+        "en": "This run left no tensor at the top level (tensors inside functions are not kept).",
+        "ko": "이번 실행은 맨 바깥에 텐서를 남기지 않았습니다(함수 안의 텐서는 남지 않습니다).",
+    },
+    "tensors.running": {
+        "en": "Running: the tensors appear when the run ends.",
+        "ko": "실행 중입니다. 실행이 끝나면 텐서가 나타납니다.",
+    },
+    "tensors.uninitialized": {
+        "en": "not initialised yet (a lazy layer: its first call sets the shape)",
+        "ko": "아직 초기화되지 않음(지연 레이어: 첫 호출이 모양을 정합니다)",
+    },
+    "tensors.unavailable": {"en": "cannot be shown: {reason}", "ko": "보여 줄 수 없음: {reason}"},
     "tensors.no_grad_yet": {"en": "none yet", "ko": "아직 없음"},
     "tensors.elements": {"en": "({count:,} elements)", "ko": "(원소 {count:,}개)"},
     "tensors.leaf": {"en": "(leaf)", "ko": "(리프)"},
@@ -116,6 +141,11 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "파라미터 {total:,}개 (학습 대상 {trainable:,}개)",
     },
     "model.no_parameters": {"en": "no parameters", "ko": "파라미터 없음"},
+    "model.lazy": {
+        "en": "{count} parameters not initialised yet (the first call sets their shapes)",
+        "ko": "아직 초기화되지 않은 파라미터 {count}개(첫 호출이 모양을 정합니다)",
+    },
+    "model.lazy_shape": {"en": "not set yet", "ko": "아직 없음"},
     "model.train": {"en": "train mode", "ko": "학습 모드"},
     "model.eval": {"en": "eval mode", "ko": "평가 모드"},
     "model.parameter": {"en": "parameter", "ko": "파라미터"},
@@ -125,6 +155,15 @@ TEXT: dict[str, dict[str, str]] = {
     "model.tensors": {"en": "{count} tensors", "ko": "텐서 {count}개"},
     # --- the curve pane -------------------------------------------------------------------
     "curve.steps": {"en": "({count:,} steps)", "ko": "({count:,}스텝)"},
+    "curve.one_step": {"en": "(1 step)", "ko": "(1스텝)"},
+    "curve.markers": {
+        "en": "▲inf ▼-inf ×nan: values that are not finite, at the edge",
+        "ko": "▲inf ▼-inf ×nan: 유한하지 않은 값은 가장자리에 표시",
+    },
+    "pane.failed": {
+        "en": "! this pane could not be drawn ({reason}); the rest of the run is shown",
+        "ko": "! 이 창을 그리지 못했습니다({reason}). 실행의 나머지는 그대로 보입니다",
+    },
     "curve.empty": {
         "en": "no metrics yet: assign `loss` in a loop, or call track(name, value)",
         "ko": "아직 지표가 없습니다. 반복문에서 `loss`에 대입하거나 track(name, value)를 부르세요",
@@ -143,6 +182,10 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "인덱스를 알 수 없음 (num_workers > 0)",
     },
     "batches.where": {"en": "epoch {epoch} · batch {batch}", "ko": "에포크 {epoch} · 배치 {batch}"},
+    "batches.none": {
+        "en": "This run iterated no DataLoader.",
+        "ko": "이번 실행은 DataLoader를 돌지 않았습니다.",
+    },
     # --- the status line ------------------------------------------------------------------
     "kernel": {"en": "kernel", "ko": "커널"},
     "last_run": {"en": "last run", "ko": "마지막 실행"},
@@ -189,6 +232,17 @@ TEXT: dict[str, dict[str, str]] = {
         "되찾을 수 있습니다.",
     },
     "cli.skipped": {"en": "skipped", "ko": "건너뜀:"},
+    # --- faults: damaged review rows, unrecorded runs -----------------------------------------
+    "store.set_aside": {
+        "en": "{n} review card(s) had a damaged schedule and start again as new cards (the old "
+        "rows are kept in the table review_set_aside): {cards}",
+        "ko": "복습 카드 {n}장의 일정 기록이 손상되어 새 카드로 다시 시작합니다 (예전 기록은 "
+        "review_set_aside 표에 남아 있습니다): {cards}",
+    },
+    "store.run_not_recorded": {
+        "en": "This run was not recorded in your history: {reason}",
+        "ko": "이번 실행은 기록에 남지 않았습니다: {reason}",
+    },
     # --- confirm and help -----------------------------------------------------------------
     "yes": {"en": "Yes (y)", "ko": "예 (y)"},
     "no": {"en": "No (n)", "ko": "아니요 (n)"},

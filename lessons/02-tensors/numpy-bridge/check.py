@@ -13,8 +13,7 @@ expect(
     f"shared[0] is {shared[0].item():g}; after arr[0] = 5 it should "
     "be 5",
     f"shared[0]이 {shared[0].item():g}입니다. arr[0] = 5 이후라면 "
-    "5여야 "
-    "합니다",
+    "5여야 합니다",
 )
 expect(
     isinstance(back, np.ndarray),

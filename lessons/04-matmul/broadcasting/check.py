@@ -15,6 +15,5 @@ for i in range(5):
         f"row {i} of weighted should be centered[{i}] * {w}: each row "
         "by its own weight",
         f"weighted의 {i}번 행은 centered[{i}] * {w}이어야 합니다. 각 "
-        "행에 "
-        "그 행의 가중치를 곱하세요",
+        "행에 그 행의 가중치를 곱하세요",
     )

@@ -37,8 +37,7 @@ expect(
     "w is a new tensor, not the leaf that loss was computed from: "
     "update the original w in place (w -= ...) under torch.no_grad()",
     "w가 loss를 계산할 때 쓴 리프가 아닌 새 텐서입니다. "
-    "torch.no_grad() "
-    "안에서 원래 w를 제자리(w -= ...)로 업데이트하세요",
+    "torch.no_grad() 안에서 원래 w를 제자리(w -= ...)로 업데이트하세요",
 )
 want = [1.25, 1.5]
 expect(

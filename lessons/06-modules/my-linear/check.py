@@ -44,6 +44,5 @@ expect(
     f"{r4(got[:2])}, expected {r4(want[:2])}",
     "y가 torch.nn.functional.linear(x, layer.weight, layer.bias)와 "
     "다릅니다. 정해진 가중치와 편향으로 첫 두 행이 "
-    f"{r4(got[:2])}입니다. "
-    f"{r4(want[:2])}이어야 합니다",
+    f"{r4(got[:2])}입니다. {r4(want[:2])}이어야 합니다",
 )

@@ -40,8 +40,7 @@ expect(
     "times: the transform should run in __getitem__, on every read",
     f"샘플을 두 번 읽었는데 transform이 {len(seen)}번 "
     "호출되었습니다. transform은 __getitem__에서 읽을 때마다 "
-    "실행되어야 "
-    "합니다",
+    "실행되어야 합니다",
 )
 expect(
     seen[0].dtype == torch.float32 and seen[0].max() <= 1,

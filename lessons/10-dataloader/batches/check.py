@@ -8,6 +8,13 @@ expect(
     "lessons use num_workers=0",
     "레슨에서는 num_workers=0을 씁니다",
 )
+expect(
+    len(loader.dataset) == 10,
+    f"the dataset has {len(loader.dataset)} examples; keep all 10 and "
+    "let the loader drop the incomplete last batch",
+    f"데이터셋에 데이터가 {len(loader.dataset)}개 있습니다. "
+    "10개를 모두 두고, 덜 찬 마지막 배치는 loader가 버리게 하세요",
+)
 sizes = [len(yb) for _, yb in loader]
 expect(
     sizes == [4, 4],

@@ -1,3 +1,10 @@
+expect(
+    loader.batch_size == 2,
+    f"loader.batch_size is {loader.batch_size}; keep 2 and let "
+    "pad_batch make sentences of different lengths fit together",
+    f"loader.batch_size가 {loader.batch_size}입니다. 2로 두고, 길이가 "
+    "다른 문장은 pad_batch가 맞추게 하세요",
+)
 batches = list(loader)
 expect(
     len(batches) == 2 and len(batches[0]) == 3,

@@ -13,6 +13,16 @@ expect(
     "레슨에서는 num_workers=0을 씁니다",
 )
 again = [i for (batch,) in train_loader for i in batch.tolist()]
+ordered = [i for (batch,) in val_loader for i in batch.tolist()]
+shared = sorted(set(again) & set(ordered))
+expect(
+    not shared,
+    f"train_loader and val_loader both give {shared}: a validation "
+    "split must not overlap the training split; draw only "
+    "train_indices",
+    f"train_loader와 val_loader가 모두 {shared}를 줍니다. 검증 분할은 "
+    "학습 분할과 겹치면 안 됩니다. train_indices만 뽑으세요",
+)
 expect(
     sorted(again) == train_indices,
     f"one epoch of train_loader gives {sorted(again)} (sorted); "
@@ -20,7 +30,6 @@ expect(
     f"train_loader의 한 에포크가 (정렬하면) {sorted(again)}입니다. "
     f"정확히 {train_indices}이어야 합니다",
 )
-ordered = [i for (batch,) in val_loader for i in batch.tolist()]
 expect(
     ordered == val_indices,
     f"val_loader gives {ordered}; evaluation keeps a fixed order: "

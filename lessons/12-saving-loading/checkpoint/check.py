@@ -6,6 +6,19 @@ for key in ("model", "optimizer", "epoch"):
         f"불러온 체크포인트의 키가 {keys}입니다. {key!r} 항목이 "
         "빠졌습니다",
     )
+shared = [
+    k
+    for k, v in model.state_dict().items()
+    if k in loaded["model"]
+    and loaded["model"][k].data_ptr() == v.data_ptr()
+]
+expect(
+    loaded is not checkpoint and not shared,
+    "loaded shares memory with model: the checkpoint was never read "
+    "back from the file; loaded = torch.load(path, ...)",
+    "loaded가 model과 메모리를 함께 씁니다. 체크포인트를 파일에서 "
+    "다시 읽지 않았습니다. loaded = torch.load(path, ...)로 읽으세요",
+)
 expect(
     loaded["epoch"] == 3,
     f"checkpoint['epoch'] is {loaded['epoch']!r}; three epochs are "
@@ -25,8 +38,8 @@ expect(
 )
 expect(
     len(state["state"]) == 2,
-    "the saved optimizer has no running averages: save it after "
-    "training",
+    "the saved optimizer has no running averages: take its "
+    "state_dict() after training",
     "저장된 옵티마이저에 이동 평균이 없습니다. 학습한 다음에 "
-    "저장하세요",
+    "state_dict()를 받으세요",
 )

@@ -19,8 +19,8 @@ for before, p in zip(backbone_before, model.backbone.parameters()):
     )
 expect(
     len(losses) == 40 and losses[-1] < losses[0] * 0.8,
-    f"the loss went from {losses[0]:.3f} to {losses[-1]:.3f}; the "
+    f"the loss went from {losses[0]:.4g} to {losses[-1]:.4g}; the "
     "head should still learn",
-    f"손실: {losses[0]:.3f} → {losses[-1]:.3f}. 헤드는 여전히 "
+    f"손실: {losses[0]:.4g} → {losses[-1]:.4g}. 헤드는 여전히 "
     "학습되어야 합니다",
 )

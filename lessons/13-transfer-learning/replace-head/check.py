@@ -1,4 +1,14 @@
 expect(
+    isinstance(model.head, torch.nn.Linear)
+    and model.head.out_features == 3,
+    f"model.head is {model.head}; the model needs a new head, one "
+    "nn.Linear with 3 outputs (slicing or stacking on the old 10-class "
+    "head keeps the old task's layer)",
+    f"model.head가 {model.head}입니다. 출력이 3개인 nn.Linear 하나로 "
+    "새 헤드를 달아야 합니다(클래스 10개짜리 예전 헤드를 자르거나 그 "
+    "위에 쌓으면 예전 작업의 레이어가 남습니다)",
+)
+expect(
     tuple(logits.shape) == (5, 3),
     f"logits has shape {tuple(logits.shape)}; a 3-class head gives "
     "(5, 3)",

@@ -23,8 +23,8 @@ expect(
 )
 expect(
     abs(grad_norms[-1] - want) < 1e-4 * max(1.0, want),
-    f"the last grad_norm is {grad_norms[-1]:.5f}; the norm of every "
-    f"p.grad is {want:.5f}",
-    f"마지막 grad_norm이 {grad_norms[-1]:.5f}입니다. 모든 p.grad의 "
-    f"노름은 {want:.5f}입니다",
+    f"the last grad_norm is {grad_norms[-1]:.4g}; the norm of every "
+    f"p.grad taken together (the norm of their norms) is {want:.4g}",
+    f"마지막 grad_norm이 {grad_norms[-1]:.4g}입니다. 모든 p.grad를 "
+    f"한데 모은 노름(노름들의 노름)은 {want:.4g}입니다",
 )

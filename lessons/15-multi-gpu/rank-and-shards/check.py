@@ -1,4 +1,13 @@
 expect(
+    sampler.num_replicas == world_size,
+    f"the sampler splits the data into {sampler.num_replicas} shares, "
+    "but 2 ranks train: num_replicas=world_size (a share left over is "
+    "padded with repeated samples and nobody trains on the rest)",
+    f"샘플러가 데이터를 {sampler.num_replicas}몫으로 나누지만 학습하는 "
+    "rank는 2개입니다. num_replicas=world_size로 주세요(남는 몫은 "
+    "반복된 샘플로 채워지고, 나머지는 아무도 학습하지 않습니다)",
+)
+expect(
     sorted(shards) == [0, 1],
     f"shards has ranks {sorted(shards)}; expected 0 and 1",
     f"shards의 rank가 {sorted(shards)}입니다. 0과 1이어야 합니다",

@@ -14,15 +14,25 @@ WORKER = textwrap.dedent("""
     from torch.nn.parallel import DistributedDataParallel as DDP
 
     rank, world_size = int(sys.argv[1]), int(sys.argv[2])
-    folder = sys.argv[3]
+    folder = Path(sys.argv[3])
     dist.init_process_group(
         "gloo",
-        init_method=Path(folder, "rendezvous").as_uri(),
+        init_method=(folder / "rendezvous").as_uri(),
         rank=rank,
         world_size=world_size,
     )
-    torch.manual_seed(0)  # the same starting weights on every rank
-    model = DDP(nn.Linear(2, 1))
+
+
+    def save(state, path):
+        with open(folder / "saves.log", "a") as log:  # who saved
+            log.write(f"{rank} ")
+        torch.save(state, path)
+
+
+    torch.manual_seed(rank)  # a different init on every rank, until
+    model = DDP(nn.Linear(2, 1))  # DDP copies rank 0's to the others
+    start = model.module.weight.flatten().tolist()
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     data = torch.arange(16.0).view(8, 2) / 8
     target = data.sum(dim=1, keepdim=True)
     x, y = data[rank * 4:rank * 4 + 4], target[rank * 4:rank * 4 + 4]
@@ -30,12 +40,22 @@ WORKER = textwrap.dedent("""
     with model.no_sync():  # backward without the all-reduce
         nn.functional.mse_loss(model(x), y).backward()
     local = model.module.weight.grad.flatten().tolist()
-    model.zero_grad()
+    optimizer.zero_grad()
     # DDP all-reduces here:
     nn.functional.mse_loss(model(x), y).backward()
     synced = model.module.weight.grad.flatten().tolist()
-    with open(f"{folder}/rank{rank}.json", "w") as out:
-        json.dump({"local": local, "synced": synced}, out)
+    optimizer.step()
+
+    if rank == 0:
+        save(model.module.state_dict(), folder / "checkpoint.pt")
+
+    trained = model.module.weight.flatten().tolist()
+    with open(folder / f"rank{rank}.json", "w") as out:
+        json.dump(
+            {"start": start, "local": local, "synced": synced,
+             "trained": trained},
+            out,
+        )
     # Leave together, so neither rank tears the group down under the
     # other.
     dist.barrier()
@@ -43,17 +63,17 @@ WORKER = textwrap.dedent("""
 """)
 
 world_size = 2
-with tempfile.TemporaryDirectory() as folder:
-    script = Path(folder) / "worker.py"
-    script.write_text(WORKER)
+with tempfile.TemporaryDirectory() as name:
+    folder = Path(name)
+    (folder / "worker.py").write_text(WORKER)
     workers = [
         subprocess.Popen(
             [
                 sys.executable,
-                str(script),
+                str(folder / "worker.py"),
                 str(rank),
                 str(world_size),
-                folder,
+                name,
             ],
             stderr=subprocess.PIPE,
             text=True,
@@ -61,16 +81,21 @@ with tempfile.TemporaryDirectory() as folder:
         for rank in range(world_size)
     ]
     for worker in workers:
-        _, err = worker.communicate(timeout=45)
+        _, err = worker.communicate(timeout=60)
         if worker.returncode != 0:
             print("a worker failed:", err)
     results = [
-        json.loads((Path(folder) / f"rank{rank}.json").read_text())
+        json.loads((folder / f"rank{rank}.json").read_text())
         for rank in range(world_size)
     ]
+    saved_by = sorted(
+        int(r) for r in (folder / "saves.log").read_text().split()
+    )
+    saved = torch.load(folder / "checkpoint.pt", weights_only=True)
 
 for rank, result in enumerate(results):
     print(
-        f"rank {rank}: local {result['local']} -> all-reduced "
-        f"{result['synced']}"
+        f"rank {rank}: started from {result['start']}, local gradient "
+        f"{result['local']} -> all-reduced {result['synced']}"
     )
+print("saved by ranks", saved_by, "with keys", sorted(saved))

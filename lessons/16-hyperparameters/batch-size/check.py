@@ -7,10 +7,10 @@ expect(
 )
 expect(
     final_loss[8] < final_loss[128],
-    f"with the same lr and epochs, batch 8 ({final_loss[8]:.3f}) "
+    f"with the same lr and epochs, batch 8 ({final_loss[8]:.4g}) "
     "should end lower than batch 128 "
-    f"({final_loss[128]:.3f}): it took 16 times as many steps",
-    f"학습률과 에포크가 같으면 배치 8({final_loss[8]:.3f})이 배치 "
-    f"128({final_loss[128]:.3f})보다 "
+    f"({final_loss[128]:.4g}): it took 16 times as many steps",
+    f"학습률과 에포크가 같으면 배치 8({final_loss[8]:.4g})이 배치 "
+    f"128({final_loss[128]:.4g})보다 "
     "낮게 끝나야 합니다. 스텝을 16배 밟았기 때문입니다",
 )

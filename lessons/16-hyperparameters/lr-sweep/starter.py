@@ -4,7 +4,7 @@ torch.manual_seed(0)
 x = torch.rand(64, 1, device=device) * 2 - 1
 y = 2 * x + 1 + 0.1 * torch.randn(64, 1, device=device)
 
-lrs = [0.003, 0.03, 0.3]
+lrs = [0.003, 0.03, 0.3, 1.5]
 final = {}
 torch.manual_seed(1)
 model = nn.Linear(1, 1).to(device)

@@ -1,3 +1,7 @@
+def r4(t):
+    return [[float(f"{v:.4g}") for v in row] for row in t.tolist()]
+
+
 bad = (~torch.isfinite(unit)).nonzero().tolist()
 expect(
     not bad,
@@ -11,6 +15,8 @@ want = torch.tensor(
 )
 expect(
     torch.allclose(unit, want, atol=1e-6),
-    f"unit is {unit.tolist()}; expected {want.tolist()}",
-    f"unit이 {unit.tolist()}입니다. {want.tolist()}이어야 합니다",
+    f"unit is {r4(unit)}; each row scaled to length 1 (the zero row "
+    f"kept at 0) is {r4(want)}",
+    f"unit이 {r4(unit)}입니다. 각 행을 길이 1로 맞추면(0인 행은 0) "
+    f"{r4(want)}입니다",
 )

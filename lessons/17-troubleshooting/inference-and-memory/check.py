@@ -1,10 +1,22 @@
+def r4(t):
+    return [float(f"{v:.4g}") for v in t.flatten().tolist()]
+
+
+graphs = [h for h in history if getattr(h, "grad_fn", None) is not None]
+expect(
+    not graphs,
+    f"history keeps {len(graphs)} losses, each holding its whole graph "
+    "alive; append loss.item()",
+    f"history가 손실 {len(graphs)}개를 쥐고 있고, 하나하나 그래프 "
+    "전체를 살려 둡니다. loss.item()을 넣으세요",
+)
 kept = [type(h).__name__ for h in history if not isinstance(h, float)]
 expect(
     not kept,
-    f"history keeps {len(kept)} {kept[0] if kept else ''} objects, "
-    "each holding its graph; append loss.item()",
+    f"history keeps {len(kept)} {kept[0] if kept else ''} objects; "
+    "append loss.item(), a plain float",
     f"history가 {kept[0] if kept else ''} 객체 {len(kept)}개를 쥐고 "
-    "있고, 하나하나 그래프를 붙잡습니다. loss.item()을 넣으세요",
+    "있습니다. 평범한 float인 loss.item()을 넣으세요",
 )
 expect(
     not model.training,
@@ -16,10 +28,10 @@ expect(
 expect(
     torch.equal(first, second),
     "two predictions on the same input differ "
-    f"({first.flatten().tolist()} vs {second.flatten().tolist()}): "
+    f"({r4(first)} vs {r4(second)}): "
     "dropout is still on",
-    f"같은 입력에 대한 두 예측이 다릅니다({first.flatten().tolist()}, "
-    f"{second.flatten().tolist()}). dropout이 아직 켜져 있습니다",
+    f"같은 입력에 대한 두 예측이 다릅니다({r4(first)}, "
+    f"{r4(second)}). dropout이 아직 켜져 있습니다",
 )
 expect(
     not first.requires_grad and first.grad_fn is None,

@@ -172,8 +172,18 @@ async def prove(
             if first_failed:
                 return
         try:
-            await session.start()
-            await session.ready()
+            for attempt in range(2 if number else 1):
+                try:
+                    await session.start()
+                    await session.ready()
+                    break
+                except KernelError:
+                    if attempt or not number:
+                        raise
+                    # Once more: on a loaded box a booting kernel can miss jupyter_client's
+                    # 1 s heartbeat and be taken for dead ("died before replying").
+                    await session.shutdown()
+                    session = sessions[number] = new_session()
         except KernelError as exc:
             if not number:
                 first_failed = True

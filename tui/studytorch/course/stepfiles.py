@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from studytorch import files
 from studytorch.course.model import WrongAnswer
 
 CODE_KEYS = ("starter", "solution", "check")
@@ -88,7 +89,7 @@ def read_text(path: Path, limit: int, what: str) -> str:
                 0,
                 f"the file is {_size(size, '.1f')}; {what} may be at most {_size(limit, 'g')}",
             )
-        raw = path.read_bytes()[: limit + 1]  # it may have grown since
+        raw = files.read_bytes(path, limit)  # bounded as it is read; never a device or FIFO
     except OSError as exc:
         raise CodeFileError(path, 0, f"cannot read: {exc}") from None
     try:

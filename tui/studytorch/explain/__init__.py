@@ -57,8 +57,10 @@ ORDER = [
     "cat_ndim",
     "cat_scalars",
     "ragged_list",
+    "join_needs_tensors",
     "item_of_many",
     "bool_of_many",
+    "index_of_scalar",
     # autograd.py
     "leaf_in_place",
     "modified_in_place",
@@ -76,6 +78,7 @@ ORDER = [
     "numpy_of_device_tensor",
     "from_numpy_of_list",
     "ragged_numpy",
+    "argument_not_tensor",
     # dtypes.py
     "mean_of_integers",
     "in_place_int_cast",
@@ -131,9 +134,12 @@ ORDER = [
     "no_len",
     "sampler_with_shuffle",
     "workers_cannot_pickle",
+    "loader_not_subscriptable",
     "module_not_found",
     "syntax_error",
     "indentation_error",
+    "name_not_defined",
+    "module_not_callable",
 ]
 
 if sorted(ORDER) != sorted(REGISTRY):  # a family defined but not ordered would never match

@@ -139,10 +139,14 @@ def _no_grad(m: re.Match[str], e: Error) -> tuple[str, str]:
     return (
         "Nothing in this result requires a gradient, so there is no graph to walk back. Create "
         "the inputs you differentiate with `requires_grad=True` (parameters of `nn.Module` have "
-        "it), and do not compute under `torch.no_grad()` or after `.detach()`.",
+        "it), and do not compute under `torch.no_grad()` or after `.detach()`, `.item()`, "
+        "`.numpy()` or `torch.tensor(...)` of a result, which all cut the graph. Setting "
+        "`loss.requires_grad = True` only hides this error: the weights still get no gradient.",
         "이 결과에는 기울기가 필요한 값이 없어서 거꾸로 따라갈 그래프가 없습니다. 미분할 입력을 "
         "`requires_grad=True`로 만드세요(`nn.Module`의 파라미터는 이미 그렇습니다). "
-        "`torch.no_grad()` 안이나 `.detach()` 뒤에서 계산하지 마세요.",
+        "`torch.no_grad()` 안이나 `.detach()`, `.item()`, `.numpy()`, 결과의 `torch.tensor(...)` "
+        "뒤에서 계산하지 마세요. 모두 그래프를 끊습니다. `loss.requires_grad = True`는 이 오류를 "
+        "숨길 뿐, 가중치는 여전히 기울기를 받지 못합니다.",
     )
 
 

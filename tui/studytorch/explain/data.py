@@ -114,3 +114,15 @@ def _cannot_pickle(m: re.Match[str], e: Error) -> tuple[str, str]:
         "쓰세요(이 프로세스에서 데이터를 읽습니다). 스크립트라면 Dataset과 `collate_fn`을 "
         "모듈의 맨 위 수준에 `lambda` 대신 `def`로 정의하세요.",
     )
+
+
+@family("loader_not_subscriptable", r"'DataLoader' object is not subscriptable")
+def _loader_index(m: re.Match[str], e: Error) -> tuple[str, str]:
+    found = re.search(r"(\w+)\s*\[", e.get("line_text") or "")
+    loader = found.group(1) if found else "loader"
+    return (
+        f"A DataLoader is iterated, not indexed: take one batch with `next(iter({loader}))` (or "
+        f"loop `for xb, yb in {loader}:`); one sample is `{loader}.dataset[0]`.",
+        f"DataLoader는 인덱싱하지 않고 반복합니다. 배치 하나는 `next(iter({loader}))` 코드로 "
+        f"꺼내고(또는 `for xb, yb in {loader}:` 루프), 샘플 하나는 `{loader}.dataset[0]`입니다.",
+    )

@@ -90,6 +90,12 @@ def _dtype_fix(a: str, b: str, e: Error) -> tuple[str, str]:
 def _dtype(m: re.Match[str], e: Error) -> tuple[str, str]:
     a, b = [g for g in m.groups() if g][:2]
     fix_en, fix_ko = _dtype_fix(a, b, e)
+    wants_long = re.search(r"expected scalar type (?:Long|Int)\b", e.get("message", ""))
+    floats = [op for op in operands(e) if str(op.get("dtype", "")).startswith("float")]
+    if wants_long and floats:  # indices or labels made as floats: they become whole numbers
+        name = as_code(floats[-1]["name"])
+        fix_en = f"{name} holds floats where whole numbers are expected: `{name}.long()`."
+        fix_ko = f"정수가 필요한 자리에 실수가 들어 있습니다: `{name}.long()`."
     return (
         f"The operands have different dtypes ({a} and {b}); PyTorch does not convert them for "
         f"this operation. {fix_en}",

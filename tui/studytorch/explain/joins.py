@@ -125,3 +125,25 @@ def _ragged(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"{want}개여야 하는데 하나가 {got}개입니다. 짧은 행을 채우거나, 텐서 리스트에 "
         "`torch.nn.utils.rnn.pad_sequence`를 쓰세요.",
     )
+
+
+@family("join_needs_tensors", r"expected Tensor as element (\d+) in argument (\d+), but got (\w+)")
+def _join_needs_tensors(m: re.Match[str], e: Error) -> tuple[str, str]:
+    index, _, kind = m.groups()
+    listed = re.search(r"torch\.(stack|cat)\((\[.*\])\)", e.get("call") or e.get("line_text") or "")
+    if listed and kind == "list" and index == "0":
+        fixed = f"torch.tensor({listed.group(2)})"
+        return (
+            f"`torch.{listed.group(1)}` joins tensors, and these elements are Python lists. For "
+            f"numbers in nested lists, make the tensor directly: `{fixed}`.",
+            f"`torch.{listed.group(1)}` 함수는 텐서를 합치는데 원소가 파이썬 리스트입니다. 중첩 "
+            f"리스트의 숫자라면 텐서를 바로 만드세요: `{fixed}`.",
+        )
+    return (
+        f"`torch.stack` / `torch.cat` join tensors only, and element {index} of the list is a "
+        f"{kind}. Make it a tensor first (`torch.tensor(...)`, on the same device and dtype), or "
+        "build the whole list with `torch.tensor` if it holds plain numbers.",
+        f"`torch.stack` / `torch.cat` 함수는 텐서만 합치는데 리스트의 {index}번 원소가 {kind} "
+        "값입니다. 먼저 텐서로 만들거나(`torch.tensor(...)`, 같은 장치와 dtype으로), 숫자만 "
+        "담은 리스트라면 `torch.tensor`로 한 번에 만드세요.",
+    )

@@ -125,3 +125,58 @@ def _indent(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"The indentation is off ({said}). Use spaces only, 4 per level, and line each block up.",
         f"들여쓰기가 맞지 않습니다({said}). 공백만, 단계마다 4칸씩 쓰고 블록을 맞추세요.",
     )
+
+
+_IMPORTS = {
+    "np": "import numpy as np",
+    "F": "import torch.nn.functional as F",
+    "optim": "from torch import optim",
+    "DataLoader": "from torch.utils.data import DataLoader",
+    "Dataset": "from torch.utils.data import Dataset",
+    "TensorDataset": "from torch.utils.data import TensorDataset",
+    "random_split": "from torch.utils.data import random_split",
+    "math": "import math",
+    "random": "import random",
+    "time": "import time",
+    "plt": "import matplotlib.pyplot as plt",
+    "transforms": "from torchvision import transforms",
+    "datasets": "from torchvision import datasets",
+    "Path": "from pathlib import Path",
+    "os": "import os",
+}
+"""Names snippets use without importing them, and the import they need."""
+
+
+@family("name_not_defined", r"^NameError: name '(\w+)' is not defined")
+def _not_defined(m: re.Match[str], e: Error) -> tuple[str, str]:
+    name = m.group(1)
+    if name in _IMPORTS:
+        line = _IMPORTS[name]
+        return (
+            f"`{name}` is not imported here. Add `{line}` at the top of the snippet (every run "
+            "starts from a fresh namespace with only `torch`, `nn` and `device`).",
+            f"이 코드에서 `{name}` 이름을 가져오지 않았습니다. 코드 맨 위에 `{line}` 줄을 "
+            "넣으세요(실행마다 `torch`, `nn`, `device`만 있는 새 이름공간에서 시작합니다).",
+        )
+    return (
+        f"`{name}` is used before anything defined it: check the spelling and that the line "
+        f"defining it runs first. Every run starts from a fresh namespace, so a `{name}` from an "
+        "earlier run or another step is gone: define it in this snippet.",
+        f"`{name}` 이름을 정의하기 전에 썼습니다. 철자와, 정의하는 줄이 먼저 실행되는지 "
+        "확인하세요. 실행마다 새 이름공간에서 시작하므로 이전 실행이나 다른 단계의 "
+        f"`{name}` 값은 없습니다. 이 코드 안에서 정의하세요.",
+    )
+
+
+@family("module_not_callable", r"'module' object is not callable")
+def _module_called(m: re.Match[str], e: Error) -> tuple[str, str]:
+    called = re.search(r"([\w.]+)\s*\(", e.get("call") or e.get("line_text") or "")
+    name = called.group(1) if called else "it"
+    return (
+        f"`{name}` is a module (a file of code), not a function or class, so it cannot be "
+        f"called. Call what is inside it, e.g. `nn.Linear(...)` rather than `nn(...)`, or "
+        "import the class itself (`from tqdm import tqdm`).",
+        f"`{name}` 이름은 함수나 클래스가 아니라 모듈(코드 파일)이라서 부를 수 없습니다. 그 "
+        "안의 것을 부르거나(`nn(...)`이 아니라 `nn.Linear(...)`), 클래스 자체를 가져오세요"
+        "(`from tqdm import tqdm`).",
+    )

@@ -146,6 +146,18 @@ def _item(m: re.Match[str], e: Error) -> tuple[str, str]:
 
 @family("bool_of_many", r"Boolean value of Tensor with more than one value is ambiguous")
 def _bool(m: re.Match[str], e: Error) -> tuple[str, str]:
+    made = re.fullmatch(r"((?:torch\.)?(?:nn\.)?\w*Loss)\((.+)\)", e.get("call") or "")
+    if made:  # `nn.MSELoss(pred, y)`: the tensors went to the class, which reads them as options
+        fixed = f"{made.group(1)}()({made.group(2)})"
+        return (
+            f"`{made.group(1)}` is a class: `{made.group(1)}(...)` makes a loss function, and "
+            "the tensors were taken as its options. Make the loss first, then call it: "
+            f"`{fixed}` (usually `criterion = {made.group(1)}()` once, then `criterion(...)`).",
+            f"`{made.group(1)}` 이름은 클래스입니다. `{made.group(1)}(...)` 호출은 손실 함수를 "
+            "만들 뿐이라 텐서가 그 옵션으로 들어갔습니다. 손실 함수를 먼저 만든 다음 부르세요: "
+            f"`{fixed}`(보통 `criterion = {made.group(1)}()` 코드로 한 번 만들고 "
+            "`criterion(...)`으로 호출).",
+        )
     shape = f" {shape_text(operands(e)[0]['shape'])}" if operands(e) else ""
     test = re.match(r"\s*(?:if|elif|while)\s+(.+?)\s*:\s*(?:#.*)?$", e.get("line_text") or "")
     cond = f"({test.group(1)})" if test else "(...)"
@@ -156,4 +168,17 @@ def _bool(m: re.Match[str], e: Error) -> tuple[str, str]:
         f"`if`, `and`, `or`, `while`에는 True/False 하나가 필요한데, 이 비교는 그런 값이 여러 개인 "
         f"텐서{shape} 하나를 만듭니다. 뜻을 정하세요: `{cond}.any()`(하나라도 참) 또는 "
         f"`{cond}.all()`(모두 참). 원소마다 고르려면 `torch.where`를 쓰세요.",
+    )
+
+
+@family("index_of_scalar", r"invalid index of a 0-dim tensor")
+def _index_of_scalar(m: re.Match[str], e: Error) -> tuple[str, str]:
+    found = re.search(r"([\w.\]\[()]+?)\[\s*0\s*\]", e.get("line_text") or "")
+    x = found.group(1) if found else name_of(e, 0, "x")
+    return (
+        f"{x} is a 0-D tensor (a single number, like a loss), so it has no `[0]`: read the number "
+        f"with `{x}.item()` (old code wrote `loss.data[0]`; today it is `loss.item()`).",
+        f"{particle(x, '은/는')} 0차원 텐서(손실 같은 숫자 하나)라서 `[0]` 인덱스가 없습니다. "
+        f"숫자는 `{x}.item()` 메서드로 읽으세요(옛 코드의 `loss.data[0]`은 이제 "
+        "`loss.item()`입니다).",
     )

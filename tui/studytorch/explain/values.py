@@ -106,3 +106,24 @@ def _ragged_numpy(m: re.Match[str], e: Error) -> tuple[str, str]:
         "torch가 읽지 못하는 파이썬 객체 배열을 만듭니다). 먼저 행의 길이를 맞추거나(채우기, "
         f"자르기) 텐서 리스트로 두고 패딩하세요: `{fix}`.",
     )
+
+
+@family(
+    "argument_not_tensor",
+    r"(\w+)\(\): argument '(\w+)' \(position (\d+)\) must be Tensor, not ([\w.]+)",
+)
+def _not_tensor(m: re.Match[str], e: Error) -> tuple[str, str]:
+    function, _, _, kind = m.groups()
+    call = re.fullmatch(r"\s*([\w.\[\]]+)\((\w+)\)\s*", e.get("call") or "")
+    if call and kind == "numpy.ndarray":
+        fixed = f"{call.group(1)}(torch.from_numpy({call.group(2)}).float())"
+    elif call:
+        fixed = f"{call.group(1)}(torch.tensor({call.group(2)}, dtype=torch.float32))"
+    else:
+        fixed = "torch.tensor(values, dtype=torch.float32)"
+    return (
+        f"`{function}` takes tensors, and got a {kind}. Convert it first: `{fixed}` (float32 is "
+        "what layers hold; a NumPy array is float64 unless converted).",
+        f"`{function}` 함수는 텐서를 받는데 {kind} 객체가 왔습니다. 먼저 바꾸세요: `{fixed}`"
+        "(레이어는 float32를 씁니다. NumPy 배열은 바꾸지 않으면 float64입니다).",
+    )

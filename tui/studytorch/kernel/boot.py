@@ -19,13 +19,19 @@ if sys.path and os.path.abspath(sys.path[0] or ".") == HERE:
 
 
 def die_with_parent() -> None:
-    """However the app goes (quit, crash, SIGKILL), its kernel goes too, workers included."""
+    """However the app goes (quit, crash, SIGKILL), its kernel goes too, workers included.
+
+    The kernel is also the "subreaper" of everything it starts: a daemon that double-forks
+    (fork, setsid, fork) is re-parented to the kernel instead of init, so it stays among the
+    kernel's descendants, which F9 and quit kill."""
     parent = int(os.environ.get("STUDYTORCH_PARENT", "0") or 0)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
 
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            libc.prctl(36, 1)  # PR_SET_CHILD_SUBREAPER
         except Exception:
             pass
     if not parent:
@@ -107,7 +113,9 @@ def load_probe(shell) -> None:
         traceback.print_exc()  # into the kernel log
         return
     if probe.ready.get("error") is None:
-        threading.Thread(target=prewarm_when_idle, args=(probe,), daemon=True).start()
+        threading.Thread(
+            target=prewarm_when_idle, args=(probe,), name="studytorch-prewarm", daemon=True
+        ).start()
 
 
 IDLE_BEFORE_PREWARM_S = 3.0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from studytorch import files
+
 MAX_BYTES = 64_000
 """A connection file is a few hundred bytes; anything this large is not one."""
 PORTS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
@@ -14,15 +16,13 @@ TEXTS = ("ip", "key", "transport")
 def connection_problem(path: str | Path) -> str | None:
     """What is wrong with the connection file at `path`, in words; None when it looks usable."""
     path = Path(path)
+    if path.is_dir():
+        return "that is a folder, not a connection file"
     try:
-        if path.is_dir():
-            return "that is a folder, not a connection file"
-        if path.stat().st_size > MAX_BYTES:
-            return f"the file is larger than {MAX_BYTES // 1000} kB: not a connection file"
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return "no such file"
-    except (OSError, UnicodeDecodeError) as exc:
+        text = files.read_text(path, MAX_BYTES)
+    except files.UnreadableFile as exc:
+        if str(exc) == "no such file":
+            return str(exc)
         return f"cannot read it: {exc}"
     try:
         info = json.loads(text)

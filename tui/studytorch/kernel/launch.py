@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,13 @@ class LaunchedKernel:
     started: float = field(default_factory=time.monotonic)
     stopped: bool = False
     """SIGSTOPped: a spare waits without taking CPU from the learner's run."""
+    log_done: threading.Event | None = None
+    """Set when everything the kernel wrote to its stdout/stderr is in the log."""
+
+    def wait_for_log(self, timeout: float) -> None:
+        """A dead kernel's last words reach its log from a pipe: wait (briefly) for them."""
+        if self.log_done is not None:
+            self.log_done.wait(timeout)
 
     def pause(self, paused: bool) -> None:
         if paused != self.stopped and self.proc.poll() is None:
@@ -134,23 +142,66 @@ def launch(
     }
     argv = [python, str(_HERE / "boot.py"), "-f", str(connection)]
     argv += ["--HistoryManager.enabled=False"]
-    fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    log_fd = os.open(log_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+    # The kernel writes into a pipe, and a thread here copies it to the log, cutting as it
+    # goes: a snippet's flood of os.write(1, ...) never grows the file past LOG_LIMIT.
+    read_end, write_end = os.pipe()
     try:
         proc = subprocess.Popen(
             argv,
             stdin=subprocess.DEVNULL,
-            stdout=fd,
-            stderr=fd,
+            stdout=write_end,
+            stderr=write_end,
             cwd=cwd,
             env=env,
             start_new_session=True,  # one group to kill, and no terminal to scribble on
         )
     except OSError:
+        os.close(read_end)
+        os.close(log_fd)
         shutil.rmtree(folder, ignore_errors=True)
         raise
     finally:
-        os.close(fd)
-    return LaunchedKernel(proc, folder, connection, log_path)
+        os.close(write_end)
+    done = threading.Event()
+    threading.Thread(
+        target=_keep_log, args=(read_end, log_fd, done), name="studytorch-kernel-log", daemon=True
+    ).start()
+    return LaunchedKernel(proc, folder, connection, log_path, log_done=done)
+
+
+def _keep_log(pipe: int, log: int, done: threading.Event) -> None:
+    """Copy the kernel's output into its log, keeping the file under LOG_LIMIT as it grows."""
+    try:
+        size = os.fstat(log).st_size
+        while True:
+            chunk = os.read(pipe, 1 << 16)
+            if not chunk:
+                break
+            if size + len(chunk) > LOG_LIMIT:
+                size = _cut(log)
+            os.write(log, chunk)
+            size += len(chunk)
+    except OSError:
+        pass  # the disk is full or the log was removed: the kernel must not block on it
+    finally:
+        os.close(pipe)
+        os.close(log)
+        done.set()
+
+
+def _cut(log: int) -> int:
+    """Keep the last half of the log (the newest lines, where a crash's last words are)."""
+    end = os.lseek(log, 0, os.SEEK_END)
+    keep = LOG_LIMIT // 2
+    tail = os.pread(log, keep, end - keep)
+    os.ftruncate(log, 0)
+    text = CUT_MARK + tail
+    os.write(log, text)  # O_APPEND: written at the (new) end, the start
+    return len(text)
+
+
+CUT_MARK = b"[studytorch: earlier log lines cut]\n"
 
 
 def new_log_path(log_dir: Path) -> Path:
@@ -175,7 +226,7 @@ def cap_log(path: Path | None) -> None:
             f.seek(-LOG_LIMIT // 2, os.SEEK_END)
             tail = f.read()
             f.seek(0)
-            f.write(b"[studytorch: earlier log lines cut]\n" + tail)
+            f.write(CUT_MARK + tail)
             f.truncate()
 
 
@@ -210,6 +261,42 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def python_problem(python: str) -> str | None:
+    """Why `python` cannot run a kernel (missing, not executable, no ipykernel), in words; None
+    when it can. Asked before launching, so a bad --python never ends in a traceback."""
+    path = shutil.which(python) if os.sep not in python else python
+    if path is None or not os.path.exists(path):
+        return "no such file"
+    if os.path.isdir(path):
+        return "that is a folder, not a Python interpreter"
+    if not os.access(path, os.X_OK):
+        return "not executable (chmod +x, or name the environment's bin/python)"
+    try:
+        done = subprocess.run(
+            [path, "-c", _HAS_IPYKERNEL],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=PYTHON_CHECK_S,
+            env={**os.environ, "PYTHONNOUSERSITE": os.environ.get("PYTHONNOUSERSITE", "")},
+        )
+    except subprocess.TimeoutExpired:
+        return f"did not answer within {PYTHON_CHECK_S:.0f} s (is it a Python interpreter?)"
+    except OSError as exc:
+        return f"cannot be started: {exc.strerror or exc}"
+    answer = done.stdout.strip()
+    if answer == b"no-ipykernel":
+        return f"has no ipykernel; install it there with: {path} -m pip install ipykernel"
+    if answer != b"ipykernel":
+        return f"is not a working Python interpreter (it exited with code {done.returncode})"
+    return None
+
+
+PYTHON_CHECK_S = 10.0
+_HAS_IPYKERNEL = (
+    "import importlib.util as u; print('ipykernel' if u.find_spec('ipykernel') else 'no-ipykernel')"
+)
 
 
 def default_python() -> str:

@@ -14,7 +14,8 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-from studytorch.kernel.launch import LaunchedKernel, cap_log, launch, probe_install_code
+from studytorch.kernel import stall
+from studytorch.kernel.launch import LaunchedKernel, launch, probe_install_code
 from studytorch.kernel.protocol import (
     SUMMARY_MIME,
     Died,
@@ -38,6 +39,8 @@ POLL_S = 0.2
 INTERRUPT_GRACE_S = 3.0
 """How long a run may ignore an interrupt before the kernel is restarted."""
 START_TIMEOUT_S = 60.0
+LOG_DRAIN_S = 0.5
+"""How long a dead kernel's last output may take to reach its log (a worker may hold the pipe)."""
 PROBE = "__import__('_studytorch_probe')"
 """How our own cells reach the probe: works even after a snippet cleared its globals."""
 SNIPPET_NAME = "snippet.py"
@@ -132,6 +135,11 @@ class KernelSession(Kernel):
         self._idle = asyncio.Event()
         self._idle.set()
         self._escalation: asyncio.Task[None] | None = None
+        self._stalled: str | None = None
+        """Why the stall watch stopped the kernel (its death is then told this way)."""
+        self.leftover: list[str] = []
+        """What the last run left in the process that no restore undoes: the next run swaps
+        to a fresh kernel first (kernel/probe/isolation.py)."""
         atexit.register(self.kill_now)
 
     # --- lifecycle -------------------------------------------------------------------------
@@ -155,6 +163,8 @@ class KernelSession(Kernel):
     async def _start(self) -> None:
         self.death = None
         self.info = {}
+        self.leftover = []
+        self._stalled = None
         self._set_state(KernelState.STARTING)
         try:
             await self._connect()
@@ -196,6 +206,11 @@ class KernelSession(Kernel):
             kernel = self._adopt()
             kc.load_connection_file(str(kernel.connection_file))
         self._kc = kc
+        if self.owns_kernel:
+            # A kernel we own is watched through its process; its heartbeat, late by a second
+            # while torch loads on a busy machine, made jupyter_client call it dead at start.
+            # (Set before the channel's thread starts: it reads the value as it waits.)
+            kc.hb_channel.time_to_dead = START_TIMEOUT_S
         kc.start_channels()
         await self._wait_for_kernel(kc)
 
@@ -232,6 +247,8 @@ class KernelSession(Kernel):
             )
         except FileNotFoundError:
             raise KernelError(f"no Python interpreter at {self.python}") from None
+        except OSError as exc:  # not executable, a folder: said in words, never a traceback
+            raise KernelError(f"cannot start {self.python}: {exc.strerror or exc}") from None
 
     def _start_spare(self) -> None:
         if self.keep_spare and self.owns_kernel and self._spare is None:
@@ -249,6 +266,7 @@ class KernelSession(Kernel):
                     await asyncio.wait({ready}, timeout=POLL_S)
                     kernel = self._kernel
                     if kernel is not None and kernel.proc.poll() is not None:
+                        await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)
                         raise KernelError(self._startup_failure())
                 ready.result()
                 return
@@ -382,18 +400,15 @@ class KernelSession(Kernel):
 
     async def _watch(self) -> None:
         misses = 0
-        beats = 0
         while True:
             await asyncio.sleep(POLL_S)
             kernel = self._kernel
             if kernel is not None:
-                beats += 1
-                if beats % 25 == 0:  # every 5 s: a flood of os.write must not fill the disk
-                    await asyncio.to_thread(cap_log, kernel.log_path)
                 code = kernel.proc.poll()
                 if code is None:
                     continue
-                reason = explain_exit(code)
+                reason = self._stalled or explain_exit(code)
+                await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)  # its last words
             else:  # attached kernel: its heartbeat is all we can see
                 misses = 0 if await self._kc.is_alive() else misses + 1
                 if misses < 3:
@@ -404,6 +419,13 @@ class KernelSession(Kernel):
             self._end_all_runs(self.death)
             self._kernel_idle()
             return
+
+    async def _watch_for_stall(self, kernel: LaunchedKernel) -> None:
+        """Alive but deaf (kernel/stall.py): stopped, and its death told as the kernel's."""
+        if await stall.stalled(self._kc, kernel.proc.pid):
+            self._stalled = stall.REASON
+            with contextlib.suppress(OSError):
+                os.killpg(kernel.proc.pid, signal.SIGKILL)
 
     def _end_all_runs(self, event: Event) -> None:
         for queue in self._queues.values():
@@ -427,6 +449,11 @@ class KernelSession(Kernel):
                     )
                 elif self._warm is None:
                     await self.start()
+                elif self.leftover and self.owns_kernel:
+                    # The last run left what no restore undoes (a thread, a torch mode): this
+                    # run gets the warm spare, a process as `python snippet.py` would find it.
+                    log.info("fresh kernel for the next run: %s", "; ".join(self.leftover))
+                    await self.restart()
                 await self.ready()
                 # A run whose screen went away may still be ending (interrupted): after it.
                 await self._idle.wait()
@@ -438,10 +465,18 @@ class KernelSession(Kernel):
             spare = self._spare
             if spare is not None:
                 spare.pause(True)  # the learner's run gets the CPU
+            stall_watch = None
+            if self._kernel is not None:
+                stall_watch = asyncio.create_task(self._watch_for_stall(self._kernel))
             try:
                 async for event in self._run(code, timeout=timeout, filename=filename):
+                    if isinstance(event, Summary) and event.kind == "run":
+                        isolation = event.payload.get("isolation") or {}
+                        self.leftover = list(isolation.get("unrestorable") or [])
                     yield event
             finally:
+                if stall_watch is not None:
+                    stall_watch.cancel()
                 if spare is not None:
                     spare.pause(False)
                 if self.state == KernelState.BUSY:
@@ -541,6 +576,12 @@ class KernelSession(Kernel):
         running = self._executing
         if running is not None and self.owns_kernel and self._escalation is None:
             self._escalation = asyncio.create_task(self._escalate(running))
+
+    @property
+    def stopping(self) -> bool:
+        """An interrupt was sent and the run has not ended yet (it may escalate to a restart)."""
+        escalation = self._escalation
+        return self._executing is not None and escalation is not None and not escalation.done()
 
     @property
     def running(self) -> bool:

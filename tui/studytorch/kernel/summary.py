@@ -49,6 +49,10 @@ class TensorSummary(TypedDict):
     shares_with: list[str]
     stats: TensorStats | None
     preview: str
+    uninitialized: NotRequired[bool]
+    """A lazy layer's parameter before its first call: no shape yet."""
+    unavailable: NotRequired[str]
+    """Why the value could not be summarised (its other fields are empty)."""
 
 
 class ParamSummary(TypedDict):
@@ -57,6 +61,7 @@ class ParamSummary(TypedDict):
     requires_grad: bool
     grad_norm: float | str | None
     numel: int
+    uninitialized: NotRequired[bool]
     grad_norm_before: NotRequired[float | None]
     """Set on the UI side: the same step's previous run's norm (RunResult.compare_with)."""
 
@@ -68,6 +73,9 @@ class ModuleSummary(TypedDict):
     total: int
     trainable: int
     training: bool
+    uninitialized: NotRequired[int]
+    """How many parameters of a lazy module have no shape yet."""
+    unavailable: NotRequired[str]
 
 
 class ParamGroup(TypedDict):

@@ -130,6 +130,10 @@ class HomeScreen(Screen[None]):
         from studytorch.review.deck import build_deck, due_cards
 
         due = len(due_cards(build_deck(self.host.course, self.host.store)))
+        damaged = self.host.store.take_set_aside()
+        if damaged:  # the rest of the deck goes on; those cards are new again
+            text = ui("store.set_aside", lang, n=len(damaged), cards="; ".join(damaged))
+            self.notify(visible(text), severity="warning", timeout=20)
         line = ui("home.review", lang, n=due) if due else ui("home.review_none", lang)
         self.query_one("#home-review", Static).update(Text(line, style="" if due else "dim"))
 

@@ -77,6 +77,8 @@ class LessonScreen(Screen[None]):
         self.hints_shown = 0
         self._note_updates: list[Any] = []
         self._laid_out = False
+        self._queued_run = False
+        """F5 came while an interrupted run was ending: run once it has."""
         self.edits = EditKeeper(self, lesson.id, lambda: self.step.id, self._put_back)
 
     # --- layout ----------------------------------------------------------------------------
@@ -257,7 +259,7 @@ class LessonScreen(Screen[None]):
 
     def action_run(self) -> None:
         if self.host.run_in_progress():
-            self.notify(self.t("busy"))
+            self._run_when_stopped()
             return
         refusal = self.editor.refusal(self.host.lang)
         if refusal is not None:
@@ -267,9 +269,18 @@ class LessonScreen(Screen[None]):
         # before it. Start from the editor's queue, so the run takes the text on screen.
         self.editor.call_later(self._run_now)
 
+    def _run_when_stopped(self) -> None:
+        """F5 while a run goes on: an interrupted one is ending (or the kernel restarts within
+        a few seconds); this run starts then, and the learner is told why it waits."""
+        if getattr(self.host.session, "stopping", False):
+            self._queued_run = True
+            self.notify(self.t("queued"))
+        else:
+            self.notify(self.t("busy"))
+
     def _run_now(self) -> None:
         if self.host.run_in_progress():
-            self.notify(self.t("busy"))
+            self._run_when_stopped()
             return
         code = self.editor.text
         self.edits.save_now(code)  # before every run (a failure is said, the run goes on)
@@ -292,6 +303,9 @@ class LessonScreen(Screen[None]):
         token = host.start_run(self, self.lesson.id, step, code, show)
 
     def on_run_finished(self, message: RunFinished) -> None:
+        if self._queued_run:  # F5 was pressed while this run was stopping
+            self._queued_run = False
+            self.call_later(self.action_run)
         run = message.run
         if not self.host.runs.is_current(message.token) or run.step_id != self.step.id:
             return  # another step's run: it was recorded there, and shows nothing here

@@ -18,6 +18,8 @@ from studytorch.screens.host import StudyHost, host_of
 from studytorch.screens.messages import LeaveReview, OpenReviewStats
 from studytorch.screens.review_text import TEXT, next_due, predict_answer
 from studytorch.store import StoreError
+from studytorch.text import visible
+from studytorch.ui_text import ui
 
 if TYPE_CHECKING:
     from studytorch.course.predict import CardRun
@@ -94,6 +96,10 @@ class ReviewScreen(Screen[None]):
 
     def _refill(self) -> None:
         self.queue = due_cards(build_deck(self.host.course, self.host.store, self.named))
+        damaged = self.host.store.take_set_aside()
+        if damaged:  # the rest of the deck goes on; those cards are new again
+            text = ui("store.set_aside", self.host.lang, n=len(damaged), cards="; ".join(damaged))
+            self.notify(visible(text), severity="warning", timeout=20)
         self._next()
 
     def _next(self) -> None:
@@ -121,7 +127,7 @@ class ReviewScreen(Screen[None]):
         left = len(self.queue) + (item is not None)
         bar = Text(f"{self.t('title')} · {self.t('due', n=left)}")
         if item is not None:
-            bar.append(f" · {item.lesson.title.get(lang)}", style="dim")
+            bar.append(f" · {visible(item.lesson.title.get(lang))}", style="dim")
         self.query_one("#review-bar", Static).update(bar)
         predict = item is not None and item.card.kind == "predict"
         code = self.query_one("#review-code", Static)
@@ -134,7 +140,7 @@ class ReviewScreen(Screen[None]):
             self._show_finished()
             return
         question = Text()
-        question.append(item.card.question.get(lang), style="bold")
+        question.append(visible(item.card.question.get(lang)), style="bold")
         if not self.revealed:  # once shown, the ratings below say what to press
             prompt = self.t("predict") if predict else self.t("reveal")
             question.append("\n\n" + prompt, style="dim")
@@ -142,7 +148,7 @@ class ReviewScreen(Screen[None]):
         if predict:
             from rich.syntax import Syntax  # pygments: only once a predict card is shown
 
-            code.update(Syntax((item.card.code or "").rstrip(), "python", theme="ansi_dark"))
+            code.update(Syntax(visible(item.card.code or "").rstrip(), "python", theme="ansi_dark"))
         answer = self.query_one("#review-answer", Static)
         rating = self.query_one("#review-rate", Static)
         answer.display = rating.display = self.revealed
@@ -157,7 +163,8 @@ class ReviewScreen(Screen[None]):
     def _answer_text(self, item: DeckCard) -> Text:
         lang, card = self.host.lang, item.card
         if card.kind != "predict":
-            return Text().append(f"{self.t('answer')}: ", style="bold").append(card.answer_in(lang))
+            answer = visible(card.answer_in(lang))
+            return Text().append(f"{self.t('answer')}: ", style="bold").append(answer)
         prediction = self.query_one(Input).value
         return predict_answer(lang, card, prediction, self.truth_from, self.live, self.suggested)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from studytorch.text import shape_text
+from studytorch.text import shape_text, visible
 
 if TYPE_CHECKING:
     from studytorch.course.model import Card
@@ -113,21 +113,26 @@ def predict_answer(
 ) -> Text:
     """The prediction beside the truth: printed live, or the stored answer without a kernel."""
     text = TEXT[lang]
-    shown = Text().append(f"{text['yours']}: ", style="bold").append(prediction.strip() or "—")
+    shown = (
+        Text().append(f"{text['yours']}: ", style="bold").append(visible(prediction.strip()) or "—")
+    )
     if truth_from == "running":
         return shown.append("\n" + text["running"], style="dim italic")
     if truth_from == "failed" and live is not None:
-        shown.append("\n" + text["failed"].format(error=live.error), style="red")
+        shown.append("\n" + text["failed"].format(error=visible(live.error or "")), style="red")
     if truth_from == "live" and live is not None:
         shown.append(f"\n{text['printed']}:", style="bold")
-        shown.append("\n  " + "\n  ".join(live.printed.rstrip("\n").splitlines()[-6:]))
+        printed = live.printed.rstrip("\n").splitlines()[-6:]
+        shown.append("\n  " + "\n  ".join(visible(line) for line in printed))
         if live.shapes:
-            shapes = " · ".join(f"{name} {shape_text(shape)}" for name, shape in live.shapes)
+            shapes = " · ".join(
+                f"{visible(name)} {shape_text(shape)}" for name, shape in live.shapes
+            )
             shown.append(f"\n{text['shapes']}: ", style="bold").append(shapes)
     else:
-        shown.append(f"\n{text['stored']}: ", style="bold").append(card.answer_in(lang))
+        shown.append(f"\n{text['stored']}: ", style="bold").append(visible(card.answer_in(lang)))
     hit = suggested == 3
     shown.append("\n" + text["match" if hit else "miss"], style="green" if hit else "yellow")
     if card.why is not None:
-        shown.append(f"\n\n{text['why']}: ", style="bold").append(card.why.get(lang))
+        shown.append(f"\n\n{text['why']}: ", style="bold").append(visible(card.why.get(lang)))
     return shown

@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 
 from studytorch.course.model import Lesson, Step
-from studytorch.text import visible
+from studytorch.text import drawable_note, visible
 from studytorch.ui_text import ui
 
 
 def note_markdown(step: Step, lang: str, hints_shown: int) -> str:
     """The step's note, then each hint asked for so far (F2) as a quote."""
-    note = visible(step.note.get(lang))
+    note = visible(drawable_note(step.note.get(lang), ui("note_cut", lang)))
     for index, hint in enumerate(step.hints[:hints_shown], 1):
         label = f"{ui('hint', lang)} {index}/{len(step.hints)}"
         note += f"\n\n> **{label}:** {visible(hint.get(lang))}"

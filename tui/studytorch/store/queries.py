@@ -8,15 +8,21 @@ import time
 from typing import Any
 
 from studytorch.store.errors import EditConflict, StoreError
-from studytorch.store.health import Database
-from studytorch.store.records import RUNS_KEPT, ReviewEntry, RunRecord, _capped, _metrics
+from studytorch.store.records import (
+    RUNS_KEPT,
+    RunRecord,
+    _capped,
+    _metrics,
+)
+from studytorch.store.review import ReviewQueries
 
 UNCHECKED = -1.0
 """`save_edit` without a revision: last writer wins (scripts and tests)."""
 
 
-class Store(Database):
-    """Progress, edits, run history, position and settings; every write commits at once."""
+class Store(ReviewQueries):
+    """Progress, edits, run history, reviews, position and settings; every write commits at
+    once."""
 
     # -- edits -------------------------------------------------------------------------------
 
@@ -190,46 +196,6 @@ class Store(Database):
                 "UNION SELECT lesson_id FROM runs"
             ).fetchall()
         return {row[0] for row in rows}
-
-    # -- review ------------------------------------------------------------------------------
-
-    def review_states(self) -> dict[str, tuple[str, float]]:
-        """Every reviewed card's key -> (its FSRS state as JSON, when it is due: epoch seconds)."""
-        with self._using("read your review schedule") as conn:
-            rows = conn.execute("SELECT card_key, state, due FROM review_cards").fetchall()
-        return {key: (state, due) for key, state, due in rows}
-
-    def save_review(
-        self, card_key: str, lesson_id: str, state: str, due: float, rating: int, at: float
-    ) -> None:
-        """Keep a card's new FSRS state and log the rating, in one transaction."""
-        with self._using(f"save your review of {card_key}") as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.execute(
-                    "INSERT INTO review_cards (card_key, lesson_id, state, due) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (card_key) DO UPDATE SET "
-                    "state = excluded.state, due = excluded.due",
-                    (card_key, lesson_id, state, float(due)),
-                )
-                conn.execute(
-                    "INSERT INTO review_log (card_key, lesson_id, rating, at) VALUES (?, ?, ?, ?)",
-                    (card_key, lesson_id, int(rating), float(at)),
-                )
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-
-    def review_log(self, since: float = 0.0) -> list[ReviewEntry]:
-        """Ratings given at or after `since` (epoch seconds), oldest first."""
-        with self._using("read your review history") as conn:
-            rows = conn.execute(
-                "SELECT card_key, lesson_id, rating, at FROM review_log WHERE at >= ? ORDER BY id",
-                (since,),
-            ).fetchall()
-        return [ReviewEntry(*row) for row in rows]
 
     # -- position ----------------------------------------------------------------------------
 

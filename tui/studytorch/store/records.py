@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 RUNS_KEPT = 50
@@ -53,3 +55,31 @@ def _metrics(text: str | None) -> dict[str, Any]:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+LATEST_DUE = 253402300799.0
+"""The last second of year 9999: the latest time Python's datetime can hold."""
+_FSRS_KEYS = ("card_id", "state", "due")
+
+
+def review_row_problem(state: Any, due: Any) -> str | None:
+    """Why a review row cannot be used (said briefly), or None. A row is the learner's file,
+    which a crash, a sync tool or a hand edit may have damaged: nothing read from it may raise
+    later, in the deck's sorting or in FSRS."""
+    if isinstance(due, bool) or not isinstance(due, (int, float)):
+        return "its due time is not a number"
+    if not (math.isfinite(due) and 0 <= due <= LATEST_DUE):
+        return "its due time is out of range"
+    if not isinstance(state, str):
+        return "its state is not text"
+    try:
+        value = json.loads(state)
+    except ValueError:
+        return "its state is not JSON"
+    if not isinstance(value, dict) or any(key not in value for key in _FSRS_KEYS):
+        return "its state is not an FSRS card"
+    try:
+        datetime.fromisoformat(str(value["due"]))
+    except ValueError:
+        return "its state's due date is not a date"
+    return None

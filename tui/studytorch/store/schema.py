@@ -70,6 +70,19 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # run history can tell a run whose check failed from one that passed.
         "ALTER TABLE runs ADD COLUMN verdict TEXT",
     ),
+    (
+        # Review rows found damaged on read, kept as they were (no column types: any value
+        # fits) so that nothing is lost while the card starts again as a new one.
+        """CREATE TABLE review_set_aside (
+            id INTEGER PRIMARY KEY,
+            card_key,
+            lesson_id,
+            state,
+            due,
+            problem TEXT NOT NULL,
+            at REAL NOT NULL
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

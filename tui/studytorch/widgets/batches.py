@@ -13,6 +13,7 @@ from textual.widgets import Static
 from studytorch.kernel.summary import Batch
 from studytorch.text import plain, shape_text, visible
 from studytorch.ui_text import ui
+from studytorch.widgets.contained import contained
 
 
 def _indices(indices: list[Any] | None, lang: str) -> str:
@@ -59,6 +60,15 @@ class BatchView(VerticalScroll):
     def compose(self):
         yield Static(id="batch-body")
 
+    def show_failure(self, notice: Text) -> None:
+        self.query_one("#batch-body", Static).update(notice)
+
+    @contained
     def show(self, batches: list[Batch]) -> None:
+        """This run's batches; none: say so (never the previous run's)."""
         lang = getattr(self.app, "lang", "en")
-        self.query_one("#batch-body", Static).update(batches_renderable(batches, lang))
+        body = self.query_one("#batch-body", Static)
+        if not batches:
+            body.update(Text(ui("batches.none", lang), style="dim"))
+            return
+        body.update(batches_renderable(batches, lang))

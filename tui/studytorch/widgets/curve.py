@@ -15,6 +15,7 @@ from textual_plotext import PlotextPlot
 from studytorch.keys import bind
 from studytorch.text import visible
 from studytorch.ui_text import ui
+from studytorch.widgets.contained import contained, failure_notice, log_failure
 
 MAX_PLOTTED = 400
 """Points drawn per series; longer series are thinned so 10,000 points stay responsive."""
@@ -36,13 +37,54 @@ _ASSIGNED = re.compile(
 """`name = literal` and `keyword=literal` in a snippet: what a learner changes between runs."""
 
 
-def thin(values: list[float], limit: int = MAX_PLOTTED) -> tuple[list[int], list[float]]:
+def thin(values: list[Any], limit: int = MAX_PLOTTED) -> tuple[list[int], list[Any]]:
     """Every k-th point (and the last), so the curve's shape survives at a fixed cost."""
     step = max(1, -(-len(values) // limit))
     xs = list(range(0, len(values), step))
     if xs and xs[-1] != len(values) - 1:
         xs.append(len(values) - 1)
     return xs, [values[i] for i in xs]
+
+
+def as_number(value: Any) -> float | None:
+    """A metric value as a float: numbers, and the strings "nan", "inf", "-inf" the kernel sends
+    for values that are not finite (docs/run-json.md); anything else is not a value."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str) and value in ("nan", "inf", "-inf"):
+        return float(value)
+    return None
+
+
+MARKS = {"inf": "▲inf", "-inf": "▼-inf", "nan": "×nan"}
+MAX_MARKS = 6
+"""Marks drawn per series: a run of equal non-finite values is one mark."""
+
+
+def split_values(values: list[Any]) -> tuple[list[int], list[float], list[tuple[int, str]]]:
+    """The finite points to draw as a line, and marks (step, "inf" | "-inf" | "nan") for the rest:
+    values that are not finite are data to show at the plot's edge, never a crash."""
+    xs: list[int] = []
+    ys: list[float] = []
+    marks: list[tuple[int, str]] = []
+    previous = None
+    for x, value in enumerate(values):
+        number = as_number(value)
+        if number is None:
+            previous = None
+            continue
+        if math.isfinite(number):
+            xs.append(x)
+            ys.append(number)
+            previous = None
+            continue
+        kind = "nan" if math.isnan(number) else ("inf" if number > 0 else "-inf")
+        if kind != previous and len(marks) < MAX_MARKS:
+            marks.append((x, kind))
+        previous = kind
+    return xs, ys, marks
 
 
 def step_ticks(last: int, room: int) -> list[int]:
@@ -55,17 +97,56 @@ def step_ticks(last: int, room: int) -> list[int]:
     return list(range(0, last + 1, int(spacing)))
 
 
+def nice_ticks(low: float, high: float, room: int) -> list[float]:
+    """Value ticks between `low` and `high` at 1/2/5×10^k, at most `room` of them."""
+    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
+        return [low] if math.isfinite(low) else []
+    rough = (high - low) / max(1, room - 1)
+    base = 10.0 ** math.floor(math.log10(rough))
+    spacing = next((m * base for m in (1, 2, 5, 10) if m * base >= rough), 10 * base)
+    first = math.ceil(low / spacing)
+    ticks = [k * spacing for k in range(first, math.floor(high / spacing) + 1)]
+    return ticks[: max(1, room)]
+
+
+def decade_ticks(low: float, high: float, room: int) -> list[int]:
+    """Powers of ten (as exponents) covering low..high, every k-th decade so they fit: evenly
+    spaced on a log scale."""
+    first, last = math.floor(low), math.ceil(high)
+    count = last - first + 1
+    every = max(1, -(-count // max(1, room)))
+    return list(range(first, last + 1, every))
+
+
+_SI = ((12, "T"), (9, "G"), (6, "M"), (3, "k"))
+
+
+def tick_label(value: float) -> str:
+    """A short axis label: 0.25, 1.5k, 20M, 3e38, 1e-05; never `777333830116704256.0`."""
+    if value == 0 or not math.isfinite(value):
+        return "0" if value == 0 else str(value)
+    size = abs(value)
+    if 1e-3 <= size < 1e4:
+        return f"{value:.4g}"
+    for exponent, suffix in _SI:
+        if 10.0**exponent <= size < 10.0 ** (exponent + 3):
+            return f"{value / 10.0**exponent:.3g}{suffix}"
+    mantissa, exponent_text = f"{value:.1e}".split("e")
+    return f"{float(mantissa):g}e{int(exponent_text)}"
+
+
 def literals(code: str) -> dict[str, str]:
     """Each `name = literal` / `keyword=literal` of `code` (the last one wins)."""
     return {name: value for name, value in _ASSIGNED.findall(code)}
 
 
 def what_changed(before: str, now: str, when: float) -> str:
-    """An earlier run's label: its literals that differ from now (`lr=0.01`), else its time."""
+    """An earlier run's label: every literal of it that differs from now (`lr=0.01, epochs=5`),
+    else its time."""
     then, current = literals(before), literals(now)
     changed = [f"{name}={value}" for name, value in then.items() if current.get(name) != value]
     if changed:
-        return ", ".join(changed[:2]) + (" …" if len(changed) > 2 else "")
+        return ", ".join(changed)
     return time.strftime("%H:%M:%S", time.localtime(when))
 
 
@@ -89,8 +170,8 @@ class LossCurve(PlotextPlot):
         """The last step on the x-axis: the current run's."""
         self._runs: list[dict[str, list[float]]] | None = None
         self._pending = False
-        self._low, self._high = math.inf, -math.inf
-        """The log10 range drawn, for the log scale's ticks."""
+        self._failed: Text | None = None
+        """The one-line notice shown instead of the plot after it failed to draw."""
 
     @property
     def lang(self) -> str:
@@ -111,16 +192,16 @@ class LossCurve(PlotextPlot):
         self.redraw()
 
     def append(self, name: str, start: int, values: list[Any]) -> None:
-        series = self.series.setdefault(name, [])
-        del series[start:]
-        series.extend(v for v in values if isinstance(v, (int, float)))
+        series = self.series.setdefault(str(name), [])
+        del series[max(0, start) :]
+        series.extend(v for v in values if as_number(v) is not None)
         if not self._pending:  # coalesce: one redraw per interval however many updates arrive
             self._pending = True
             self.set_timer(REDRAW_S, self.redraw)
 
     def replace(self, metrics: dict[str, list[Any]]) -> None:
         self.series = {
-            k: [v for v in vs if isinstance(v, (int, float))] for k, vs in metrics.items()
+            str(k): [v for v in vs if as_number(v) is not None] for k, vs in metrics.items()
         }
         self.redraw()
 
@@ -144,22 +225,28 @@ class LossCurve(PlotextPlot):
         self.log_y = not self.log_y
         self.redraw()
 
-    def _visible(self, values: list[float], last: int | None) -> tuple[list[int], list[float]]:
-        """The points to plot: within the current run's steps, positive on a log scale."""
+    def _visible(
+        self, values: list[Any], last: int | None
+    ) -> tuple[list[int], list[float], list[tuple[int, str]]]:
+        """The points to plot within the current run's steps, and marks for values that are not
+        finite; on a log scale the positive values as log10 (plotext's own log scale is
+        applied again on every render of the same figure), and what is not positive left out."""
         if last is not None:
             values = values[: last + 1]
-        xs, ys = thin(values)
+        xs, ys, marks = split_values(values)
+        if len(xs) > MAX_PLOTTED:
+            kept, ys = thin(ys)
+            xs = [xs[k] for k in kept]
         if self.log_y:
-            # Plotted as log10 on a linear axis: plotext's own log scale is applied again on
-            # every render of the same figure.
-            kept = [(x, math.log10(y)) for x, y in zip(xs, ys, strict=True) if y > 0]
-            xs, ys = [x for x, _ in kept], [y for _, y in kept]
-            self._low = min([self._low, *ys])
-            self._high = max([self._high, *ys])
-        return xs, ys
+            pairs = [(x, math.log10(y)) for x, y in zip(xs, ys, strict=True) if y > 0]
+            xs, ys = [x for x, _ in pairs], [y for _, y in pairs]
+            marks = [(x, kind) for x, kind in marks if kind != "-inf"]
+        return xs, ys, marks
 
+    @contained
     def redraw(self) -> None:
         self._pending = False
+        self._failed = None
         lang = self.lang
         plt = self.plt
         plt.clear_data()
@@ -168,43 +255,77 @@ class LossCurve(PlotextPlot):
         # The x-axis is the current run's: a long interrupted run must not squash this one.
         last = longest - 1 if longest else None
         self.x_last = last
-        legend = Text(no_wrap=True, overflow="ellipsis")
         colour = iter(COLOURS * 4)
-        self._low, self._high = math.inf, -math.inf
-        for age, (run, label) in enumerate(zip(self.earlier, self.labels, strict=False)):
-            del age
-            for name, values in run.items():
-                xs, ys = self._visible(values, last)
-                if not xs:
-                    continue
-                c = next(colour)
-                plt.plot(xs, ys, marker="dot", color=c)
-                legend.append("··· ", style="rgb({},{},{})".format(*c))
-                legend.append(visible(f"{name} ({label})  "), style="dim")
+        drawn: list[tuple[list[int], list[float], list[tuple[int, str]], Any, str]] = []
+        # The current run first: a legend cut at the right edge still names it.
+        legend = Text(no_wrap=True, overflow="ellipsis")
         for name, values in self.series.items():
-            xs, ys = self._visible(values, last)
-            if not xs:
+            xs, ys, marks = self._visible(values, last)
+            if not (xs or marks):
                 continue
             c = next(colour)
-            plt.plot(xs, ys, marker="braille", color=c)
+            drawn.append((xs, ys, marks, c, "braille"))
             legend.append("━━ ", style="rgb({},{},{})".format(*c))
-            legend.append(visible(f"{name} {values[-1]:.4g} "), style="bold")
-            legend.append(f"{ui('curve.steps', lang, count=len(values))}  ")
+            legend.append(visible(f"{name} {_value_text(values[-1])} "), style="bold")
+            key = "curve.one_step" if len(values) == 1 else "curve.steps"
+            legend.append(f"{ui(key, lang, count=len(values))}  ")
+        for run, label in zip(self.earlier, self.labels, strict=False):
+            for name, values in run.items():
+                xs, ys, marks = self._visible(values, last)
+                if not (xs or marks):
+                    continue
+                c = next(colour)
+                drawn.append((xs, ys, marks, c, "dot"))
+                legend.append("··· ", style="rgb({},{},{})".format(*c))
+                legend.append(visible(f"{name} ({label})  "), style="dim")
         if not legend.plain:
             legend.append(ui("curve.empty", lang), style="dim")
+        low, high = _y_range([y for xs, ys, *_ in drawn for y in ys])
+        for xs, ys, _, c, marker in drawn:
+            if xs:
+                plt.plot(xs, ys, marker=marker, color=c)
+        marked = False
+        for _, _, marks, c, _ in drawn:
+            for x, kind in marks:
+                plt.text(MARKS[kind], x, low if kind == "-inf" else high, color=c)
+                marked = True
+        if drawn:
+            plt.ylim(low, high)
+            rows = max(2, self.size.height // 3)
+            if self.log_y:
+                decades = decade_ticks(low, high, rows)
+                plt.yticks([float(d) for d in decades], [tick_label(10.0**d) for d in decades])
+            else:
+                ticks = nice_ticks(low, high, rows)
+                plt.yticks(ticks, [tick_label(t) for t in ticks])
         if self.log_y:
             legend.append(f"[{ui('curve.log', lang)}]  ", style="italic")
-            if self._low <= self._high:
-                decades = list(range(math.floor(self._low), math.ceil(self._high) + 1))
-                plt.yticks([float(d) for d in decades], [f"{10.0**d:g}" for d in decades])
+        if marked:
+            legend.append(f"{ui('curve.markers', lang)}  ", style="dim")
         if self.has_focus:
             legend.append(ui("curve.keys", lang), style="dim")
         if last is not None:
             plt.xlim(0, max(1, last))
-            ticks = step_ticks(last, max(2, self.size.width // 8))
-            plt.xticks([float(t) for t in ticks], [str(t) for t in ticks])
+            steps = step_ticks(last, max(2, self.size.width // 8))
+            plt.xticks([float(t) for t in steps], [str(t) for t in steps])
         plt.xlabel(ui("curve.step", lang))
         self._show_legend(legend)
+        self.refresh()
+
+    def render(self) -> Any:
+        """The plot; if plotext cannot draw it, the pane says so in a line and the app lives."""
+        if self._failed is not None:
+            return self._failed
+        try:
+            return super().render()
+        except Exception as exc:
+            log_failure("LossCurve.render", exc)
+            self._failed = failure_notice(exc, self.lang)
+            return self._failed
+
+    def show_failure(self, notice: Text) -> None:
+        self._failed = notice
+        self._show_legend(Text(""))
         self.refresh()
 
     def _show_legend(self, legend: Text) -> None:
@@ -214,3 +335,21 @@ class LossCurve(PlotextPlot):
         for widget in parent.query("#curve-legend"):
             if isinstance(widget, Static):
                 widget.update(legend)
+
+
+def _value_text(value: Any) -> str:
+    number = as_number(value)
+    return str(value) if number is None or not math.isfinite(number) else f"{number:.4g}"
+
+
+def _y_range(values: list[float]) -> tuple[float, float]:
+    """The drawn range of finite values, never empty (the marks of inf and nan sit at its edges)."""
+    if not values:
+        return 0.0, 1.0
+    low, high = min(values), max(values)
+    if high - low <= abs(high) * 1e-12 or not math.isfinite(high - low):
+        pad = abs(high) * 0.1 or 1.0
+        if not math.isfinite(high - low):  # -1e308 to 1e308: the span itself overflows
+            return low, high
+        low, high = low - pad, high + pad
+    return low, high

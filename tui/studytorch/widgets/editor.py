@@ -172,7 +172,8 @@ class SnippetEditor(TextArea):
         for number, (line, note) in enumerate(order):
             text.append(" · " if number else "")
             text.append(f"{line + 1}: ", style="bold")
-            text.append(note, style="red" if note.startswith("✗") else "")
+            # An error message is the snippet's text: drawn, never sent to the terminal raw.
+            text.append(visible(note), style="red" if note.startswith("✗") else "")
         return text
 
     def refusal(self, lang: str) -> str | None:

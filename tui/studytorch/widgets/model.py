@@ -13,6 +13,7 @@ from textual.widgets import Static
 from studytorch.kernel.summary import ModuleSummary, OptimizerSummary
 from studytorch.text import plain, shape_text
 from studytorch.ui_text import ui
+from studytorch.widgets.contained import contained
 
 
 def _norm(value: Any) -> str:
@@ -38,7 +39,14 @@ def modules_renderable(
         if "training" in module:
             mode = "train" if module["training"] else "eval"
             title.append(f"  [{ui(f'model.{mode}', lang)}]", style="cyan" if mode == "eval" else "")
-        if not module["total"]:
+        if module.get("unavailable"):
+            title.append(f"  {ui('tensors.unavailable', lang, reason=module.get('unavailable'))}")
+            parts.append(title)
+            continue
+        lazy = module.get("uninitialized")
+        if lazy:
+            title.append(f"  {ui('model.lazy', lang, count=lazy)}", style="yellow")
+        if not module["total"] and not lazy:
             # A loss function or an activation: nothing to learn, but it is part of the model.
             title.append(f"  {ui('model.no_parameters', lang)}", style="dim")
             parts.append(title)
@@ -53,9 +61,10 @@ def modules_renderable(
         table.add_column(ui("model.last_run", lang), no_wrap=True)
         for p in module.get("parameters", []):
             frozen = "" if p["requires_grad"] else f" {ui('model.frozen', lang)}"
+            lazy_shape = ui("model.lazy_shape", lang) if p.get("uninitialized") else None
             table.add_row(
                 plain(p["name"] + frozen),
-                shape_text(p["shape"]),
+                lazy_shape or shape_text(p["shape"]),
                 _grad(p.get("grad_norm"), p.get("grad_norm_before")),
                 _norm(p.get("grad_norm_before")),
             )
@@ -75,6 +84,10 @@ class ModelView(VerticalScroll):
     def compose(self):
         yield Static(id="model-body")
 
+    def show_failure(self, notice: Text) -> None:
+        self.query_one("#model-body", Static).update(notice)
+
+    @contained
     def show(self, modules: list[ModuleSummary], optimizers: list[OptimizerSummary]) -> None:
         lang = getattr(self.app, "lang", "en")
         self.query_one("#model-body", Static).update(modules_renderable(modules, optimizers, lang))

@@ -54,6 +54,8 @@ class ResultsPanel(Vertical):
         self._run_codes: list[tuple[dict[str, Any], str, float]] = []
         """(metrics, code, time) of runs that drew a curve: earlier runs are labelled by diff."""
         self._code = ""
+        self._reported = False
+        """The run being shown has sent its summary (an empty pane then means "none in it")."""
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="results-tabs"):
@@ -108,12 +110,11 @@ class ResultsPanel(Vertical):
         """Draw the last run's views again in the app's language (after Ctrl+L)."""
         self.label(self.lang)
         summary = self.summary
-        self.query_one(TensorView).show(summary["tensors"], summary["graph"])
+        moment = "after" if self._reported else "before"
+        self.query_one(TensorView).show(summary["tensors"], summary["graph"], moment)
         self.query_one(LossCurve).redraw()
-        if summary["batches"]:
-            self.query_one(BatchView).show(summary["batches"])
-        if summary["modules"] or summary["optimizers"]:
-            self.query_one(ModelView).show(summary["modules"], summary["optimizers"])
+        self.query_one(BatchView).show(summary["batches"])
+        self.query_one(ModelView).show(summary["modules"], summary["optimizers"])
 
     def cycle(self) -> None:
         tabs = self.tabs
@@ -127,9 +128,12 @@ class ResultsPanel(Vertical):
 
     def clear(self) -> None:
         self.summary, self.error, self.result = empty_run(), None, None
+        self._reported = False
         self.output.clear()
         self.query_one(TensorView).show([])
         self.query_one(LossCurve).start_run([])
+        self.query_one(BatchView).show([])
+        self.query_one(ModelView).show([], [])
         for name in _OPTIONAL:
             self.tabs.hide_tab(f"tab-{name}")
 
@@ -137,10 +141,15 @@ class ResultsPanel(Vertical):
 
     def begin(self, title: str, earlier_metrics: list[dict[str, list[float]]]) -> None:
         self.summary, self.error, self.result = empty_run(), None, None
+        self._reported = False
         self.post_message(self.Failed(None))
         self.output.begin(title)
+        # Every pane starts the run empty: nothing of the previous run may pass for this one's.
+        self.query_one(TensorView).show([], None, "running")
+        self.query_one(BatchView).show([])
+        self.query_one(ModelView).show([], [])
         self._code = self.code_of_run()
-        labels = [self._label_of(metrics) for metrics in earlier_metrics]
+        labels = self._labels_of(earlier_metrics)
         self.query_one(LossCurve).start_run(earlier_metrics, labels)
         if self.tabs.active == "tab-note" or self.tabs.active in {f"tab-{n}" for n in _OPTIONAL}:
             self.tabs.active = "tab-output"
@@ -171,15 +180,25 @@ class ResultsPanel(Vertical):
     def _show_tab(self, name: str) -> None:
         self.tabs.show_tab(f"tab-{name}")
 
-    def _label_of(self, metrics: dict[str, Any]) -> str:
-        """What the run that drew `metrics` had different from the snippet now (or its time)."""
-        for known, code, when in self._run_codes:
-            if known is metrics:
-                return what_changed(code, self._code, when)
-        return "?"
+    def _labels_of(self, earlier: list[dict[str, Any]]) -> list[str]:
+        """What each earlier run had different from the snippet now (or its time); runs that
+        would read alike are told apart by their time."""
+        found = []
+        for metrics in earlier:
+            known = next((r for r in self._run_codes if r[0] is metrics), None)
+            label = what_changed(known[1], self._code, known[2]) if known else "?"
+            found.append((label, known[2] if known else None))
+        labels = [label for label, _ in found]
+        return [
+            f"{label} {time.strftime('%H:%M:%S', time.localtime(when))}"
+            if labels.count(label) > 1 and when is not None and ":" not in label
+            else label
+            for label, when in found
+        ]
 
     def _show_summary(self, summary: RunSummary) -> None:
         self.summary = summary
+        self._reported = True
         if summary["metrics"]:
             self._run_codes.append((summary["metrics"], self._code, time.time()))
             del self._run_codes[:-20]
@@ -187,16 +206,16 @@ class ResultsPanel(Vertical):
         if error is not None and error["line"]:
             short = f"{error['type']}: {error['message']}".splitlines()[0]
             self.post_message(self.Failed(error["line"] - 1, short[:120]))
-        self.query_one(TensorView).show(summary["tensors"], summary["graph"])
+        self.query_one(TensorView).show(summary["tensors"], summary["graph"], "after")
         if summary["metrics"]:
             self._show_tab("curve")
             self.query_one(LossCurve).replace(summary["metrics"])
+        self.query_one(BatchView).show(summary["batches"])
         if summary["batches"]:
             self._show_tab("batches")
-            self.query_one(BatchView).show(summary["batches"])
+        self.query_one(ModelView).show(summary["modules"], summary["optimizers"])
         if summary["modules"] or summary["optimizers"]:
             self._show_tab("model")
-            self.query_one(ModelView).show(summary["modules"], summary["optimizers"])
 
     def finish(self, result: RunResult, lang: str) -> None:
         """After the run: what was cut, where it failed and what that error means."""

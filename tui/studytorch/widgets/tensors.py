@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from studytorch.kernel.summary import Graph, TensorSummary
 from studytorch.text import plain, shape_text, visible
 from studytorch.ui_text import ui
+from studytorch.widgets.contained import contained
 
 
 def _number(value: Any) -> str:
@@ -31,7 +32,13 @@ def tensor_details(t: TensorSummary, lang: str = "en") -> Text:
         return ui(f"tensors.{key}", lang, **fields)
 
     line(word("name"), t["name"])
-    line("shape", shape_text(t["shape"]) + f"  {word('elements', count=t['numel'])}")
+    if t.get("unavailable"):
+        line("", word("unavailable", reason=str(t.get("unavailable"))))
+        return out
+    if t.get("uninitialized"):
+        line("shape", word("uninitialized"))
+    else:
+        line("shape", shape_text(t["shape"]) + f"  {word('elements', count=t['numel'])}")
     line("dtype/device", f"{t['dtype']} · {t['device']}")
     line("requires_grad", str(t["requires_grad"]) + (f"  {word('leaf')}" if t["is_leaf"] else ""))
     grad_fn, grad, stride = t.get("grad_fn"), t.get("grad"), t.get("stride")
@@ -56,7 +63,7 @@ def tensor_details(t: TensorSummary, lang: str = "en") -> Text:
         sampled = f"  {word('sampled')}" if stats.get("sampled") else ""
         line(word("stats"), ", ".join(parts) + sampled)
     out.append("\n")
-    out.append(visible(t.get("preview", "")))
+    out.append(visible(str(t.get("preview") or "")))
     return out
 
 
@@ -102,7 +109,18 @@ class TensorView(Vertical):
         with VerticalScroll(id="tensor-details-scroll"):
             yield Static(id="tensor-details")
 
-    def show(self, tensors: list[TensorSummary], graphs: dict[str, Graph] | None = None) -> None:
+    def show_failure(self, notice: Text) -> None:
+        self.query_one("#tensor-details", Static).update(notice)
+
+    @contained
+    def show(
+        self,
+        tensors: list[TensorSummary],
+        graphs: dict[str, Graph] | None = None,
+        moment: str = "before",
+    ) -> None:
+        """One row per tensor; with none, what that means at this `moment`: "before" any run,
+        "running", or "after" a run that left none."""
         self.tensors = tensors
         self.graphs = graphs or {}
         lang = self.lang
@@ -111,28 +129,40 @@ class TensorView(Vertical):
         table.add_columns(
             *(ui(f"tensors.{c}", lang) if c in ("name", "value") else c for c in self.COLUMNS)
         )
+        keys: set[str] = set()
         for t in tensors:
             grad = t.get("grad")
             if grad:
                 grad_text = f"{ui('tensors.norm', lang)} {_number(grad['norm'])}"
+            elif t["requires_grad"] and t.get("is_leaf", True) and not t.get("unavailable"):
+                grad_text = ui("tensors.no_grad_yet", lang)  # only a leaf ever gets a .grad
             else:
-                grad_text = ui("tensors.no_grad_yet", lang) if t["requires_grad"] else ""
+                grad_text = ""
+            if t.get("uninitialized"):
+                shape = ui("model.lazy_shape", lang)
+            elif t.get("unavailable"):
+                shape = "?"
+            else:
+                shape = shape_text(t["shape"])
             table.add_row(
                 plain(t["name"]),
-                shape_text(t["shape"]),
+                shape,
                 plain(scalar_value(t)),
                 plain(t["dtype"]),
                 plain(t.get("grad_fn") or ""),
                 grad_text,
                 plain(t["device"]),
-                key=t["name"],
+                key=t["name"] if t["name"] not in keys else None,  # the probe's names are unique
             )
+            keys.add(t["name"])
         details = self.query_one("#tensor-details", Static)
         if tensors:
             details.update(self._details(tensors[0]))
         else:
-            details.update(Text(ui("tensors.none", lang), style="dim"))
+            empty = {"before": "tensors.none", "running": "tensors.running"}
+            details.update(Text(ui(empty.get(moment, "tensors.none_in_run"), lang), style="dim"))
 
+    @contained
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if 0 <= event.cursor_row < len(self.tensors):
             details = self.query_one("#tensor-details", Static)

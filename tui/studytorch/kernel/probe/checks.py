@@ -5,7 +5,7 @@ from __future__ import annotations
 import linecache
 from typing import Any
 
-from . import state
+from . import isolation, state
 
 
 class CheckFailed(AssertionError):
@@ -22,7 +22,28 @@ def expect(condition: Any, en: str, ko: str | None = None) -> None:
 
 
 def check(source: str) -> None:
-    """Run a lesson's check against a copy of the learner's namespace and publish the verdict."""
+    """Run a lesson's check against a copy of the learner's namespace and publish the verdict.
+
+    The run's end put back every function the snippet replaced, so the check uses torch's own
+    `allclose`, `equal` and `isinstance`; a run that replaced one of them (or part of this
+    probe) does not pass, whatever the check says: its answer cannot be trusted."""
+    tampered = [*isolation.last.tampered, *isolation.restore().tampered]
+    if tampered:
+        names = ", ".join(dict.fromkeys(tampered))
+        state.publish(
+            {
+                "kind": "check",
+                "passed": False,
+                "tampered": tampered,
+                "message": {
+                    "en": f"the snippet replaced {names}, so its check cannot be trusted: "
+                    "remove that line and run again",
+                    "ko": f"스니펫이 {names} 함수를 바꿔서 이 검사를 믿을 수 없습니다. "
+                    "그 줄을 지우고 다시 실행하세요",
+                },
+            }
+        )
+        return
     ns = dict(state.shell.user_ns)
     ns["expect"] = expect
     filename = "<check>"

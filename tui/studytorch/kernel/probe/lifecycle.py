@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import sys
+import warnings
 from typing import Any
 
-from . import errors, live, mistakes, namespace, silent, state, summaries, watch
+from . import errors, isolation, live, mistakes, namespace, silent, state, summaries, watch
 from .devices import devices, resolve
 from .metrics import track
 
@@ -38,6 +39,9 @@ def install(shell: Any, device_spec: str, trace: bool = True) -> None:
     baseline.update(exit=namespace.Exit("exit"), quit=namespace.Exit("quit"))
     shell.user_ns.update(baseline)
     namespace.patch_exit()
+    # Our summaries are strict JSON; should a float ever slip through, jupyter_client's own
+    # complaint must not land in the learner's output.
+    warnings.filterwarnings("ignore", message="Message serialization failed")
     shell.set_custom_exc((KeyboardInterrupt,), namespace.show_interrupt)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
@@ -46,6 +50,7 @@ def install(shell: Any, device_spec: str, trace: bool = True) -> None:
     shell.events.register("post_run_cell", after)
     info["device"] = str(device)
     state.ready.update(info)
+    namespace.keep_output_on_close()
     gc.freeze()  # torch's objects: the collection between runs looks only at the learner's
 
 
@@ -76,6 +81,12 @@ def probe_cell(cell: str) -> bool:
 def before(info: Any) -> None:
     state.last_cell = info.raw_cell or ""
     if not probe_cell(state.last_cell):
+        namespace.after_prewarm()
+        # The first run records the process as every run must find it (inside a cell, where
+        # IPython and ipykernel have set up what they set up per request); later runs put
+        # back anything the bridge's own cells changed since the last run's end.
+        isolation.restore() if isolation.captured() else isolation.capture()
+        isolation.fresh_randomness()
         namespace.name_the_snippet()
         namespace.fresh_namespace()
         namespace.fresh_streams()
@@ -85,6 +96,10 @@ def before(info: Any) -> None:
 def after(result: Any) -> None:
     if probe_cell(state.last_cell):
         return
+    # First of all, before our own code uses torch or a builtin the snippet may have replaced:
+    # the process as `python snippet.py` left it is put back (cwd, sys.path, environment,
+    # torch's settings, patched functions), so the check, and the next run, see a fresh one.
+    isolated = isolation.restore()
     cell = state.last_cell
     for stream in (sys.stdout, sys.stderr):  # the learner's output first, then the summaries
         with contextlib.suppress(Exception):  # a snippet closed it; the next run gets a fresh one
@@ -105,7 +120,15 @@ def after(result: Any) -> None:
             error = {"type": type(failed).__name__, "message": str(failed), "line": None}
         live.abandon_run()
         late_error = exc is None
-        state.publish({"kind": "run", "error": error, "late_error": late_error, "gpu_broken": True})
+        state.publish(
+            {
+                "kind": "run",
+                "error": error,
+                "late_error": late_error,
+                "gpu_broken": True,
+                "isolation": isolated.to_json(),
+            }
+        )
         return
     try:
         ns = state.shell.user_ns
@@ -121,6 +144,7 @@ def after(result: Any) -> None:
             item["line"] += errors.dropped_lines(cell)
     except Exception as probe_exc:  # the probe must never break the learner's kernel
         payload = {"kind": "run", "probe_error": f"{type(probe_exc).__name__}: {probe_exc}"}
+    payload["isolation"] = isolated.to_json()
     state.publish(payload)
 
 

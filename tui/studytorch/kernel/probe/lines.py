@@ -11,10 +11,12 @@ import ast
 
 import torch
 
-from . import metrics, state
+from . import metrics, state, summaries
 
 MAX_LINES = 400
 RECORDER = "_studytorch_line"
+TICK = "_studytorch_tick"
+TRACK = "track"
 METRIC_NAMES = ("loss",)
 """A scalar assigned to one of these names is streamed as a metric without any helper."""
 tracing = True
@@ -28,6 +30,32 @@ class Instrument(ast.NodeTransformer):
         super().__init__()
         self.only = only
         """Record just these names (metrics), or every name when None."""
+        self.loops: list[str] = []
+        """The loops around the node being visited, innermost last (by their place)."""
+
+    def visit_Module(self, node: ast.Module):
+        # A name the snippet tracks itself is never captured automatically (no double points).
+        run = state.run
+        if run is not None:
+            run.tracked.update(_tracked_names(node))
+        self.generic_visit(node)
+        return node
+
+    def visit_Call(self, node: ast.Call):
+        self.generic_visit(node)
+        own = isinstance(node.func, ast.Name) and node.func.id == TRACK and self.loops
+        if own and not any(k.arg == "_loop" for k in node.keywords):
+            node.keywords.append(ast.keyword("_loop", ast.Constant(self.loops[-1])))
+        return node
+
+    def visit_FunctionDef(self, node):
+        loops, self.loops = self.loops, []  # a function's body runs wherever it is called
+        self.generic_visit(node)
+        self.loops = loops
+        return node
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+    visit_Lambda = visit_FunctionDef
 
     def _wanted(self, names: list) -> list:
         return names if self.only is None else [n for n in names if n in self.only]
@@ -36,7 +64,8 @@ class Instrument(ast.NodeTransformer):
         names = self._wanted([n.id for t in targets for n in _names(t)])
         if not names:
             return [node]
-        return [node, _record_call(node.lineno, names, node)]
+        loop = self.loops[-1] if self.loops else None
+        return [node, _record_call(node.lineno, names, node, loop)]
 
     def visit_Assign(self, node: ast.Assign):
         self.generic_visit(node)
@@ -51,14 +80,54 @@ class Instrument(ast.NodeTransformer):
         return self._after(node, [node.target])
 
     def _loop(self, node):
-        self.generic_visit(node)
-        names = self._wanted([n.id for n in _names(node.target)])
+        place = f"{node.lineno}:{node.col_offset}"
+        for child in (
+            getattr(node, "target", None),
+            getattr(node, "iter", None),
+            node.test if isinstance(node, ast.While) else None,
+        ):
+            if child is not None:
+                self.visit(child)
+        self.loops.append(place)
+        node.body = [new for stmt in node.body for new in _as_list(self.visit(stmt))]
+        self.loops.pop()
+        node.orelse = [new for stmt in node.orelse for new in _as_list(self.visit(stmt))]
+        names = self._wanted([n.id for n in _names(node.target)]) if hasattr(node, "target") else []
         if names:
-            node.body.insert(0, _record_call(node.lineno, names, node))
+            node.body.insert(0, _record_call(node.lineno, names, node, place))
+        node.body.insert(0, _tick_call(place, node))
         return node
 
     visit_For = _loop
     visit_AsyncFor = _loop
+    visit_While = _loop
+
+
+def _as_list(result) -> list:
+    if result is None:
+        return []
+    return result if isinstance(result, list) else [result]
+
+
+def _tracked_names(tree: ast.AST) -> set[str]:
+    """The names of `track("name", ...)` calls written with a literal name."""
+    return {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == TRACK
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    }
+
+
+def _tick_call(place: str, where: ast.AST) -> ast.stmt:
+    call = ast.Expr(
+        ast.Call(func=ast.Name(TICK, ast.Load()), args=[ast.Constant(place)], keywords=[])
+    )
+    return ast.fix_missing_locations(ast.copy_location(call, where))
 
 
 def _names(target: ast.expr) -> list[ast.Name]:
@@ -71,7 +140,7 @@ def _names(target: ast.expr) -> list[ast.Name]:
     return []
 
 
-def _record_call(line: int, names: list[str], where: ast.AST) -> ast.stmt:
+def _record_call(line: int, names: list[str], where: ast.AST, loop: str | None) -> ast.stmt:
     call = ast.Expr(
         ast.Call(
             func=ast.Name(RECORDER, ast.Load()),
@@ -79,6 +148,7 @@ def _record_call(line: int, names: list[str], where: ast.AST) -> ast.stmt:
                 ast.Constant(line),
                 ast.Tuple([ast.Constant(n) for n in names], ast.Load()),
                 ast.Tuple([ast.Name(n, ast.Load()) for n in names], ast.Load()),
+                ast.Constant(loop),
             ],
             keywords=[],
         )
@@ -86,13 +156,13 @@ def _record_call(line: int, names: list[str], where: ast.AST) -> ast.stmt:
     return ast.fix_missing_locations(ast.copy_location(call, where))
 
 
-def record_line(line: int, names: tuple, values: tuple) -> None:
+def record_line(line: int, names: tuple, values: tuple, loop: str | None = None) -> None:
     run = state.run
     if run is None:
         return
     tensor = torch.Tensor
     for name, value in zip(names, values):  # noqa: B905 - the kernel may run Python < 3.10
-        if tracing and isinstance(value, tensor):
+        if tracing and isinstance(value, tensor) and not summaries.uninitialized(value):
             key = (line, name)
             entry = run.lines.get(key)
             if entry is None:
@@ -104,4 +174,4 @@ def record_line(line: int, names: tuple, values: tuple) -> None:
             entry["dtype"] = str(value.dtype).replace("torch.", "")
             entry["device"] = str(value.device)
         if name in METRIC_NAMES:
-            metrics.add_metric(run, name, value)
+            metrics.add_metric(run, name, value, loop=loop)

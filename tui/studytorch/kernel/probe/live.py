@@ -17,6 +17,7 @@ def install_live(shell: Any, trace: bool) -> None:
     lines.tracing = trace
     # In builtins, not the learner's globals: `globals().clear()` must not break the recorder.
     setattr(builtins, lines.RECORDER, lines.record_line)
+    setattr(builtins, lines.TICK, metrics.tick)
     # Without tracing only metric names are recorded: the loss curve costs next to nothing.
     shell.ast_transformers.append(lines.Instrument(None if trace else lines.METRIC_NAMES))
     batches.patch_dataloader()

@@ -7,6 +7,7 @@ synchronised every step; updates go out as `update_display_data` at most every 0
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import torch
 
@@ -16,21 +17,47 @@ LIVE_INTERVAL_S = 0.1
 """Live metric updates are sent at most this often (about 10 per second)."""
 
 
-def track(name: str, value) -> None:
-    """Stream a value (a number or a one-element tensor) as a curve named `name`."""
+def track(name: str, value: Any, _loop: Any = None) -> None:
+    """Stream a value (a number or a one-element tensor) as a curve named `name`: one point
+    per iteration of the loop that calls it (the last value of an iteration wins)."""
     run = state.run
     if run is not None:
-        add_metric(run, str(name), value)
+        add_metric(run, str(name), value, loop=_loop, auto=False)
 
 
-def add_metric(run: state.Run, name: str, value) -> None:
+def tick(loop: Any) -> None:
+    """A loop of the snippet (at the top of its body) begins an iteration."""
+    run = state.run
+    if run is not None:
+        run.iterations[loop] = run.iterations.get(loop, 0) + 1
+        run.tick += 1
+
+
+def add_metric(run: state.Run, name: str, value: Any, loop: Any = None, auto: bool = True) -> None:
+    """One point per loop iteration per series: a name assigned again in the same iteration
+    (`loss, n = loss.item(), ...`) replaces that iteration's point. A name the snippet passes
+    to `track` is its own: the automatic capture of `loss` then stays out of it."""
     if isinstance(value, torch.Tensor):
         if value.numel() != 1:
             return
         value = value.detach()  # converted in batches at flush time: no sync per step on GPU
     elif not isinstance(value, (int, float)) or isinstance(value, bool):
         return
-    run.metrics.setdefault(name, []).append(value)
+    if auto and name in run.tracked:
+        return
+    if not auto and name not in run.tracked:
+        run.tracked.add(name)
+        if run.metrics.pop(name, None) is not None:  # captured before: the curve starts again
+            run.sent[name] = 0
+            run.point_of.pop(name, None)
+    point = (loop, run.iterations.get(loop, 0)) if loop is not None else ("any", run.tick)
+    values = run.metrics.setdefault(name, [])
+    if values and run.point_of.get(name) == point:
+        values[-1] = value
+        run.sent[name] = min(run.sent.get(name, 0), len(values) - 1)  # resend the new value
+    else:
+        values.append(value)
+        run.point_of[name] = point
     now = time.monotonic()
     if now - run.last_sent >= LIVE_INTERVAL_S:
         run.last_sent = now
@@ -47,10 +74,8 @@ def flush(run: state.Run, final: bool = False) -> None:
             run.sent[name] = len(values)
     if not append or (final and not run.announced):
         return
-    from IPython.display import publish_display_data
-
-    publish_display_data(
-        {state.MIME: {"kind": "metrics", "append": append}},
+    state.publish(
+        {"kind": "metrics", "append": append},
         transient={"display_id": run.display_id},
         update=run.announced,
     )

@@ -73,6 +73,23 @@ def name_the_snippet() -> None:
         shell.compile.get_code_name = lambda raw, transformed, number: str(name)
 
 
+def keep_output_on_close() -> None:
+    """`sys.stdout.close()` in a snippet: what it printed just before still arrives. ipykernel's
+    close() drops the stream's buffer; flushing first sends it."""
+    for stream, _thread in state.streams.values():
+        close = getattr(stream, "close", None)
+        if close is None or getattr(close, "_studytorch", False):
+            continue
+
+        def flush_then_close(stream: Any = stream, close: Any = close) -> None:
+            with contextlib.suppress(Exception):
+                stream.flush()
+            close()
+
+        flush_then_close._studytorch = True  # type: ignore[attr-defined]
+        stream.close = flush_then_close
+
+
 def fresh_streams() -> None:
     """A snippet that closed sys.stdout must not silence every later run."""
     for name, (stream, thread) in state.streams.items():
@@ -114,6 +131,13 @@ _prewarm_lock = threading.Lock()
 _prewarmed = False
 
 
+def after_prewarm() -> None:
+    """Wait for a warm-up in progress: a run importing torch's lazy parts beside it met a
+    half-imported torch._inductor (a circular-import error in the learner's run)."""
+    with _prewarm_lock:
+        pass
+
+
 def prewarm() -> None:
     """Pay torch's lazy first-use costs now (the first optimizer imports torch._dynamo, about a
     second), so a learner's first training step does not stall. Runs once; boot.py starts it
@@ -130,3 +154,7 @@ def prewarm() -> None:
             pass
         _prewarmed = True
         gc.freeze()  # torch's own objects: later collections between runs skip them
+        if state.run is None:  # between runs: what torch changed in itself is the baseline now
+            from . import isolation
+
+            isolation.recapture()

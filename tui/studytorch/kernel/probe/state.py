@@ -40,6 +40,14 @@ class Run:
         self.announced = False
         self.epochs: dict[int, list[Any]] = {}  # id(batch sampler) -> epochs of batches
         self.samplers: dict[int, object] = {}
+        self.iterations: dict[Any, int] = {}
+        """How many times each loop of the snippet (by its place) has begun an iteration."""
+        self.tick = 0
+        """Iterations begun by any loop of the snippet: for values outside a known loop."""
+        self.point_of: dict[str, Any] = {}
+        """Each series' last point's iteration: a value of the same iteration replaces it."""
+        self.tracked: set[str] = set()
+        """Names the snippet passes to `track`: they are not captured automatically."""
 
 
 run: Run | None = None
@@ -55,8 +63,20 @@ def idle_seconds() -> float | None:
     return time.monotonic() - last_activity
 
 
-def publish(payload: dict[str, Any]) -> None:
-    """Send one summary to the bridge as display data."""
+def strict(value: Any) -> Any:
+    """`value` as strict JSON allows it: a float that is not finite becomes the string "nan",
+    "inf" or "-inf" (docs/run-json.md), anywhere in dicts, lists and tuples."""
+    if isinstance(value, float):
+        return value if value - value == 0 else str(value)  # inf - inf and nan - nan are nan
+    if isinstance(value, dict):
+        return {key: strict(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict(item) for item in value]
+    return value
+
+
+def publish(payload: dict[str, Any], **kwargs: Any) -> None:
+    """Send one summary to the bridge as display data, as strict JSON."""
     from IPython.display import publish_display_data
 
-    publish_display_data({MIME: payload})
+    publish_display_data({MIME: strict(payload)}, **kwargs)

@@ -29,9 +29,9 @@ def summarize(ns: dict) -> dict:
         elif isinstance(value, torch.nn.Module):
             modules.append(name)
         elif isinstance(value, torch.optim.Optimizer):
-            optimizers.append(optimizer_summary(name, value))
+            optimizers.append(_or_unavailable("optimizer", optimizer_summary, name, value))
         elif isinstance(value, torch.utils.data.DataLoader):
-            data.append(loader_summary(name, value))
+            data.append(_or_unavailable("dataloader", loader_summary, name, value))
         elif isinstance(value, torch.utils.data.Dataset):
             data.append(
                 {
@@ -42,8 +42,8 @@ def summarize(ns: dict) -> dict:
                 }
             )
     # Past the limits keep the names defined last: they are what the learner just wrote.
-    tensors = [tensor_summary(name, ns[name]) for name in tensors[-MAX_TENSORS:]]
-    modules = [module_summary(name, ns[name]) for name in modules[-MAX_MODULES:]]
+    tensors = [_or_unavailable("tensor", tensor_summary, n, ns[n]) for n in tensors[-MAX_TENSORS:]]
+    modules = [_or_unavailable("module", module_summary, n, ns[n]) for n in modules[-MAX_MODULES:]]
     _mark_shared_storage(tensors, ns)
     return {
         "kind": "run",
@@ -54,7 +54,60 @@ def summarize(ns: dict) -> dict:
     }
 
 
+def _or_unavailable(kind: str, summary: Any, name: str, value: Any) -> dict[str, Any]:
+    """The value's summary; or, when it cannot be summarised, a stub saying why, so one odd
+    value never empties the whole report."""
+    try:
+        return summary(name, value)
+    except Exception as exc:
+        return {
+            **_STUBS[kind],
+            "name": name,
+            "type": type(value).__name__,
+            "unavailable": f"{type(exc).__name__}: {exc}"[:300],
+        }
+
+
+_TENSOR: dict[str, Any] = {
+    "shape": [],
+    "dtype": "?",
+    "device": "?",
+    "requires_grad": False,
+    "is_leaf": True,
+    "grad_fn": None,
+    "grad": None,
+    "numel": 0,
+    "stride": None,
+    "contiguous": None,
+    "shares_with": [],
+    "stats": None,
+    "preview": "",
+}
+_STUBS: dict[Any, dict[str, Any]] = {
+    "tensor": _TENSOR,
+    "module": {"parameters": [], "total": 0, "trainable": 0, "training": False},
+    "optimizer": {"param_groups": []},
+    "dataloader": {"kind": "dataloader", "len": None},
+}
+"""What a view reads of a value it cannot summarise: empty, never missing."""
+
+
+def uninitialized(t: Any) -> bool:
+    """A lazy module's parameter or buffer before its first forward call: it has no shape."""
+    mixin = getattr(torch.nn.parameter, "UninitializedTensorMixin", ())  # torch 1.8+
+    return isinstance(t, mixin)
+
+
 def tensor_summary(name: str, t) -> dict:
+    if uninitialized(t):
+        return {
+            **_TENSOR,
+            "name": name,
+            "dtype": str(t.dtype).replace("torch.", ""),
+            "device": str(t.device),
+            "requires_grad": bool(t.requires_grad),
+            "uninitialized": True,
+        }
     out = {
         "name": name,
         "shape": list(t.shape),
@@ -134,6 +187,18 @@ def _mark_shared_storage(tensors: list[dict], ns: dict) -> None:
 def module_summary(name: str, m) -> dict:
     params = []
     for pname, p in list(m.named_parameters())[:MAX_PARAMS]:
+        if uninitialized(p):  # a lazy layer before its first call: no shape yet
+            params.append(
+                {
+                    "name": pname,
+                    "shape": [],
+                    "requires_grad": bool(p.requires_grad),
+                    "grad_norm": None,
+                    "numel": 0,
+                    "uninitialized": True,
+                }
+            )
+            continue
         grad = p.grad
         params.append(
             {
@@ -144,16 +209,19 @@ def module_summary(name: str, m) -> dict:
                 "numel": p.numel(),
             }
         )
-    total = sum(p.numel() for p in m.parameters())
-    trainable = sum(p.numel() for p in m.parameters() if p.requires_grad)
-    return {
+    ready = [p for p in m.parameters() if not uninitialized(p)]
+    out = {
         "name": name,
         "type": type(m).__name__,
         "parameters": params,
-        "total": total,
-        "trainable": trainable,
+        "total": sum(p.numel() for p in ready),
+        "trainable": sum(p.numel() for p in ready if p.requires_grad),
         "training": bool(m.training),
     }
+    waiting = sum(1 for p in m.parameters() if uninitialized(p))
+    if waiting:
+        out["uninitialized"] = waiting
+    return out
 
 
 def optimizer_summary(name: str, opt) -> dict:

@@ -1,0 +1,11 @@
+# reason: keep 4
+from torch.utils.data import DataLoader, TensorDataset
+
+features = torch.arange(20.0).reshape(10, 2)
+targets = torch.arange(10)
+dataset = TensorDataset(features, targets)
+
+loader = DataLoader(dataset, batch_size=5, num_workers=0)
+for xb, yb in loader:
+    print(tuple(xb.shape), yb.tolist())
+print("batches per epoch:", len(loader))

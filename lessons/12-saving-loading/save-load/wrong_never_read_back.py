@@ -1,0 +1,17 @@
+# reason: never read back from the file
+import tempfile
+from pathlib import Path
+
+from torch import nn
+
+torch.manual_seed(0)
+model = nn.Linear(3, 1).to(device)
+
+with tempfile.TemporaryDirectory() as folder:
+    path = Path(folder) / "model.pt"
+    torch.save(model.state_dict(), path)
+    loaded = model.state_dict()
+
+restored = nn.Linear(3, 1).to(device)
+restored.load_state_dict(loaded)
+print(type(loaded).__name__, list(loaded))

@@ -1,0 +1,13 @@
+# reason: divide by norms.clamp_min(1e-8)
+v = torch.tensor([[3.0, 4.0], [0.0, 0.0], [1.0, 0.0]], device=device)
+norms = v.norm(dim=1, keepdim=True)
+unit = v / norms.clamp_max(1e-8)
+score = unit.sum()
+for name, t in (
+    ("v", v),
+    ("norms", norms),
+    ("unit", unit),
+    ("score", score),
+):
+    print(f"{name:6} finite: {torch.isfinite(t).all().item()}")
+print(unit)

@@ -1,0 +1,31 @@
+from torch import nn
+
+torch.manual_seed(0)
+model = nn.Linear(4, 3).to(device)
+capacity = 24  # rows that fit in this (pretend) GPU's memory
+
+
+def run_batch(batch):
+    # Stands in for a step on a full GPU: a batch above `capacity` rows
+    # raises torch.OutOfMemoryError, the error CUDA raises.
+    if len(batch) > capacity:
+        raise torch.OutOfMemoryError(
+            f"simulated: {len(batch)} rows do not fit in {capacity}"
+        )
+    with torch.no_grad():
+        return model(batch.to(device))
+
+
+def predict_all(data, batch_size):
+    outputs, start = [], 0
+    while start < len(data):
+        batch = data[start : start + batch_size]
+        out = run_batch(batch)
+        outputs.append(out)
+        start += len(batch)
+    return torch.cat(outputs), batch_size
+
+
+data = torch.randn(100, 4)
+predictions, used = predict_all(data, batch_size=64)
+print(tuple(predictions.shape), "final batch size", used)
