@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from studytorch.kernel.protocol import Event, KernelState
 from studytorch.keys import bind, localize
@@ -21,6 +21,7 @@ from studytorch.screens.step_texts import note_markdown, step_bar
 from studytorch.store import StoreError
 from studytorch.ui_text import kernel_reason, ui
 from studytorch.widgets.editor import SnippetEditor
+from studytorch.widgets.note import StepNote
 from studytorch.widgets.results import ResultsPanel
 from studytorch.widgets.status import KernelStatus, verdict
 from studytorch.widgets.step_work import StepWork
@@ -87,8 +88,7 @@ class LessonScreen(Screen[None]):
         # Read in order: the note, the code, then what the run did right under the code.
         yield Static(id="step-bar")
         with Vertical(id="lesson-body"):
-            with VerticalScroll(id="note-column"):
-                yield Markdown(id="note-wide")
+            yield StepNote("note-wide", id="note-column")
             yield StepWork(id="work")
         yield KernelStatus(id="status")
         yield Footer()
@@ -162,18 +162,15 @@ class LessonScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         self.refresh_texts()
-        for scroll in self._note_scrolls():
-            scroll.scroll_home(animate=False)  # a new step's note is read from its start
+        for place in self.query(StepNote):
+            place.scroll_home(animate=False)  # a new step's note is read from its start
         if not self.note_in_column:
             self.results.tabs.active = "tab-note"
 
     def refresh_texts(self) -> None:
         """Everything that depends on the step or the language."""
         note = note_markdown(self.step, self.host.lang, self.hints_shown)
-        self._note_updates = [
-            self.query_one("#note-wide", Markdown).update(note),
-            self.query_one("#note-narrow", Markdown).update(note),
-        ]
+        self._note_updates = [place.show(note) for place in self.query(StepNote)]
         self.results.label(self.host.lang)
         self._refresh_bar()
 
@@ -392,20 +389,13 @@ class LessonScreen(Screen[None]):
                 self.results.tabs.active = "tab-note"
             # The hint is added at the note's end, below what is in view: bring it up.
             await self.note_drawn()
-            for scroll in self._note_scrolls():
-                self.call_after_refresh(scroll.scroll_end, animate=False)
+            for place in self.query(StepNote):
+                self.call_after_refresh(place.scroll_end, animate=False)
 
     async def note_drawn(self) -> None:
         """Wait until the note (and the hints shown) is drawn in both of its places."""
         for update in self._note_updates:
             await update
-
-    def _note_scrolls(self) -> list[VerticalScroll]:
-        """The note's column and the note tab's scroller."""
-        return [
-            self.query_one("#note-column", VerticalScroll),
-            self.results.query_one("#note-scroll", VerticalScroll),
-        ]
 
     def action_solution(self) -> None:
         if self.step.solution is None:
