@@ -147,7 +147,7 @@ class FakeSession(Kernel):
     async def interrupt(self) -> None:
         self.calls.append("interrupt")
 
-    async def restart(self, reason: str = "restarted") -> None:
+    async def restart(self) -> None:
         self.calls.append("restart")
         await self.start()
 

@@ -256,3 +256,111 @@ def test_lessons_are_listed_in_the_language_the_learner_chose_in_the_app(studyto
     proc = studytorch("lessons")
     assert proc.returncode == 0, proc.stderr
     assert "shape-ops\t모양" in proc.stdout, proc.stdout
+
+
+# --- the contract the docs state: options, counts, exit codes -------------------------------
+
+
+@pytest.mark.kernel
+def test_check_of_one_lesson_does_not_count_unrelated_broken_lessons(studytorch_home):
+    from test_lessons_loader import write_lesson
+
+    write_lesson(studytorch_home / "lessons" / "my-lesson", lesson_id="my-own")
+    broken = studytorch_home / "lessons" / "broken"
+    broken.mkdir(parents=True)
+    (broken / "lesson.toml").write_text("format_version = 1\nid = oops\n")
+    proc = studytorch("check", "--device", "cpu", "--jobs", "1", "my-own")
+    last = proc.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"\d+ passed, 0 failed", last), proc.stdout + proc.stderr
+    assert proc.returncode == 0
+    assert "broken" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["run", "check"])
+@pytest.mark.parametrize("timeout", ["0", "-1", "nan", "inf", "soon"])
+def test_a_timeout_that_cannot_be_waited_for_is_a_usage_error(tmp_path, command, timeout):
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text("x = 1\n")
+    target = str(snippet) if command == "run" else "shape-ops"
+    proc = studytorch(command, "--timeout", timeout, target)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "--timeout" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("run", "f.py"), ("check", "shape-ops"), ("doctor",), ("review", "--due")]
+)
+def test_a_device_that_is_no_device_is_a_usage_error(args):
+    proc = studytorch(args[0], "--device", "bogus", *args[1:])
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "'bogus' is not a device" in proc.stderr
+    before = studytorch("--device", "gpu0", *args)
+    assert before.returncode == 2
+
+
+@pytest.mark.kernel
+def test_piped_tables_are_as_wide_as_their_content(tmp_path, studytorch_home):
+    """A pipe has no width: nothing is cut or folded at 80 columns (`run | less`, `doctor > f`)."""
+    name = "activations_of_the_second_hidden_layer_after_the_residual_connection_and_norm"
+    snippet = tmp_path / "wide.py"
+    snippet.write_text(f"{name} = torch.zeros(2, 3)\n")
+    env = subprocess_env()
+    del env["COLUMNS"]  # as in a shell: nothing says how wide a pipe is
+
+    def piped(*args: str) -> subprocess.CompletedProcess[str]:
+        command = studytorch_cmd(*args)
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+    proc = piped("run", "--device", "cpu", str(snippet))
+    assert proc.returncode == 0, proc.stderr
+    row = next(line for line in proc.stdout.splitlines() if name in line)
+    assert "(2, 3)" in row and len(row) > 100
+    deep = studytorch_home / ("a-folder-with-a-long-name-" * 4) / "studytorch"
+    deep.mkdir(parents=True)
+    env["STUDYTORCH_HOME"] = str(deep)
+    doctor = piped("doctor", "--device", "cpu")
+    assert any(str(deep) in line for line in doctor.stdout.splitlines()), doctor.stdout
+
+
+@pytest.mark.e2e
+def test_the_app_starts_when_only_stderr_is_redirected(tmp_path):
+    """`studytorch 2> log.txt`: the terminal is still there on stdin and stdout, so the app
+    draws there, and the log gets no screen."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    log, exit_code = tmp_path / "log.txt", tmp_path / "exit.txt"
+    app = " ".join(studytorch_cmd("--lesson", "shape-ops", "--lang", "en", "--device", "cpu"))
+    command = f"{app} 2> {log}; echo EXIT $? > {exit_code}"
+    socket = f"studytorch-stderr-{os.getpid()}"
+    env = {**subprocess_env(), "TERM": "xterm-256color"}
+    env.pop("TMUX", None)
+
+    def tmux(*args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", socket, *args], capture_output=True, text=True, env=env
+        )
+        return done.stdout
+
+    try:
+        tmux(
+            "new",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-e",
+            f"STUDYTORCH_HOME={env['STUDYTORCH_HOME']}",
+            command,
+        )
+        deadline = time.monotonic() + 60
+        while "f5 Run" not in tmux("capture-pane", "-p") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "f5 Run" in tmux("capture-pane", "-p"), tmux("capture-pane", "-p")
+        tmux("send-keys", "C-q")
+        while not exit_code.exists() and time.monotonic() < deadline + 30:
+            time.sleep(0.2)
+    finally:
+        tmux("kill-server")
+    assert exit_code.read_text().strip() == "EXIT 0"
+    assert "\x1b[" not in log.read_text(errors="replace"), "the screen went into the log"

@@ -11,6 +11,8 @@ import pytest
 from studytorch.course import Lesson, Localized, Step, WrongAnswer, load_course
 from studytorch.course.checker import check_course, prove
 from studytorch.kernel import Done, Error, Event, KernelError, KernelSession, Summary
+from studytorch.notice import Notice
+from studytorch.ui_text import say
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
 
@@ -19,9 +21,10 @@ async def test_every_step_of_every_lesson_passes_studytorch_check(warm_kernel: K
     report = load_course()
     assert not report.errors, [str(e) for e in report.errors]
     verdicts = await asyncio.wait_for(check_course(warm_kernel, report.lessons), 600)
-    failed = [f"{v.lesson}/{v.step}: {v.detail}" for v in verdicts if not v.passed]
+    failed = [f"{v.lesson}/{v.step}: {say(v.detail)}" for v in verdicts if not v.passed]
     assert not failed, "\n".join(failed)
-    checked = [v for v in verdicts if v.detail.startswith("solution passes, starter fails")]
+    proven = ("proof.proven", "proof.proven_one_wrong", "proof.proven_wrong")
+    checked = [v for v in verdicts if v.detail.key in proven]
     assert len(checked) >= 60
     # Every wrong answer of the course was run and rejected for its own reason.
     wrong = sum(len(step.wrong) for lesson in report.lessons for step in lesson.steps)
@@ -96,7 +99,8 @@ class ScriptedSession:
         await asyncio.sleep(0.01)
         if not self.boots:
             self.booting.remove(id(self))
-            raise KernelError("Kernel died before replying to kernel_info")
+            error = "Kernel died before replying to kernel_info"
+            raise KernelError(Notice("kernel.no_answer", {"error": error}))
 
     async def ready(self) -> dict:
         self.booting.remove(id(self))
@@ -147,14 +151,14 @@ async def test_each_wrong_answer_must_fail_with_its_own_reason() -> None:
     [verdict] = await check_course(ScriptedSession(), [lesson])  # type: ignore[arg-type]
     assert not verdict.passed
     assert verdict.wrong == (2, 4)
-    assert verdict.detail == (
+    assert say(verdict.detail) == (
         "wrong_typed.py passes the check (it should fail: y is not 2); "
         "wrong_other.py fails with 'y is not 2 (y = 4)', not with 'y should be an int'"
     )
     good = _lesson("g", WrongAnswer("three", "y = 3", "y is not 2"))
     [verdict] = await check_course(ScriptedSession(), [good])  # type: ignore[arg-type]
     assert verdict.passed and verdict.wrong == (1, 1)
-    assert verdict.detail == "solution passes, starter fails, 1 wrong answer rejected"
+    assert say(verdict.detail) == "solution passes, starter fails, 1 wrong answer rejected"
 
 
 async def test_lessons_spread_over_kernels_and_come_back_in_course_order() -> None:
@@ -188,7 +192,7 @@ async def test_extra_kernels_boot_one_after_another_and_one_that_fails_is_not_fa
     assert max(overlaps) == 1, "two kernels booted side by side"
     assert [v.lesson for v in verdicts] == ["l0", "l1", "l2", "l3"]
     assert all(v.passed for v in verdicts)
-    assert len(problems) == 1 and "kernel 2 did not start" in problems[0]
+    assert len(problems) == 1 and "kernel 2 did not start" in say(problems[0])
     # The third kernel booted after the second failed (it may find no lesson left to take).
     assert made[2].started and made[3].started and made[0].lessons and not made[1].lessons
     assert made[1].closed and all(session.closed for session in made)

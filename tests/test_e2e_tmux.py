@@ -194,3 +194,30 @@ def test_f5_right_after_typing_runs_the_text_on_screen(tmux: Tmux, home: Path) -
     # The run's output ends with "■ done · N ms" (or how it failed).
     screen = tmux.wait_for(lambda s: "■ " in s, "the run's end", 30)
     assert "TYPED LAST" in screen, screen
+
+
+def test_an_exploding_loss_run_twice_keeps_the_app_and_draws_the_curve(tmux: Tmux) -> None:
+    """Lesson "monitoring", step 3 (exploding gradients): F5, then F5 again. The first run's
+    inf and nan are drawn under the second's; plotext once took the app down here."""
+    pane = tmux.start(
+        [str(STUDYTORCH), "--lesson", "monitoring", "--lang", "en", "--device", "cpu"]
+    )
+    tmux.wait_for(lambda s: "kernel ready" in s, "'kernel ready' in the status line", 90)
+    tmux.keys("C-n")
+    tmux.keys("C-n")
+    tmux.wait_for(lambda s: "xploding" in s, "the clip-grad step")
+    for _ in range(2):
+        tmux.keys("F5")
+        time.sleep(0.3)
+        tmux.wait_for(lambda s: "■ " in s and "loss:" in s, "the run's end", 60)
+    screen = tmux.screen()
+    assert _alive(pane), "the app exited:\n" + screen
+    assert "Traceback" not in screen and "Date Form" not in screen
+    for _ in range(6):  # to the Curve pane
+        tmux.keys("C-t")
+        screen = tmux.screen()
+        if "loss " in screen and "steps)" in screen:
+            break
+        time.sleep(0.3)
+    screen = tmux.wait_for(lambda s: "(50 steps)" in s, "the curve's legend")
+    assert _alive(pane) and "could not be drawn" not in screen, screen

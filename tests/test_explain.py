@@ -249,6 +249,15 @@ def test_cuda_out_of_memory_is_explained():
     assert "empty_cache" in explanation["ko"]
 
 
+def test_out_of_memory_error_is_explained_whatever_its_message():
+    # Lesson 17's oom-retry step raises one with its own words ("64 rows do not fit in 24"):
+    # the learner was told there was no explanation for an OutOfMemoryError.
+    error = {"type": "OutOfMemoryError", "message": "simulated: 64 rows do not fit in 24"}
+    explanation = explain(error)
+    assert explanation["family"] == "out_of_memory"
+    assert "ran out of memory" in explanation["en"]
+
+
 @pytest.mark.kernel
 def test_run_json_carries_the_explanation_and_the_failing_line(tmp_path):
     path = tmp_path / "bad.py"

@@ -905,3 +905,20 @@ def test_an_argument_holding_escapes_is_shown_not_sent(command: list[str]) -> No
     assert done.returncode == 2, done.stderr
     assert "x␛]0;PWN-ARG␇" in done.stderr and "\x1b" not in done.stderr
     assert not any(0x80 <= ord(c) <= 0x9F for c in done.stderr)
+
+
+def test_a_read_only_data_folder_is_named_as_such(
+    studytorch_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root writes through permissions, so a read-only mount is what refuses: its error code."""
+    import errno
+
+    from studytorch import locations
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    assert locations.data_dir_problem() is None
+    monkeypatch.setattr(locations.tempfile, "mkstemp", read_only)
+    problem = locations.data_dir_problem() or ""
+    assert f"STUDYTORCH_HOME {studytorch_home} is read-only" in problem

@@ -35,6 +35,8 @@ from studytorch.kernel import (
 )
 from studytorch.kernel import session as session_module
 from studytorch.kernel.session import OUTPUT_LIMIT
+from studytorch.notice import Notice
+from studytorch.ui_text import say
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
 
@@ -378,6 +380,16 @@ async def test_timeout_interrupts_an_endless_loop_without_a_restart(kernel):
     assert kernel.state == KernelState.READY
 
 
+async def test_a_stopped_run_gets_no_explanation_of_its_keyboard_interrupt(kernel):
+    # F8 (or the timeout) stops the run: the learner was told there was no explanation for
+    # this KeyboardInterrupt and to compare the values with its (empty) message.
+    await run(kernel, "pass")  # the stop must land in the snippet, not in the first run's set-up
+    result = await run(kernel, "import time\nfor i in range(100):\n    time.sleep(0.1)\n", 0.5)
+    assert result.status == "timeout"
+    assert result.error is not None and result.error["type"] == "KeyboardInterrupt"
+    assert result.error.get("explanation") is None
+
+
 # --- checks and reset ---------------------------------------------------------------------
 
 
@@ -392,11 +404,11 @@ async def test_check_passes_or_fails_with_english_and_korean_messages(kernel):
     assert failed["message"] == {"en": "grid should be 2x3", "ko": "grid는 2x3이어야 합니다"}
     undefined = await kernel.check("expect(missing_name.shape == (1,), 'x')")
     assert undefined["passed"] is False
-    assert undefined["message"]["en"] == "the snippet did not define missing_name"
-    assert "missing_name" in undefined["message"]["ko"]
+    assert undefined["key"] == "check.undefined"
+    assert undefined["params"] == {"name": "missing_name"}
     plain = await kernel.check("assert grid.sum() == 1, 'grid should sum to 1'")
     assert plain["passed"] is False
-    assert "grid should sum to 1" in plain["message"]["en"]
+    assert "grid should sum to 1" in plain["params"]["error"]
 
 
 async def test_check_cannot_change_the_learners_variables(kernel):
@@ -437,14 +449,14 @@ async def test_os_exit_is_reported_with_its_exit_code_within_a_second(own_kernel
     died = [(t, e) for t, e in events if isinstance(e, Died)]
     assert died, events
     seconds, event = died[0]
-    assert "code 3" in event.reason
+    assert event.why == Notice("kernel.exited", {"code": 3})
     assert seconds < 3.0
     assert events[-1][1].status == "died"
     assert own_kernel.state == KernelState.DEAD
 
     after = [e for _, e in await run_events(own_kernel, "print('alive again')")]
     assert isinstance(after[0], Restarted)
-    assert "code 3" in after[0].reason
+    assert after[0].why == Notice("kernel.fresh", {"why": event.why})
     assert Stream("stdout", "alive again\n") in after
     assert after[-1].status == "ok"
 
@@ -452,12 +464,12 @@ async def test_os_exit_is_reported_with_its_exit_code_within_a_second(own_kernel
 async def test_segfault_is_reported_as_sigsegv_and_the_next_run_works(own_kernel):
     events = [e for _, e in await run_events(own_kernel, "import ctypes\nctypes.string_at(0)")]
     died = [e for e in events if isinstance(e, Died)]
-    assert died and "SIGSEGV" in died[0].reason
+    assert died and died[0].why.params["signal"] == "SIGSEGV"
     assert events[-1].status == "died"
     after = await run(own_kernel, "print(torch.ones(2).sum().item())")
     assert after.ok
     assert after.stdout == "2.0\n"
-    assert any("SIGSEGV" in notice for notice in after.notices)
+    assert any("SIGSEGV" in say(notice) for notice in after.notices)
 
 
 async def test_a_gpu_error_reported_after_the_last_line_is_that_runs_error(own_kernel):
@@ -494,7 +506,7 @@ async def test_loop_that_swallows_interrupts_is_restarted_after_the_grace_period
     assert restarted, events
     seconds, event = restarted[0]
     assert seconds >= 0.5 + session_module.INTERRUPT_GRACE_S - 0.1
-    assert "ignored the interrupt" in event.reason
+    assert event.why.key == "kernel.ignored_interrupt"
     assert events[-1][1].status == "timeout"
 
     after = await run(own_kernel, "print('fresh', 'lost' in dir())")
@@ -536,12 +548,13 @@ async def test_cuda_on_a_machine_without_cuda_is_a_clear_kernel_error(tmp_path):
     session = KernelSession(device="cuda", log_dir=tmp_path)
     try:
         await session.start()
-        with pytest.raises(KernelError, match="CUDA"):
+        with pytest.raises(KernelError) as raised:
             await asyncio.wait_for(session.ready(), RUN_LIMIT_S)
+        assert "CUDA" in say(raised.value.why)
         assert session.state == KernelState.DEAD
         # A run says so too, instead of hanging.
         events = [e for _, e in await run_events(session, "x = 1")]
-        assert any(isinstance(e, Died) and "CUDA" in e.reason for e in events)
+        assert any(isinstance(e, Died) and "CUDA" in say(e.why) for e in events)
         assert events[-1].status == "died"
     finally:
         await session.shutdown()
@@ -619,7 +632,7 @@ async def test_existing_kernel_can_be_attached_interrupted_and_left_running(tmp_
             events = await run_events(watcher, "import os\nos._exit(0)")
             died = [(t, e) for t, e in events if isinstance(e, Died)]
             assert died, events
-            assert "heartbeat" in died[0][1].reason
+            assert died[0][1].why == Notice("kernel.heartbeat")
             assert died[0][0] < 10
         finally:
             await watcher.shutdown()
@@ -646,6 +659,7 @@ async def test_running_after_a_failed_start_reports_why_instead_of_raising(tmp_p
     with pytest.raises(KernelError):
         await asyncio.wait_for(session.start(), 30)
     events = [event for _, event in await run_events(session, "x = 1")]
-    assert isinstance(events[0], Died) and "/nonexistent/python3" in events[0].reason
+    assert isinstance(events[0], Died)
+    assert events[0].why == Notice("kernel.no_python", {"python": "/nonexistent/python3"})
     assert isinstance(events[-1], Done) and events[-1].status == "died"
     await session.shutdown()

@@ -305,3 +305,9 @@ async def test_an_uninitialised_lazy_layer_leaves_the_rest_of_the_report(kernel)
         (1, "x"),
         (3, "y"),
     }
+
+
+async def test_a_lone_surrogate_costs_one_character_not_the_lines_around_it(kernel):
+    result, _ = await run(kernel, "print('before')\nprint('x\\ud800y')\nprint('after')\n")
+    assert result.stdout == "before\nx\ufffdy\nafter\n"
+    assert result.stderr == ""

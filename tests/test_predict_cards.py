@@ -10,6 +10,7 @@ from studytorch.course.checker import check_card
 from studytorch.course.model import Card
 from studytorch.course.predict import run_card
 from studytorch.kernel import KernelSession
+from studytorch.ui_text import say
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
 
@@ -45,11 +46,11 @@ async def test_check_proves_a_right_card_and_names_what_a_wrong_one_prints(
     assert right.passed and right.step == "card 1"
     wrong = await check_card(warm_kernel, LESSON, 1, predict(code, "torch.Size([3, 2])"))
     assert not wrong.passed
-    assert "prints 'torch.Size([2, 3])', the card says 'torch.Size([3, 2])'" in wrong.detail
+    assert "prints 'torch.Size([2, 3])', the card says 'torch.Size([3, 2])'" in say(wrong.detail)
     broken = await check_card(
         warm_kernel, LESSON, 2, predict("print(torch.ones(2) @ torch.ones(3))\n", "x")
     )
-    assert not broken.passed and "RuntimeError" in broken.detail
+    assert not broken.passed and "RuntimeError" in say(broken.detail)
 
 
 async def test_the_review_screen_runs_a_predict_card_live_in_the_kernel(

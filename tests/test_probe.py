@@ -265,9 +265,10 @@ def test_check_verdicts_carry_both_languages(probe):
     passed, failed, undefined, crashed = probe.published
     assert passed == {"kind": "check", "passed": True, "message": None}
     assert failed["message"] == {"en": "y should be 2x3", "ko": "y는 2x3이어야 합니다"}
-    assert undefined["message"]["en"] == "the snippet did not define nothing"
+    assert undefined["key"] == "check.undefined" and undefined["params"] == {"name": "nothing"}
     assert crashed["passed"] is False
-    assert crashed["message"]["en"].startswith("ZeroDivisionError")
+    assert crashed["key"] == "check.raised"
+    assert crashed["params"]["error"].startswith("ZeroDivisionError")
 
 
 def test_reset_keeps_the_baseline_and_drops_output_history(probe):

@@ -26,15 +26,25 @@ def shape_ops():
     return load_course().find("shape-ops")
 
 
-def test_due_counts_named_and_started_lessons_and_ends_with_the_total(shape_ops) -> None:
+def test_due_counts_the_started_lessons_or_only_the_named_ones(shape_ops) -> None:
     assert studytorch("review", "--due").stdout.splitlines() == ["0 due"]
     with Store() as store:
         store.set_position("tensors", "create")
     tensors = load_course().find("tensors")
-    lines = studytorch("review", "--due", "shape-ops").stdout.splitlines()
-    assert lines[-1] == f"{len(tensors.cards) + len(shape_ops.cards)} due"
-    assert sorted(line.split()[0] for line in lines[:-1]) == ["shape-ops", "tensors"]
-    assert f"shape-ops  {len(shape_ops.cards)} due" in lines
+    started = studytorch("review", "--due").stdout.splitlines()
+    assert started == [f"tensors  {len(tensors.cards)} due", f"{len(tensors.cards)} due"]
+    # Named lessons are counted alone, started or not, and nothing is added to the deck.
+    named = studytorch("review", "--due", "shape-ops").stdout.splitlines()
+    assert named == [f"shape-ops  {len(shape_ops.cards)} due", f"{len(shape_ops.cards)} due"]
+    assert studytorch("review", "--due").stdout.splitlines() == started
+    with Store() as store:
+        assert store.started_lessons() == {"tensors"} and store.review_states() == {}
+
+
+def test_due_speaks_the_learners_language(shape_ops) -> None:
+    lines = studytorch("--lang", "ko", "review", "--due", "shape-ops").stdout.splitlines()
+    assert lines[-1] == f"복습할 카드 {len(shape_ops.cards)}장"
+    assert not any("due" in line for line in lines)
 
 
 def test_an_unknown_lesson_is_a_usage_error() -> None:

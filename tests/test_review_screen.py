@@ -16,6 +16,7 @@ from studytorch.app import StudyApp
 from studytorch.course import Lesson, LoadReport, Localized, Step
 from studytorch.course.model import Card
 from studytorch.kernel import KernelError, KernelState, Stream
+from studytorch.notice import Notice
 from studytorch.screens.home import HomeScreen
 from studytorch.screens.review import ReviewScreen
 from studytorch.screens.review_stats import ReviewStatsScreen
@@ -114,7 +115,7 @@ class NoTorchSession(FakeSession):
 
     async def start(self) -> None:
         self._set_state(KernelState.DEAD)
-        raise KernelError("No module named 'torch'")
+        raise KernelError(Notice("kernel.no_torch", {"python": "python3"}))
 
 
 async def test_without_a_kernel_the_stored_answer_is_shown_and_nothing_alarms(tmp_path) -> None:
@@ -174,15 +175,15 @@ async def test_the_footer_names_the_ratings_in_the_learners_language(tmp_path, l
 async def test_once_the_answer_shows_the_screen_stops_saying_space_shows_it(
     tmp_path: Path, lang: str
 ) -> None:
-    from studytorch.screens.review_text import TEXT
+    from studytorch.ui_text import ui
 
     app = review_app(tmp_path, FakeSession(), RECALL, lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
-        assert TEXT[lang]["reveal"] in text_of(app, "#review-question")
+        assert ui("review.reveal", lang) in text_of(app, "#review-question")
         await pilot.press("space")
-        assert TEXT[lang]["reveal"] not in text_of(app, "#review-question")
-        assert TEXT[lang]["rate"] in text_of(app, "#review-rate"), "the ratings say what to do"
+        assert ui("review.reveal", lang) not in text_of(app, "#review-question")
+        assert ui("review.rate", lang) in text_of(app, "#review-rate"), "the ratings say what to do"
 
 
 @pytest.mark.parametrize("key", ["r", "R"])

@@ -14,6 +14,7 @@ from conftest import RUN_LIMIT_S
 from studytorch.course.model import Localized, Step
 from studytorch.course.runner import run_step
 from studytorch.kernel import KernelSession, KernelState, RunResult, collect
+from studytorch.ui_text import say
 
 pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
 
@@ -42,8 +43,8 @@ async def test_a_variable_from_the_last_run_is_gone_from_pane_check_and_json(war
     step = step_with_check("expect(c.shape == (1,), 'c should be (1,)')")
     replaced = await run_step(warm_kernel, "l", step, "print('hi')")
     assert replaced.checked and not replaced.passed
-    assert replaced.check_message["en"] == "the snippet did not define c"
-    assert "c" in replaced.check_message["ko"]
+    assert say(replaced.check_message, "en") == "the snippet did not define c"
+    assert "`c`" in say(replaced.check_message, "ko")
 
 
 async def test_torch_nn_device_and_track_are_bound_and_nothing_else(warm_kernel):

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from studytorch import locations
+from studytorch.notice import Notice
 from studytorch.store import RUNS_KEPT, SCHEMA_VERSION, Store, StoreError
+from studytorch.ui_text import say
 
 
 @pytest.fixture
@@ -179,7 +181,8 @@ def test_garbage_file_is_moved_aside_and_a_fresh_store_works(db: Path) -> None:
         [old] = moved_aside(db, "corrupt")
         assert old.read_bytes() == garbage
         assert Path(f"{old}-wal").read_bytes() == b"junk wal"
-        assert "damaged" in store.notice and str(old) in store.notice
+        assert store.notice == Notice("store.damaged", {"moved": old})
+        assert "damaged" in say(store.notice) and str(old) in say(store.notice)
         store.save_edit("tensors", "create", "x = 1")
     with Store(db) as store:
         assert store.notice is None
@@ -209,7 +212,7 @@ def test_truncated_database_is_moved_aside_with_its_newest_edits(db: Path) -> No
     db.write_bytes(data[: len(data) // 2])
     with Store(db) as store:
         [old] = moved_aside(db, "corrupt")
-        assert store.notice is not None and str(old) in store.notice
+        assert store.notice is not None and str(old) in say(store.notice)
         assert old.read_bytes() == data[: len(data) // 2]
         # Kept beside the moved file, so the newest edits can still be recovered by hand.
         assert Path(f"{old}-wal").read_bytes() == wal
@@ -227,10 +230,10 @@ def test_database_from_a_newer_studytorch_is_moved_aside(db: Path) -> None:
     conn.close()
     with Store(db) as store:
         assert store.notice is not None
-        assert "newer version" in store.notice
+        assert "newer version" in say(store.notice)
         assert moved_aside(db, "corrupt") == []
         [old] = moved_aside(db, "newer")
-        assert str(old) in store.notice
+        assert str(old) in say(store.notice, "ko")
         store.set_setting("language", "ko")
     # The newer file is untouched, so an upgraded studytorch can still use it.
     conn = sqlite3.connect(old)

@@ -27,10 +27,11 @@ from studytorch.kernel.protocol import Event, Kernel, KernelState
 from studytorch.kernel.session import KernelError, KernelSession
 from studytorch.keys import bind, localize
 from studytorch.lang import default_language
+from studytorch.notice import Notice
 from studytorch.screens import messages
 from studytorch.store import Store, StoreError
 from studytorch.text import visible
-from studytorch.ui_text import kernel_reason, ui
+from studytorch.ui_text import say, ui
 
 if TYPE_CHECKING:
     from studytorch.screens.host import StudyHost
@@ -55,7 +56,7 @@ class StudyApp(App[None]):
     """The language notes and messages are shown in: "en" or "ko"."""
     kernel_state: reactive[str] = reactive(KernelState.STARTING.value)
     """Mirrors the session's state so screens can watch it."""
-    kernel_message: reactive[str] = reactive("")
+    kernel_message: reactive[Notice | None] = reactive(None)
     """Why the kernel is dead or what it is waiting for; empty when all is well."""
     course_loaded: reactive[bool] = reactive(False)
     """Lessons are read after the first frame; screens watch this to fill in."""
@@ -102,11 +103,9 @@ class StudyApp(App[None]):
             self.push_screen(self._home())
         else:  # straight to the cards; the home screen comes when review is left
             self.on_open_review(messages.OpenReview(self.start_review))
-        if self.store.notice:
-            notice = self.store.notice
-            if self.store.moved_to is not None:  # say it in the learner's language
-                notice = ui(f"store.{self.store.moved_why}", self.lang, moved=self.store.moved_to)
-            self.notify(notice, severity="warning", timeout=20)
+        notice = self.store.take_notice()
+        if notice is not None:
+            self.notify(say(notice, self.lang), severity="warning", timeout=20)
         # Once the first frame is out: starting the kernel (imports, a process) would delay it.
         # Review starts it at its first predict card instead (ensure_kernel).
         if self.start_review is None:
@@ -199,7 +198,7 @@ class StudyApp(App[None]):
         self.run_worker(self._start_kernel(restart), exclusive=True, group="kernel")
 
     async def _start_kernel(self, restart: bool) -> None:
-        self.kernel_message = ""
+        self.kernel_message = None
         try:
             if restart:
                 await self.session.restart()
@@ -210,10 +209,10 @@ class StudyApp(App[None]):
                 await self.session.prewarm()
         except KernelError as exc:
             self.kernel_state = KernelState.DEAD.value
-            self.kernel_message = str(exc).splitlines()[0]
+            self.kernel_message = exc.why
             if not self.kernel_quiet:
                 self.notify(
-                    kernel_reason(str(exc), self.lang),
+                    say(exc.why, self.lang) + (f"\n{exc.detail}" if exc.detail else ""),
                     title=ui("app.kernel_failed", self.lang),
                     severity="error",
                     timeout=30,
@@ -368,10 +367,9 @@ class StudyApp(App[None]):
     def _on_kernel_state(self, state: KernelState) -> None:
         self.kernel_state = state.value
         if state == KernelState.DEAD and self.session.death is not None:
-            # In the session's words: the status line says it in the learner's language.
-            self.kernel_message = self.session.death.reason
+            self.kernel_message = self.session.death.why  # the status line says it
         elif state in (KernelState.READY, KernelState.STARTING):
-            self.kernel_message = ""
+            self.kernel_message = None
 
     def watch_lang(self, lang: str) -> None:
         localize(self, lang)
@@ -394,14 +392,27 @@ class StudyApp(App[None]):
         self.store.close()
 
 
+def has_terminal() -> bool:
+    """Textual reads stdin and draws on stderr. With stderr sent to a file (`2>log`) and
+    stdout still the terminal, it draws on stdout instead; the file keeps what is written to
+    stderr. Without a terminal to read and one to draw on, there is no app."""
+    if not sys.stdin.isatty():
+        return False
+    if sys.stderr.isatty():
+        return True
+    if sys.stdout.isatty():
+        sys.__stderr__ = sys.__stdout__  # type: ignore[misc]  # what Textual draws on
+        return True
+    return False
+
+
 def launch(
     args: argparse.Namespace,
     launched: LaunchedKernel | None = None,
     course: LoadReport | None = None,
 ) -> int:
     """Run the app from the command line; refuse politely where a TUI cannot work."""
-    # Textual draws on stderr and reads stdin: both must be a terminal.
-    if not (sys.stdin.isatty() and sys.stderr.isatty()) or os.environ.get("TERM") == "dumb":
+    if not has_terminal() or os.environ.get("TERM") == "dumb":
         print(
             "studytorch: the app needs an interactive terminal (this one is not, or TERM=dumb).\n"
             "Headless commands work anywhere:\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import re
 import sys
@@ -30,6 +31,7 @@ def _kernel_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
     default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
     parser.add_argument(
         "--device",
+        type=_device,
         default=default("auto"),
         help="auto (cuda, then mps, then cpu), cpu, cuda, cuda:N or mps",
     )
@@ -66,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("file", type=Path, help="the .py file to run ('-' reads standard input)")
     _kernel_options(run)
-    run.add_argument("--timeout", type=float, metavar="S", help="interrupt the run after S seconds")
+    run.add_argument(
+        "--timeout", type=_seconds, metavar="S", help="interrupt the run after S seconds"
+    )
     run.add_argument("--json", action="store_true", help="print one JSON object (docs/run-json.md)")
     run.add_argument(
         "--no-trace", action="store_true", help="do not record shapes line by line (for timing)"
@@ -79,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _kernel_options(check)
     check.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=60.0,
         metavar="S",
         help="fail a step whose code or check runs longer than S seconds (default 60)",
@@ -99,9 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
         "review", help="review the cards that are due (the app), or count them with --due"
     )
     review.add_argument(
-        "review_lessons", nargs="*", metavar="LESSON", help="add these lessons' cards to the deck"
+        "review_lessons",
+        nargs="*",
+        metavar="LESSON",
+        help="review only these lessons' cards (default: the lessons you started)",
     )
-    review.add_argument("--due", action="store_true", help="print due cards per lesson and exit")
+    review.add_argument(
+        "--due", action="store_true", help="print due cards per lesson and exit (changes nothing)"
+    )
     # SUPPRESS: `studytorch --lang ko review` keeps the language given before the command.
     review.add_argument("--lang", choices=["ko", "en"], default=argparse.SUPPRESS)
     _kernel_options(review)
@@ -191,6 +200,31 @@ def _end_cleanly_on_hangup() -> None:
         signal.signal(sig, interrupt)
 
 
+DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
+"""What --device may name; whether that device exists here is the kernel's to say (exit 3)."""
+
+
+def _device(text: str) -> str:
+    spec = text.strip().lower()
+    if not DEVICE.fullmatch(spec):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a device: use auto, cpu, cuda, cuda:N or mps"
+        )
+    return spec
+
+
+def _seconds(text: str) -> float:
+    """A time limit: a finite number of seconds above 0 (0, -1 and nan would stop at once or
+    never)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text}")
+    return value
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -213,6 +247,7 @@ def _session(args: argparse.Namespace, cwd: str | None = None):
 def cmd_run(args: argparse.Namespace) -> int:
     from studytorch import console, files
     from studytorch.kernel import KernelError, RunResult
+    from studytorch.ui_text import ui
 
     try:
         if str(args.file) == "-":
@@ -222,7 +257,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             code = files.read_text(args.file, SNIPPET_LIMIT)
     except (OSError, UnicodeDecodeError) as exc:
-        message = f"cannot read {args.file}: {exc}"
+        lang = "en" if args.json else console.language()  # --json speaks its documented English
+        message = ui("cli.cannot_read", lang, path=args.file, error=exc)
         if args.json:
             _print_json(_failure("usage", "UsageError", message))
         else:
@@ -239,6 +275,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 result.add(event)
                 if not args.json:
                     console.stream(event)
+            result.compare_with(None)  # every run here is the first: grad_norm_before is null
             return result
         finally:
             await session.shutdown()
@@ -247,9 +284,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         result = asyncio.run(go())
     except KernelError as exc:
         if args.json:
-            _print_json(_failure("kernel", "KernelError", str(exc)))
+            _print_json(_failure("kernel", "KernelError", console.kernel_error(exc, "en")))
         else:
-            print(visible(f"studytorch run: {exc}"), file=sys.stderr)
+            message = console.kernel_error(exc, console.language())
+            print(visible(f"studytorch run: {message}"), file=sys.stderr)
         return EXIT_KERNEL
     if args.json:
         _print_json(result.to_json())
@@ -269,12 +307,13 @@ def _print_json(value: object) -> None:
 
 
 def _failure(status: str, kind: str, message: str) -> dict[str, object]:
-    """`run --json` prints one object whatever happens (docs/run-json.md)."""
-    return {
-        "ok": False,
-        "status": status,
-        "error": {"type": kind, "message": message, "line": None},
-    }
+    """`run --json` prints one object whatever happens, with every key docs/run-json.md
+    promises (empty where nothing ran)."""
+    from studytorch.kernel.result import RunResult
+
+    report = RunResult(status=status).to_json()
+    report.update(ok=False, error={"type": kind, "message": message, "line": None})
+    return report
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -282,17 +321,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     from studytorch.course import load_course
     from studytorch.course.checker import prove
     from studytorch.kernel import KernelError
+    from studytorch.ui_text import say, ui
 
     report = load_course()
-    for error in report.errors:
-        print(visible(f"studytorch check: {error}"), file=sys.stderr)
     lessons = report.lessons
+    # Lessons that could not be read are the course's failures only when the whole course is
+    # proven; named ones are proven alone (an unknown name may be a broken file: say why).
+    broken = report.errors
     if args.lessons:
         unknown = [i for i in args.lessons if report.find(i) is None]
         if unknown:
-            print(visible(f"studytorch check: no lesson {', '.join(unknown)}"), file=sys.stderr)
+            for error in report.errors:
+                print(visible(f"studytorch check: {error}"), file=sys.stderr)
+            message = ui("cli.no_lesson", console.language(), names=", ".join(unknown))
+            print(visible(f"studytorch check: {message}"), file=sys.stderr)
             return EXIT_USAGE
         lessons = [lesson for i in args.lessons if (lesson := report.find(i)) is not None]
+        broken = []
+    for error in broken:
+        print(visible(f"studytorch check: {error}"), file=sys.stderr)
 
     # An attached kernel is one kernel.
     jobs = 1 if args.existing else args.jobs
@@ -301,14 +348,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             prove(lambda: _session(args), lessons, jobs, timeout=args.timeout)
         )
     except KernelError as exc:
-        print(visible(f"studytorch check: {exc}"), file=sys.stderr)
+        message = console.kernel_error(exc, console.language())
+        print(visible(f"studytorch check: {message}"), file=sys.stderr)
         return EXIT_KERNEL
     for problem in problems:
-        print(visible(f"studytorch check: {problem}"), file=sys.stderr)
+        print(visible(f"studytorch check: {say(problem, console.language())}"), file=sys.stderr)
     console.check_table(verdicts)
     passed = sum(v.passed for v in verdicts)
-    failed = len(verdicts) - passed + len(report.errors)
-    print(f"{passed} passed, {failed} failed")
+    failed = len(verdicts) - passed + len(broken)
+    print(ui("cli.check.total", console.language(), passed=passed, failed=failed))
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -332,22 +380,28 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return console.doctor(_session(args))
 
 
-def _lessons_named(command: str, names: list[str]):
+def _lessons_named(command: str, names: list[str], lang: str):
     """The course, or None after saying which named lessons do not exist."""
     from studytorch import locations
     from studytorch.course.cache import LessonCache
     from studytorch.course.loader import load_course
+    from studytorch.ui_text import ui
 
     report = load_course(cache=LessonCache(locations.lesson_cache_path()))
     unknown = [name for name in names if report.find(name) is None]
     if unknown:
-        print(visible(f"studytorch {command}: no lesson {', '.join(unknown)}"), file=sys.stderr)
+        message = ui("cli.no_lesson", lang, names=", ".join(unknown))
+        print(visible(f"studytorch {command}: {message}"), file=sys.stderr)
         return None
     return report
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    report = _lessons_named("review", args.review_lessons)
+    from studytorch.lang import learner_language
+    from studytorch.ui_text import ui
+
+    lang = learner_language(args.lang)
+    report = _lessons_named("review", args.review_lessons, lang)
     if report is None:
         return EXIT_USAGE
     if not args.due:
@@ -359,7 +413,6 @@ def cmd_review(args: argparse.Namespace) -> int:
     from studytorch.lang import learner_language
     from studytorch.review.deck import build_deck, due_counts
     from studytorch.store import Store, StoreError
-    from studytorch.ui_text import ui
 
     try:
         with Store() as store:
@@ -375,8 +428,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     counts = due_counts(deck)
     width = max((len(lesson_id) for lesson_id in counts), default=0)
     for lesson_id, due in counts.items():
-        print(visible(f"{lesson_id:<{width}}  {due} due"))
-    print(f"{sum(counts.values())} due")
+        print(visible(f"{lesson_id:<{width}}  {ui('cli.due', lang, count=due)}"))
+    print(ui("cli.due", lang, count=sum(counts.values())))
     return EXIT_OK
 
 
@@ -385,15 +438,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from studytorch.lang import default_language
     from studytorch.store import Store, StoreError
 
-    report = _lessons_named("export", args.lessons)
+    lang = args.lang or default_language()
+    report = _lessons_named("export", args.lessons, lang)
     if report is None:
         return EXIT_USAGE
     lessons = [report.find(name) for name in args.lessons] if args.lessons else report.lessons
     try:
         with Store() as store:
-            written = export_lessons(
-                lessons, args.format, args.out, store, args.lang or default_language()
-            )
+            written = export_lessons(lessons, args.format, args.out, store, lang)
     except (StoreError, OSError) as exc:
         print(visible(f"studytorch export: {exc}"), file=sys.stderr)
         return EXIT_FAILED
@@ -443,7 +495,7 @@ def _launch_early(args: argparse.Namespace):
     if (
         args.existing
         or args.command == "review"
-        or not (sys.stdin.isatty() and sys.stderr.isatty())
+        or not (sys.stdin.isatty() and (sys.stderr.isatty() or sys.stdout.isatty()))
     ):
         return None  # review starts a kernel only for its first predict card
     from studytorch import locations

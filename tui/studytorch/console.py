@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -13,13 +14,39 @@ from rich.text import Text
 from studytorch.kernel.protocol import Died, Display, Restarted, Stream
 from studytorch.kernel.summary import ModuleSummary, TensorSummary
 from studytorch.text import plain, safe_text, shape_text, visible_but_colours
+from studytorch.ui_text import say, ui
 
 if TYPE_CHECKING:
     from studytorch.course.checker import StepVerdict
-    from studytorch.kernel import KernelSession, RunResult
+    from studytorch.kernel import KernelError, KernelSession, RunResult
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+PIPE_WIDTH = 10_000
+"""A pipe or a file has no width: tables and lines are written whole, never cut at Rich's 80."""
+
+
+def _console(stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    piped = not (isatty and isatty()) and not os.environ.get("COLUMNS")
+    return Console(stderr=stderr, highlight=False, width=PIPE_WIDTH if piped else None)
+
+
+out = _console()
+err = _console(stderr=True)
+
+
+_lang: str | None = None
+
+
+def language() -> str:
+    """The learner's language: --lang, else the app's setting, else the locale; looked up once
+    (the setting is in the progress database)."""
+    global _lang
+    if _lang is None:
+        from studytorch.lang import learner_language
+
+        _lang = learner_language()
+    return _lang
 
 
 def _for(target: Any, text: str) -> str:
@@ -39,19 +66,21 @@ def stream(event: Any) -> None:
     elif isinstance(event, Display):
         print(_for(sys.stdout, event.text), flush=True)
     elif isinstance(event, (Died, Restarted)):
-        err.print(plain(f"! {event.reason}", style="bold red"))
+        err.print(plain(f"! {say(event.why, language())}", style="bold red"))
+        if isinstance(event, Died) and event.log_tail:
+            err.print(plain(event.log_tail, style="dim"))
 
 
 def report(result: RunResult, timeout: float | None = None, lang: str | None = None) -> None:
     """What the run printed is out already: now what was cut, how it failed, its tables."""
-    from studytorch.lang import learner_language
     from studytorch.run_report import run_notes
 
-    notes = run_notes(result, learner_language(lang))
+    lang = lang or language()
+    notes = run_notes(result, lang)
     for note in notes[:1] if notes and notes[0].role == "cut" else []:
         err.print(plain(note.text, style=note.style))  # what was cut: next to the output
     if result.status == "timeout":
-        err.print(Text(f"! stopped after the {timeout:g} s timeout", style="bold red"))
+        err.print(Text(ui("cli.timed_out", lang, seconds=timeout), style="bold red"))
     if result.traceback and result.status != "timeout":
         err.print(safe_text("\n".join(result.traceback)))
     for note in notes:
@@ -67,7 +96,8 @@ def report(result: RunResult, timeout: float | None = None, lang: str | None = N
     for item in result.data:
         fields = ", ".join(f"{k}={v}" for k, v in item.items() if k not in ("name", "kind"))
         out.print(plain(f"{item['name']}: {item['kind']} {fields}"))
-    out.print(Text(f"{result.status} in {result.duration_s:.3f} s", style="dim"))
+    took = ui("cli.took", lang, status=result.status, seconds=result.duration_s)
+    out.print(Text(took, style="dim"))
 
 
 def tensor_table(tensors: list[TensorSummary]) -> Table:
@@ -105,16 +135,26 @@ def module_table(module: ModuleSummary) -> Table:
 
 
 def check_table(verdicts: list[StepVerdict]) -> None:
+    lang = language()
     table = Table(title="studytorch check", title_justify="left")
     for column in ("lesson", "step", "result", "wrong", "detail"):
-        table.add_column(column)
+        table.add_column(ui(f"cli.check.{column}", lang))
     for v in verdicts:
-        mark = Text("pass", "green") if v.passed else Text("FAIL", "bold red")
+        mark = (
+            Text(ui("cli.check.pass", lang), "green")
+            if v.passed
+            else Text(ui("cli.check.fail", lang), "bold red")
+        )
         # Wrong answers rejected for their reason, of the step's wrong answers.
         rejected, total = v.wrong
         wrong = f"{rejected}/{total}" if total else ""
-        table.add_row(plain(v.lesson), plain(v.step), mark, wrong, plain(v.detail))
+        table.add_row(plain(v.lesson), plain(v.step), mark, wrong, plain(say(v.detail, lang)))
     out.print(table)
+
+
+def kernel_error(exc: KernelError, lang: str) -> str:
+    """Why the kernel could not be used, then what it wrote (the tail of its log)."""
+    return say(exc.why, lang) + (f"\n{exc.detail}" if exc.detail else "")
 
 
 def doctor(session: KernelSession) -> int:
@@ -138,7 +178,7 @@ def doctor(session: KernelSession) -> int:
     try:
         info = asyncio.run(probe())
     except KernelError as exc:
-        rows.append(("kernel", f"FAILED: {exc}"))
+        rows.append(("kernel", f"FAILED: {kernel_error(exc, 'en')}"))
         status = 3
     else:
         cuda = ", ".join(info.get("cuda_devices", [])) or "none"

@@ -9,25 +9,32 @@ from typing import Any
 
 from studytorch.course.model import Card, Lesson, Step
 from studytorch.store import Store
+from studytorch.ui_text import ui
 
 FORMATS = ("md", "ipynb", "apkg")
-# Snippets expect `torch`, `device` and `track` to exist, as the kernel provides them.
 NOTEBOOK_PRELUDE = """\
 import torch
+from torch import nn
 
-device = "cuda" if torch.cuda.is_available() else "cpu"
+# As in studytorch: the first of CUDA, MPS and the CPU, as a torch.device (`device.type`).
+if torch.cuda.is_available():
+    device = torch.device("cuda")
+elif getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+    device = torch.device("mps")
+else:
+    device = torch.device("cpu")
 
 
 def track(name, value):
     \"\"\"studytorch draws this as a curve; here it only prints.\"\"\"
     print(name, float(value))
 """
-_WORDS = {
-    "en": {"output": "Output of your last run", "older": "an earlier version of this code",
-           "cards": "Review cards", "code": "Code"},
-    "ko": {"output": "마지막 실행 결과", "older": "이 코드의 예전 버전",
-           "cards": "복습 카드", "code": "코드"},
-}  # fmt: skip
+"""What every snippet finds bound in studytorch (kernel/probe.py's baseline): torch, nn, device
+and track, so an exported notebook runs its cells as the app runs the steps."""
+
+
+UNSOLVED_TAG = "raises-exception"
+"""Jupyter's tag for a cell allowed to raise: an exercise the learner has not solved."""
 
 
 def _learners_code(store: Store, lesson: Lesson, step: Step) -> tuple[str, str | None, str]:
@@ -42,22 +49,26 @@ def _learners_code(store: Store, lesson: Lesson, step: Step) -> tuple[str, str |
 
 
 def markdown(lesson: Lesson, store: Store, lang: str) -> str:
-    words = _WORDS[lang]
+    def words(key: str) -> str:
+        return ui(f"export.{key}", lang)
+
     parts = [f"# {lesson.title.get(lang)}\n"]
     for number, step in enumerate(lesson.steps, 1):
         code, output, about = _learners_code(store, lesson, step)
         parts.append(f"## {number}. {step.title.get(lang)}\n\n{step.note.get(lang)}\n")
         parts.append(f"```python\n{code.rstrip()}\n```\n")
         if output is not None:
-            older = f" ({words['older']})" if about.endswith("*") else ""
-            parts.append(f"{words['output']} ({about.rstrip('*')}){older}:\n")
+            older = f" ({words('older')})" if about.endswith("*") else ""
+            parts.append(f"{words('output')} ({about.rstrip('*')}){older}:\n")
             parts.append(f"```text\n{output.rstrip()}\n```\n")
-    parts.append(f"## {words['cards']}\n")
+    parts.append(f"## {words('cards')}\n")
     for card in lesson.cards:
         parts.append(f"**{card.question.get(lang)}**\n")
         if card.code:
             parts.append(f"```python\n{card.code.rstrip()}\n```\n")
         parts.append(f"{card.answer_in(lang)}\n")
+        if card.why is not None:
+            parts.append(f"*{words('why')}:* {card.why.get(lang)}\n")
     return "\n".join(parts)
 
 
@@ -69,12 +80,17 @@ def notebook(lesson: Lesson, store: Store, lang: str) -> Any:
         v4.new_markdown_cell(f"# {lesson.title.get(lang)}"),
         v4.new_code_cell(NOTEBOOK_PRELUDE),
     ]
+    passed = store.passed_steps(lesson.id)
     for number, step in enumerate(lesson.steps, 1):
         code, output, _about = _learners_code(store, lesson, step)
         cells.append(
             v4.new_markdown_cell(f"## {number}. {step.title.get(lang)}\n\n{step.note.get(lang)}")
         )
         cell = v4.new_code_cell(code.rstrip("\n"))
+        if step.check is not None and step.id not in passed:
+            # An exercise not solved yet: its starter may raise on purpose (that is the lesson),
+            # and "Run All" (nbclient, nbconvert) should go on to the next step as the app does.
+            cell.metadata["tags"] = [UNSOLVED_TAG]
         if output is not None:
             cell.outputs = [v4.new_output("stream", name="stdout", text=output)]
         cells.append(cell)

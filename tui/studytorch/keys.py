@@ -32,7 +32,13 @@ def label(binding: Binding, lang: str) -> Binding:
 
 
 def localize(node: DOMNode, lang: str) -> None:
-    """Relabel `node`'s own key bindings (footer, help) in `lang`."""
+    """Relabel the key bindings (footer, help) of `node` and of every widget inside it in
+    `lang`: a focused widget's own keys (the curve's `c` and `l`) show in the footer too."""
+    for each in (node, *node.walk_children()):
+        _localize_one(each, lang)
+
+
+def _localize_one(node: DOMNode, lang: str) -> None:
     merged = getattr(type(node), "_merged_bindings", None)
     current = getattr(node, "_bindings", None)
     if merged is None or current is None:

@@ -13,12 +13,11 @@ expect(
     f"for the pixels {pixels.tolist()}; the pretrained weights expect "
     "(x - mean) / std with the mean and std they were trained with = "
     f"{r4(want)}",
-    f"prepare가 픽셀 {pixels.tolist()}에 대해 "
-    f"{r4(got)}를 "
-    "돌려줍니다. 사전 학습된 가중치는 학습할 때 쓴 mean과 std로 "
+    f"prepare가 픽셀 {pixels.tolist()}에 대해 돌려준 값이 "
+    f"{r4(got)}입니다. "
+    "사전 학습된 가중치가 기대하는 값은 학습할 때 쓴 mean과 std로 "
     "정규화한 (x - mean) / std = "
-    f"{r4(want)}를 "
-    "기대합니다",
+    f"{r4(want)}입니다",
 )
 expect(
     not any(p.requires_grad for p in model.backbone.parameters()),

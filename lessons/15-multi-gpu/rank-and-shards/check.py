@@ -26,3 +26,12 @@ expect(
     "together the shards should cover all 10 samples once",
     "두 몫을 합치면 샘플 10개가 한 번씩 들어 있어야 합니다",
 )
+expect(
+    sampler.rank == world_size - 1,
+    f"the last sampler made (for rank 1) was told it is rank "
+    f"{sampler.rank}: pass rank=rank, so each rank's sampler picks its "
+    "own share",
+    f"마지막으로 만든 샘플러(rank 1용)가 자기를 rank {sampler.rank}로 "
+    "알고 있습니다. rank=rank를 넘겨서 rank마다 샘플러가 자기 몫을 "
+    "고르게 하세요",
+)

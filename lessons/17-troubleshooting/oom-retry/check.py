@@ -20,7 +20,8 @@ expect(
     tuple(got.shape) == (70, 3),
     f"predict_all returns {tuple(got.shape)} for 70 rows: retry the "
     "batch that failed, smaller; don't skip it or stop",
-    f"predict_all이 70행에 대해 {tuple(got.shape)}를 돌려줍니다. "
+    "predict_all이 70행에 대해 돌려준 모양이 "
+    f"{tuple(got.shape)}입니다. "
     "실패한 배치를 건너뛰거나 멈추지 말고, 더 작게 다시 시도하세요",
 )
 expect(
@@ -34,6 +35,6 @@ expect(
     size == 16,
     f"predict_all settled on batch size {size}; halving from 64 until "
     "a batch fits in 24 rows gives 16, kept for the rest",
-    f"predict_all이 배치 크기 {size}로 정했습니다. 64에서 24행에 "
+    f"predict_all이 정한 배치 크기가 {size}입니다. 64에서 24행에 "
     "들어갈 때까지 절반으로 줄이면 16입니다",
 )

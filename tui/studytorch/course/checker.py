@@ -14,6 +14,8 @@ from studytorch.course.model import Card, Lesson, Step, WrongAnswer
 from studytorch.course.predict import run_card
 from studytorch.course.runner import StepRun, run_step
 from studytorch.kernel import KernelError
+from studytorch.notice import Notice
+from studytorch.ui_text import say
 
 if TYPE_CHECKING:
     from studytorch.kernel.protocol import Kernel
@@ -27,7 +29,7 @@ class StepVerdict:
     lesson: str
     step: str
     passed: bool
-    detail: str
+    detail: Notice
     """What was tried and, on failure, what went wrong."""
     wrong: tuple[int, int] = (0, 0)
     """Wrong answers rejected with their reason, of those the step has."""
@@ -46,9 +48,9 @@ async def attempt(
     return run
 
 
-def _reason(run: StepRun, timeout: float) -> str:
+def _reason(run: StepRun, timeout: float) -> Notice:
     if run.result.status == "timeout":
-        return f"timed out after {timeout:g} s"
+        return Notice("proof.timed_out", {"seconds": timeout})
     return run.reason()
 
 
@@ -57,18 +59,18 @@ async def check_step(
 ) -> StepVerdict:
     total = len(step.wrong)
 
-    def verdict(passed: bool, detail: str, rejected: int = 0) -> StepVerdict:
-        return StepVerdict(lesson.id, step.id, passed, detail, (rejected, total))
+    def verdict(passed: bool, key: str, rejected: int = 0, **params: object) -> StepVerdict:
+        return StepVerdict(lesson.id, step.id, passed, Notice(key, params), (rejected, total))
 
     solved = await attempt(session, step, step.solution or step.starter, timeout)
     if not solved.passed:
-        what = "solution" if step.solution else "starter"
-        return verdict(False, f"the {what} does not pass: {_reason(solved, timeout)}")
+        key = "proof.solution_fails" if step.solution else "proof.starter_fails"
+        return verdict(False, key, why=_reason(solved, timeout))
     if step.check is None:
-        return verdict(True, "runs")
+        return verdict(True, "proof.runs")
     started = await attempt(session, step, step.starter, timeout)
     if started.passed:
-        return verdict(False, "the starter already passes the check; the exercise teaches nothing")
+        return verdict(False, "proof.starter_passes")
     faults = [
         fault
         for wrong in step.wrong
@@ -76,24 +78,26 @@ async def check_step(
     ]
     rejected = total - len(faults)
     if faults:
-        return verdict(False, "; ".join(faults), rejected)
-    detail = "solution passes, starter fails"
+        return verdict(False, "proof.wrong_answers", rejected, faults=faults)
     if total:
-        detail += f", {total} wrong answer{'s' * (total != 1)} rejected"
-    return verdict(True, detail, rejected)
+        key = "proof.proven_one_wrong" if total == 1 else "proof.proven_wrong"
+        return verdict(True, key, rejected, count=total)
+    return verdict(True, "proof.proven", rejected)
 
 
 async def _wrong_fault(
     session: Kernel, step: Step, wrong: WrongAnswer, timeout: float
-) -> str | None:
+) -> Notice | None:
     """None when the check rejects `wrong` with its declared reason, else what happened."""
     run = await attempt(session, step, wrong.code, timeout)
     name = f"wrong_{wrong.name}.py"
     if run.passed:
-        return f"{name} passes the check (it should fail: {wrong.reason})"
-    said = _reason(run, timeout)
+        return Notice("proof.wrong_passes", {"name": name, "reason": wrong.reason})
+    said = say(_reason(run, timeout), "en")  # the lesson's reasons are written in English
     if wrong.reason not in said:
-        return f"{name} fails with {said!r}, not with {wrong.reason!r}"
+        return Notice(
+            "proof.wrong_fails_else", {"name": name, "said": said, "reason": wrong.reason}
+        )
     return None
 
 
@@ -102,12 +106,12 @@ async def check_card(session: Kernel, lesson: Lesson, index: int, card: Card) ->
     name = f"card {index + 1}"
     ran = await run_card(session, card)
     if ran.error is not None:
-        return StepVerdict(lesson.id, name, False, f"the card's code fails: {ran.error}")
+        why = Notice("proof.card_fails", {"error": ran.error})
+        return StepVerdict(lesson.id, name, False, why)
     if ran.answer != card.answer:
-        return StepVerdict(
-            lesson.id, name, False, f"prints {ran.answer!r}, the card says {card.answer!r}"
-        )
-    return StepVerdict(lesson.id, name, True, f"prints {card.answer}")
+        why = Notice("proof.card_wrong", {"printed": ran.answer, "answer": card.answer})
+        return StepVerdict(lesson.id, name, False, why)
+    return StepVerdict(lesson.id, name, True, Notice("proof.card_right", {"answer": card.answer}))
 
 
 async def check_lesson(
@@ -149,7 +153,7 @@ async def prove(
     lessons: Iterable[Lesson],
     jobs: int = 1,
     timeout: float = STEP_TIMEOUT_S,
-) -> tuple[list[StepVerdict], list[str]]:
+) -> tuple[list[StepVerdict], list[Notice]]:
     """Start up to `jobs` kernels and prove `lessons` on them; also returns why an extra kernel
     could not start (the others take its lessons; the first kernel's failure raises).
 
@@ -161,7 +165,7 @@ async def prove(
     results: list[list[StepVerdict]] = [[] for _ in todo]
     queue = iter(enumerate(todo))
     booted = [asyncio.Event() for _ in sessions]
-    problems: list[str] = []
+    problems: list[Notice] = []
 
     first_failed = False
 
@@ -188,7 +192,7 @@ async def prove(
             if not number:
                 first_failed = True
                 raise
-            problems.append(f"kernel {number + 1} did not start ({exc}); the others went on")
+            problems.append(Notice("proof.kernel_lost", {"number": number + 1, "why": exc.why}))
             return
         finally:
             booted[number].set()

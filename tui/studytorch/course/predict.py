@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from studytorch.kernel.protocol import Died, Done, Error, Restarted, Stream, Summary
+from studytorch.notice import Notice
 
 if TYPE_CHECKING:
     from studytorch.course.model import Card
@@ -31,7 +32,8 @@ class CardRun:
     """What a card's code did in the kernel."""
 
     printed: str
-    error: str | None = None
+    error: str | Notice | None = None
+    """How the code failed: its error, how the kernel died (a Notice), or the run's status."""
     kernel_lost: bool = False
     """The kernel died or could not start: the code never ran to the end."""
     shapes: tuple[tuple[str, list[int]], ...] = ()
@@ -45,7 +47,7 @@ class CardRun:
 async def run_card(session: Kernel, card: Card) -> CardRun:
     """Run `card`'s code; a kernel that cannot start gives a CardRun with `kernel_lost`."""
     printed: list[str] = []
-    error = None
+    error: str | Notice | None = None
     lost = False
     shapes: tuple[tuple[str, list[int]], ...] = ()
     # The code runs as it is: every run starts from a fresh namespace and leaves nothing behind.
@@ -58,7 +60,7 @@ async def run_card(session: Kernel, card: Card) -> CardRun:
         elif isinstance(event, Error):
             error = f"{event.ename}: {event.evalue}"
         elif isinstance(event, (Died, Restarted)):
-            error, lost = event.reason, True
+            error, lost = event.why, True
         elif isinstance(event, Done) and event.status not in ("ok", "error") and error is None:
             error = event.status
     return CardRun("".join(printed), error, lost, shapes)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from studytorch.course.model import Step
 from studytorch.kernel.protocol import Event
 from studytorch.kernel.result import RunResult
+from studytorch.notice import Notice
 
 if TYPE_CHECKING:
     from studytorch.kernel.protocol import Kernel
@@ -33,14 +34,32 @@ class StepRun:
     checked: bool
     """The check ran (the snippet finished without an error and the step has a check)."""
     passed: bool
-    check_message: dict[str, str] | None = None
-    """The check's message in "en" and "ko" when it failed."""
+    check_message: Notice | None = None
+    """Why the check failed: the lesson author's words (`check.author`) or ours."""
 
-    def reason(self, lang: str = "en") -> str:
-        """Why the step did not pass, in a line."""
-        if self.result.error is not None and not self.result.ok:
-            return f"{self.result.error['type']}: {self.result.error['message']}".strip()
-        return (self.check_message or {}).get(lang, "")
+    def reason(self) -> Notice:
+        """Why the step did not pass."""
+        error = self.result.error
+        if error is not None and not self.result.ok:
+            return Notice("check.run_failed", {"type": error["type"], "message": error["message"]})
+        return self.check_message or Notice("check.no_result")
+
+
+def verdict_notice(verdict: dict[str, Any]) -> Notice | None:
+    """A check's verdict as the probe or the session gave it, as a notice: the author's
+    `expect(cond, en, ko)` words, our code (`key`, `params`), or a Notice already."""
+    if verdict.get("passed"):
+        return None
+    why = verdict.get("why")
+    if isinstance(why, Notice):
+        return why
+    if verdict.get("key"):
+        return Notice(verdict["key"], verdict.get("params") or {})
+    message = verdict.get("message") or {}
+    if message:
+        english = message.get("en", "")
+        return Notice("check.author", {"en": english, "ko": message.get("ko") or english})
+    return Notice("check.no_result")
 
 
 async def run_step(
@@ -71,7 +90,7 @@ async def run_step(
     if result.ok and step.check is not None:
         verdict = await _check(session, step.check, check_timeout)
         checked, passed = True, bool(verdict.get("passed"))
-        message = verdict.get("message")
+        message = verdict_notice(verdict)
     elif result.ok:
         passed = True
     run = StepRun(lesson_id, step.id, code, result, checked, passed, message)
@@ -95,8 +114,4 @@ async def _check(session: Kernel, source: str, timeout: float) -> dict[str, Any]
         await asyncio.wait_for(checking, SETTLE_S)
     except (asyncio.TimeoutError, KernelError):
         checking.cancel()
-    text = f"the check timed out after {timeout:g} s"
-    return {
-        "passed": False,
-        "message": {"en": text, "ko": f"검사가 {timeout:g}초 안에 끝나지 않았습니다"},
-    }
+    return {"passed": False, "why": Notice("check.timed_out", {"seconds": timeout})}

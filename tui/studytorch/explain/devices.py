@@ -123,7 +123,9 @@ def _bytes(count: int) -> str:
 
 @family(
     "out_of_memory",
-    r"^(?!KernelDied).*(?:out of memory|DefaultCPUAllocator: can't allocate memory)",
+    # torch.OutOfMemoryError is out of memory whatever its message says (lesson 17 raises one).
+    r"^(?:OutOfMemoryError:|(?!KernelDied).*(?:out of memory|DefaultCPUAllocator: can't "
+    r"allocate memory))",
     re.I,
 )
 def _oom(m: re.Match[str], e: Error) -> tuple[str, str]:

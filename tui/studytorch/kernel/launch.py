@@ -139,6 +139,8 @@ def launch(
         "STUDYTORCH_PIPE": str(folder / "pipe"),
         "STUDYTORCH_DEVICE": device,
         "STUDYTORCH_TRACE": "1" if trace else "0",
+        # Each run's temporary files go here, and with the folder (kernel/probe/scratch.py).
+        "STUDYTORCH_SCRATCH": str(folder / "scratch"),
     }
     argv = [python, str(_HERE / "boot.py"), "-f", str(connection)]
     argv += ["--HistoryManager.enabled=False"]

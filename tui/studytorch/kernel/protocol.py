@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from studytorch.notice import Notice
+
 SUMMARY_MIME = "application/vnd.studytorch.v1+json"
 """The MIME type the kernel-side probe publishes its summaries under."""
 
@@ -61,9 +63,10 @@ class Error:
 
 @dataclass(frozen=True)
 class Died:
-    """The kernel process ended during the run; `reason` is for the learner."""
+    """The kernel process ended during the run: `why` says how (kernel.crashed, signal=...),
+    `log_tail` is the end of its log, as the kernel wrote it."""
 
-    reason: str
+    why: Notice
     log_tail: str = ""
 
 
@@ -71,7 +74,7 @@ class Died:
 class Restarted:
     """The kernel was restarted (it ignored an interrupt, or had died); variables are gone."""
 
-    reason: str
+    why: Notice
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,8 @@ class Kernel(abc.ABC):
 
     @abc.abstractmethod
     async def check(self, source: str) -> dict[str, Any]:
-        """Run a lesson check against the last run's namespace: {"passed", "message"}."""
+        """Run a lesson check against the last run's namespace: {"passed": True}, or why not
+        (the author's `message` in en/ko, our `key` and `params`, or `why`, a Notice)."""
 
     @abc.abstractmethod
     async def reset(self) -> None:
@@ -167,7 +171,7 @@ class Kernel(abc.ABC):
         """Stop the current run (a run that ignores it is ended by a restart)."""
 
     @abc.abstractmethod
-    async def restart(self, reason: str = "restarted") -> None:
+    async def restart(self) -> None:
         """A fresh kernel: variables are gone."""
 
     @abc.abstractmethod

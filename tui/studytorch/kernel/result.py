@@ -31,6 +31,8 @@ from studytorch.kernel.summary import (
     decode_run,
     empty_run,
 )
+from studytorch.notice import Notice
+from studytorch.ui_text import say
 
 
 @dataclass
@@ -46,8 +48,10 @@ class RunResult:
     status: str = "ok"
     duration_s: float = 0.0
     dropped: int = 0
-    notices: list[str] = field(default_factory=list)
-    """Things the bridge had to say: a dead kernel, a restart."""
+    notices: list[Notice] = field(default_factory=list)
+    """Things the bridge had to say: a dead kernel, a restart (codes; the front ends say them)."""
+    log_tail: str = ""
+    """The end of a dead kernel's log, as the kernel wrote it."""
 
     @property
     def ok(self) -> bool:
@@ -132,12 +136,14 @@ class RunResult:
             self.error = {"type": event.ename, "message": event.evalue, "line": None}
             self.traceback = event.traceback
         elif isinstance(event, (Died, Restarted)):
-            self.notices.append(event.reason)
+            self.notices.append(event.why)
             if isinstance(event, Died):
-                self.error = {"type": "KernelDied", "message": event.reason, "line": None}
+                # The documented English of `run --json` (and what the explainer reads); the
+                # app says `event.why` in the learner's language from the event itself.
+                message = say(event.why, "en")
+                self.error = {"type": "KernelDied", "message": message, "line": None}
                 self.error["explanation"] = _explain(self.error)
-                if event.log_tail:
-                    self.notices.append(event.log_tail)
+                self.log_tail = event.log_tail
         elif isinstance(event, Done):
             self.status = event.status
             self.duration_s = event.duration_s
@@ -164,7 +170,8 @@ class RunResult:
             "duration_s": round(self.duration_s, 4),
             "output_dropped": self.dropped,
             "gpu_broken": self.gpu_broken,
-            "notices": self.notices,
+            "notices": [say(notice, "en") for notice in self.notices]
+            + ([self.log_tail] if self.log_tail else []),
         }
 
 
@@ -176,6 +183,10 @@ async def collect(events: AsyncIterator[Event]) -> RunResult:
 
 
 def _explain(error: ErrorSummary) -> dict[str, str] | None:
+    if error.get("type") == "KeyboardInterrupt":
+        # The learner stopped the run (F8): nothing to explain, and the fallback's "compare the
+        # values with what the message expects" (the message is empty) would only mislead.
+        return None
     # the explainer is large and only needed once a run fails: not on the app's start-up path.
     from studytorch.explain import explain
 

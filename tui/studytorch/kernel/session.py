@@ -29,6 +29,7 @@ from studytorch.kernel.protocol import (
     Stream,
     Summary,
 )
+from studytorch.notice import Notice
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,13 @@ SNIPPET_NAME = "snippet.py"
 
 
 class KernelError(Exception):
-    """The kernel could not be started or used; the message is for the learner."""
+    """The kernel could not be started or used: `why` says so in codes (the UI has the
+    words), `detail` is text the kernel wrote (the tail of its log)."""
+
+    def __init__(self, why: Notice, detail: str = "") -> None:
+        super().__init__(why.key)
+        self.why = why
+        self.detail = detail
 
 
 def _signal_name(number: int) -> str:
@@ -58,24 +65,22 @@ def _signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-_SIGNAL_HINTS = {
-    "SIGSEGV": "a native crash (segmentation fault), usually a bad pointer in C code",
-    "SIGKILL": "killed from outside; often the system ran out of memory",
-    "SIGABRT": "a native library aborted",
-    "SIGBUS": "a native crash (bus error)",
-    "SIGTERM": "asked to stop from outside",
-}
+EXPLAINED_SIGNALS = frozenset({"SIGSEGV", "SIGKILL", "SIGABRT", "SIGBUS", "SIGTERM"})
+"""Signals the catalogue has a `signal.NAME` line for (what usually sends them)."""
 
 
-def explain_exit(returncode: int | None) -> str:
-    """Say in words how the kernel process ended."""
+def explain_exit(returncode: int | None) -> Notice:
+    """How the kernel process ended, as a notice."""
     if returncode is None:
-        return "the kernel stopped answering"
+        return Notice("kernel.unresponsive")
     if returncode < 0:
         name = _signal_name(-returncode)
-        hint = _SIGNAL_HINTS.get(name)
-        return f"the kernel crashed: {name}" + (f" ({hint})" if hint else "")
-    return f"the kernel exited with code {returncode} (the snippet or a library ended the process)"
+        if name in EXPLAINED_SIGNALS:
+            return Notice(
+                "kernel.crashed_because", {"signal": name, "why": Notice(f"signal.{name}")}
+            )
+        return Notice("kernel.crashed", {"signal": name})
+    return Notice("kernel.exited", {"code": returncode})
 
 
 def _capped_error(evalue: str, traceback: list[str]) -> tuple[str, list[str]]:
@@ -135,7 +140,7 @@ class KernelSession(Kernel):
         self._idle = asyncio.Event()
         self._idle.set()
         self._escalation: asyncio.Task[None] | None = None
-        self._stalled: str | None = None
+        self._stalled: Notice | None = None
         """Why the stall watch stopped the kernel (its death is then told this way)."""
         self.leftover: list[str] = []
         """What the last run left in the process that no restore undoes: the next run swaps
@@ -182,7 +187,7 @@ class KernelSession(Kernel):
         """Wait for start and warm-up; raise KernelError with the reason if either failed."""
         if self._warm is None:
             if self._starting is None:
-                raise KernelError("the kernel is not started")
+                raise KernelError(Notice("kernel.not_started"))
             await asyncio.shield(self._starting)
         assert self._warm is not None
         await asyncio.shield(self._warm)
@@ -196,12 +201,12 @@ class KernelSession(Kernel):
         kc = AsyncKernelClient()
         if self.existing is not None:
             if not self.existing.is_file():
-                raise KernelError(f"no connection file at {self.existing}")
+                raise KernelError(Notice("kernel.no_connection_file", {"path": str(self.existing)}))
             try:
                 kc.load_connection_file(str(self.existing))
             except (ValueError, KeyError, TypeError) as exc:
-                message = f"{self.existing} is not a kernel connection file: {exc}"
-                raise KernelError(message) from None
+                why = {"path": str(self.existing), "error": str(exc)}
+                raise KernelError(Notice("kernel.bad_connection_file", why)) from None
         else:
             kernel = self._adopt()
             kc.load_connection_file(str(kernel.connection_file))
@@ -246,9 +251,10 @@ class KernelSession(Kernel):
                 log_dir=self.log_dir,
             )
         except FileNotFoundError:
-            raise KernelError(f"no Python interpreter at {self.python}") from None
+            raise KernelError(Notice("kernel.no_python", {"python": self.python})) from None
         except OSError as exc:  # not executable, a folder: said in words, never a traceback
-            raise KernelError(f"cannot start {self.python}: {exc.strerror or exc}") from None
+            why = {"python": self.python, "error": exc.strerror or str(exc)}
+            raise KernelError(Notice("kernel.cannot_start", why)) from None
 
     def _start_spare(self) -> None:
         if self.keep_spare and self.owns_kernel and self._spare is None:
@@ -267,7 +273,7 @@ class KernelSession(Kernel):
                     kernel = self._kernel
                     if kernel is not None and kernel.proc.poll() is not None:
                         await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)
-                        raise KernelError(self._startup_failure())
+                        raise self._startup_failure()
                 ready.result()
                 return
             except RuntimeError as exc:  # jupyter_client: a timeout, or a missed heartbeat
@@ -276,23 +282,20 @@ class KernelSession(Kernel):
                 kernel = self._kernel
                 alive = kernel is not None and kernel.proc.poll() is None
                 if not alive or time.monotonic() >= deadline:
-                    raise KernelError(f"the kernel did not answer: {exc}") from None
+                    raise KernelError(Notice("kernel.no_answer", {"error": str(exc)})) from None
                 await asyncio.sleep(POLL_S)
             finally:
                 ready.cancel()
                 with contextlib.suppress(BaseException):
                     await ready
 
-    def _startup_failure(self) -> str:
+    def _startup_failure(self) -> KernelError:
         tail = self.log_tail()
         if "No module named ipykernel" in tail or "No module named 'ipykernel" in tail:
-            return (
-                f"{self.python} has no ipykernel. Install it there with:\n"
-                f"  {self.python} -m pip install ipykernel"
-            )
+            return KernelError(Notice("kernel.no_ipykernel", {"python": self.python}))
         assert self._kernel is not None
-        reason = explain_exit(self._kernel.proc.returncode)
-        return f"the kernel did not start: {reason}" + (f"\n{tail}" if tail else "")
+        why = explain_exit(self._kernel.proc.returncode)
+        return KernelError(Notice("kernel.no_start", {"why": why}), tail)
 
     def _warm_up_code(self) -> str:
         """Announce the probe boot.py loaded; or install it first (an attached kernel, or a boot
@@ -308,27 +311,26 @@ class KernelSession(Kernel):
             elif isinstance(event, Error):
                 error = event
             elif isinstance(event, Died):
-                raise KernelError(event.reason)
+                raise KernelError(event.why, event.log_tail)
         if error is not None:
             if error.ename in ("ModuleNotFoundError", "ImportError") and "torch" in error.evalue:
-                message = (
-                    f"torch is not installed for {self.python}. Install it there, e.g.:\n"
-                    f"  {self.python} -m pip install torch"
-                )
+                why = Notice("kernel.no_torch", {"python": self.python})
             else:
-                message = f"warm-up failed: {error.ename}: {error.evalue}"
+                why = Notice("kernel.warm_up_failed", {"error": f"{error.ename}: {error.evalue}"})
             self._set_state(KernelState.DEAD)
-            raise KernelError(message)
+            raise KernelError(why)
         if "error" in self.info or not self.info:
             self._set_state(KernelState.DEAD)
-            raise KernelError(self.info.get("error", "the probe did not report"))
+            if "error" in self.info:  # the probe's own words (an unavailable --device)
+                raise KernelError(Notice("kernel.probe_error", {"error": self.info["error"]}))
+            raise KernelError(Notice("kernel.probe_silent"))
         self._set_state(KernelState.READY)
         self._start_spare()
 
-    async def restart(self, reason: str = "restarted") -> None:
+    async def restart(self) -> None:
         """A fresh kernel (the warm spare when there is one): variables are gone."""
         if not self.owns_kernel:
-            raise KernelError("an attached kernel (--existing) cannot be restarted from here")
+            raise KernelError(Notice("kernel.attached_no_restart"))
         await self._teardown()
         await self.start()
 
@@ -348,7 +350,7 @@ class KernelSession(Kernel):
             if task is not None and task is not current and not task.done():
                 task.cancel()
         self._tasks, self._warm, self._escalation, self._starting = [], None, None, None
-        self._end_all_runs(Died("the kernel was stopped"))
+        self._end_all_runs(Died(Notice("kernel.stopped")))
         self._kernel_idle()
         kc, self._kc = self._kc, None
         if kc is not None:
@@ -413,7 +415,7 @@ class KernelSession(Kernel):
                 misses = 0 if await self._kc.is_alive() else misses + 1
                 if misses < 3:
                     continue
-                reason = "the attached kernel stopped answering its heartbeat"
+                reason = Notice("kernel.heartbeat")
             self.death = Died(reason, self.log_tail())
             self._set_state(KernelState.DEAD)
             self._end_all_runs(self.death)
@@ -442,11 +444,9 @@ class KernelSession(Kernel):
         async with self._run_lock:
             try:
                 if self.state == KernelState.DEAD and self.owns_kernel:
-                    reason = self.death.reason if self.death else "the kernel had stopped"
+                    why = self.death.why if self.death else Notice("kernel.had_stopped")
                     await self.restart()
-                    yield Restarted(
-                        f"{reason}; started a fresh kernel (earlier variables are gone)"
-                    )
+                    yield Restarted(Notice("kernel.fresh", {"why": why}))
                 elif self._warm is None:
                     await self.start()
                 elif self.leftover and self.owns_kernel:
@@ -458,7 +458,7 @@ class KernelSession(Kernel):
                 # A run whose screen went away may still be ending (interrupted): after it.
                 await self._idle.wait()
             except KernelError as exc:
-                yield Died(str(exc))
+                yield Died(exc.why, exc.detail)
                 yield Done("died", 0.0)
                 return
             self._set_state(KernelState.BUSY)
@@ -502,10 +502,9 @@ class KernelSession(Kernel):
             if isinstance(event, Summary) and event.kind == "check":
                 verdict = event.payload
             elif isinstance(event, Died):
-                verdict = {"passed": False, "message": {"en": event.reason, "ko": event.reason}}
+                verdict = {"passed": False, "why": event.why}
         if verdict is None:
-            text = "the check did not report a result"
-            verdict = {"passed": False, "message": {"en": text, "ko": "검사 결과가 없습니다"}}
+            verdict = {"passed": False, "why": Notice("check.no_result")}
         return verdict
 
     def _send(self, code: str, silent: bool, filename: str) -> str:
@@ -593,10 +592,7 @@ class KernelSession(Kernel):
         if self._executing != msg_id:
             self._escalation = None
             return
-        reason = (
-            f"the snippet ignored the interrupt for {INTERRUPT_GRACE_S:.0f} s, so the kernel was "
-            "restarted (earlier variables are gone)"
-        )
+        reason = Notice("kernel.ignored_interrupt", {"seconds": round(INTERRUPT_GRACE_S)})
         # Detach the run so the teardown's "stopped" notice does not reach it; it ends once the
         # fresh kernel is launched, so the next run waits for that kernel's warm-up.
         queue = self._queues.pop(msg_id, None)

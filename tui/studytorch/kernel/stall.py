@@ -13,16 +13,16 @@ import os
 import time
 from typing import Any
 
+from studytorch.notice import Notice
+
 CHECK_S = 2.0
 """During a run, how often the kernel is asked whether it still runs."""
 ANSWER_S = 3.0
 """How long it may take to answer before its CPU time is looked at."""
 IDLE_CPU_S = 0.2
 """A kernel that used less CPU than this while not answering is stalled, not computing."""
-REASON = (
-    "the kernel stopped answering while its process was still there: its event loop no longer "
-    "runs (a snippet can do this by replacing something the kernel itself uses), so it was stopped"
-)
+REASON = Notice("kernel.stalled")
+"""How a stalled kernel's death is told (the catalogue has the words)."""
 
 
 async def stalled(kc: Any, pid: int) -> bool:

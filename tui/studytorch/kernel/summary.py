@@ -213,6 +213,23 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "warnings": ("kind", "en", "ko"),
 }
 """The keys without which a view cannot draw an item: an item lacking one is dropped."""
+_DEFAULTS: dict[str, dict[str, Any]] = {
+    "tensors": {
+        "is_leaf": True,
+        "grad_fn": None,
+        "grad": None,
+        "numel": 0,
+        "stride": None,
+        "contiguous": None,
+        "shares_with": [],
+        "stats": None,
+        "preview": "",
+    },
+    "modules": {"training": True},
+    "lines": {"count": 1, "dtype": "", "device": ""},
+    "data": {"len": None},
+}
+"""What an item may lack and a view reads anyway: filled in once, here."""
 
 
 def said(warning: RunWarning, lang: str) -> str:
@@ -237,8 +254,23 @@ def decode_run(payload: dict[str, Any]) -> RunSummary:
         items = items if isinstance(items, list) else []
         kept = [i for i in items if isinstance(i, dict) and all(k in i for k in required)]
         payload[key] = items if len(kept) == len(items) else kept
+        for item in payload[key]:
+            for field, value in _DEFAULTS.get(key, {}).items():
+                if field not in item:
+                    item[field] = list(value) if isinstance(value, list) else value
     for module in payload["modules"]:
         module["parameters"] = _named(module.get("parameters"))
+        for param in module["parameters"]:
+            for field, value in (("shape", []), ("requires_grad", True), ("grad_norm", None)):
+                param.setdefault(field, value)
+            param.setdefault("numel", 0)
+    for optimizer in payload["optimizers"]:
+        groups = optimizer.get("param_groups")
+        optimizer["param_groups"] = [
+            {"lr": g.get("lr"), "params": g.get("params", 0), **g}
+            for g in (groups if isinstance(groups, list) else [])
+            if isinstance(g, dict)
+        ]
     for batch in payload["batches"]:
         batch["parts"] = _named(batch.get("parts"))
         batch.setdefault("loader", None)

@@ -1,4 +1,4 @@
-"""The review deck: the cards of lessons the learner started (or named), and which are due."""
+"""The review deck: the cards of the lessons named (else of those started), and which are due."""
 
 from __future__ import annotations
 
@@ -27,8 +27,10 @@ class DeckCard:
 
 
 def deck_lessons(course: LoadReport, store: Store, named: Iterable[str] = ()) -> list[Lesson]:
-    """Lessons whose cards are reviewed, in course order: started ones and the `named` ones."""
-    wanted = store.started_lessons() | set(named)
+    """Lessons whose cards are reviewed, in course order: the `named` ones alone when there
+    are any (`studytorch review shape-ops` reviews shape-ops, started or not), else those the
+    learner started. Reading the deck never changes it."""
+    wanted = set(named) or store.started_lessons()
     return [lesson for lesson in course.lessons if lesson.id in wanted]
 
 

@@ -11,7 +11,7 @@ from textual.timer import Timer
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.host import host_of
 from studytorch.store import EditConflict, StoreError
-from studytorch.ui_text import ui
+from studytorch.ui_text import say, ui
 
 AUTOSAVE_S = 0.4
 """An edit is written this long after the last keystroke (and always before a run or leaving)."""
@@ -109,8 +109,8 @@ class EditKeeper:
             return False
         self._saved, self._error = code, ""
         notice = store.take_notice()
-        if notice:
-            self.owner.notify(notice, severity="warning", timeout=20)
+        if notice is not None:
+            self.owner.notify(say(notice, host_of(self.owner).lang), severity="warning", timeout=20)
         return True
 
     def unsaved_reason(self, code: str) -> str | None:

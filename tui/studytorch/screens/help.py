@@ -46,15 +46,35 @@ class HelpScreen(ModalScreen[None]):
         if editors:
             editor_keys = [*type(editors.first()).BINDINGS, *TextArea.BINDINGS]
             groups.append((ui("where.editor", lang), editor_keys))
+        taken = _priority_keys(self.under.BINDINGS, self.app.BINDINGS)
         for where, bindings in groups:
             for binding in bindings:
                 if not isinstance(binding, Binding):
                     continue
                 binding = label(binding, lang)
-                keys = ", ".join(
-                    self.app.get_key_display(Binding(key, binding.action))
+                # A key the screen or the app takes first (F6 folds the note) is not the
+                # editor's or the curve's there: listing it would promise what it does not do.
+                shown = [
+                    key
                     for key in binding.key.split(",")
+                    if binding.priority or key.strip() not in taken
+                ]
+                if not shown:
+                    continue
+                keys = ", ".join(
+                    self.app.get_key_display(Binding(key, binding.action)) for key in shown
                 )
                 does = binding.tooltip or binding.description or binding.action.replace("_", " ")
                 table.add_row(keys, does, where)
         table.focus()
+
+
+def _priority_keys(*groups: list) -> set[str]:
+    """Keys bound with priority: they act whatever widget has the focus."""
+    return {
+        key.strip()
+        for bindings in groups
+        for binding in bindings
+        if isinstance(binding, Binding) and binding.priority
+        for key in binding.key.split(",")
+    }

@@ -12,14 +12,13 @@ from textual.widgets import Footer, Static, TextArea
 
 from studytorch.kernel.protocol import Event, KernelState
 from studytorch.keys import bind, localize
-from studytorch.lang import LANGUAGES
 from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.edit_keeper import EditKeeper
 from studytorch.screens.host import StudyHost, host_of
 from studytorch.screens.messages import OpenLesson, OpenRunHistory, RunFinished
 from studytorch.screens.step_texts import note_markdown, step_bar
 from studytorch.store import StoreError
-from studytorch.ui_text import kernel_reason, ui
+from studytorch.ui_text import ui
 from studytorch.widgets.editor import SnippetEditor
 from studytorch.widgets.note import StepNote
 from studytorch.widgets.results import ResultsPanel
@@ -58,6 +57,7 @@ class LessonScreen(Screen[None]):
         bind("f3", "solution", priority=True),
         bind("f4", "reset", show=False, priority=True),
         bind("ctrl+t", "next_tab", priority=True),
+        bind("ctrl+b", "zoom_results", show=False, priority=True),
         bind("f6", "toggle_note", show=False, priority=True),
         bind("ctrl+g", "switch_device", show=False, priority=True),
         # The step bar and the status line end with … where they do not fit: F7 says them whole.
@@ -188,41 +188,7 @@ class LessonScreen(Screen[None]):
         localize(self, lang)
         self.refresh_texts()
         self.results.relabel()
-        self.results.output.retranslate(lambda line: self._say_again(line, lang))
-
-    def _say_again(self, line: str, lang: str) -> str:
-        """One of the app's own lines (status, check, output notes) in `lang`; others as is."""
-        for was in LANGUAGES:
-            if was == lang:
-                continue
-            for key in ("running", "waiting", "passed"):
-                if line == ui(key, was):
-                    return ui(key, lang)
-            failed = ui("failed", was)
-            if line.startswith(failed):
-                why = line.removeprefix(failed)
-                last = self.query_one(KernelStatus).run
-                message = (last.check_message if last is not None else None) or {}
-                if why and why == message.get(was):
-                    why = message.get(lang, why)
-                return ui("failed", lang) + self._say_again(why, lang)
-            for status in ("ok", "error", "interrupted", "timeout", "died", "restarted"):
-                word = ui(f"status.{status}", was)
-                if line == word:
-                    return ui(f"status.{status}", lang)
-                if line.startswith(f"■ {word} · "):
-                    return f"■ {ui(f'status.{status}', lang)} · " + line.split(" · ", 1)[1]
-            at_line = ui("at_line", was, line="\x00").split("\x00")
-            if len(at_line) == 2 and line.startswith(at_line[0]):
-                number, sep, rest = line.removeprefix(at_line[0]).partition(at_line[1] + ":")
-                if sep and number.isdigit():
-                    return ui("at_line", lang, line=int(number)) + ":" + rest
-            explanation = self.results.explanation()
-            if explanation and line == explanation.get(was):
-                return explanation.get(lang, line)
-        if lang == "ko" and line.startswith("! "):
-            return "! " + kernel_reason(line[2:], lang)
-        return line
+        self.results.output.retranslate(lang)
 
     def _passed(self) -> set[str]:
         try:
@@ -244,6 +210,10 @@ class LessonScreen(Screen[None]):
         """Replace the editor's code undoably (Ctrl+Z brings the learner's back)."""
         editor = self.editor
         editor.replace(code, (0, 0), editor.document.end)
+        # The shapes and the error mark were about the code just replaced: beside the new
+        # lines they would lie (the line count may well be the same).
+        editor.annotate({})
+        editor.mark_error(None)
         editor.focus()
 
     def on_screen_suspend(self) -> None:
@@ -275,6 +245,13 @@ class LessonScreen(Screen[None]):
         else:
             self.notify(self.t("busy"))
 
+    def _start_queued(self, tries: int) -> None:
+        """The queued F5, once the stopped run's worker has finished (it reports first)."""
+        if self.host.run_in_progress() and tries > 0:
+            self.set_timer(0.05, lambda: self._start_queued(tries - 1))
+        else:
+            self.action_run()
+
     def _run_now(self) -> None:
         if self.host.run_in_progress():
             self._run_when_stopped()
@@ -287,9 +264,8 @@ class LessonScreen(Screen[None]):
             KernelState.STARTING,
             KernelState.WARMING,
         )
-        self.results.begin(
-            self.t("waiting" if waiting else "running"), host.runs.curves(self.lesson.id, step.id)
-        )
+        title = "waiting" if waiting else "running"
+        self.results.begin(lambda lang: ui(title, lang), host.runs.curves(self.lesson.id, step.id))
         self._show_run(None)
         token = -1
 
@@ -302,7 +278,7 @@ class LessonScreen(Screen[None]):
     def on_run_finished(self, message: RunFinished) -> None:
         if self._queued_run:  # F5 was pressed while this run was stopping
             self._queued_run = False
-            self.call_later(self.action_run)
+            self._start_queued(tries=200)
         run = message.run
         if not self.host.runs.is_current(message.token) or run.step_id != self.step.id:
             return  # another step's run: it was recorded there, and shows nothing here
@@ -311,8 +287,8 @@ class LessonScreen(Screen[None]):
         self.query_one(StepWork).finish(run.result, self.host.lang)
         self._show_run(run)
         if run.checked:
-            line = verdict(run, True, self.host.lang)
-            self.results.output.note(line, "bold green" if run.passed else "bold red")
+            style = "bold green" if run.passed else "bold red"
+            self.results.output.note(lambda lang: verdict(run, True, lang), style)
         self._refresh_bar()
 
     def action_interrupt(self) -> None:
@@ -345,6 +321,11 @@ class LessonScreen(Screen[None]):
 
     def action_next_tab(self) -> None:
         self.results.cycle()
+
+    def action_zoom_results(self) -> None:
+        """The pane in front takes the whole lower area (the editor steps aside), or gives it
+        back."""
+        self.toggle_class("-results-zoomed")
 
     def action_next_step(self) -> None:
         if self.index + 1 < len(self.lesson.steps):

@@ -16,7 +16,7 @@ from studytorch.keys import localize
 from studytorch.review.deck import DeckCard, build_deck, due_cards
 from studytorch.screens.host import StudyHost, host_of
 from studytorch.screens.messages import LeaveReview, OpenReviewStats
-from studytorch.screens.review_text import TEXT, next_due, predict_answer
+from studytorch.screens.review_text import next_due, predict_answer
 from studytorch.store import StoreError
 from studytorch.text import visible
 from studytorch.ui_text import ui
@@ -90,7 +90,7 @@ class ReviewScreen(Screen[None]):
         self._show()
 
     def t(self, key: str, **values: object) -> str:
-        return TEXT[self.host.lang][key].format(**values)
+        return ui(f"review.{key}", self.host.lang, **values)
 
     # --- the queue --------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from studytorch.keys import localize
 from studytorch.review.deck import build_deck, due_cards
 from studytorch.review.stats import day_labels, due_forecast, retention, reviews_per_day
 from studytorch.screens.host import StudyHost, host_of
-from studytorch.screens.review_text import STATS_TEXT
+from studytorch.ui_text import ui
 
 
 class DayBars(PlotextPlot):
@@ -67,26 +67,25 @@ class ReviewStatsScreen(Screen[None]):
 
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
-        text = STATS_TEXT[lang]
         now = time.time()
         log = self.host.store.review_log()
         deck = build_deck(self.host.course, self.host.store, self.named)
-        self.query_one("#stats-title", Static).update(Text(text["title"]))
+        self.query_one("#stats-title", Static).update(Text(ui("stats.title", lang)))
         kept = retention(log)
-        numbers = Text(text["total"].format(n=len(log), due=len(due_cards(deck, now))) + "\n")
+        numbers = Text(ui("stats.total", lang, n=len(log), due=len(due_cards(deck, now))) + "\n")
         if kept is None:
-            numbers.append(text["no_retention"], style="dim")
+            numbers.append(ui("stats.no_retention", lang), style="dim")
         else:
-            numbers.append(text["retention"].format(pct=kept[0] * 100, n=kept[1]))
+            numbers.append(ui("stats.retention", lang, pct=kept[0] * 100, n=kept[1]))
         self.query_one("#stats-numbers", Static).update(numbers)
         self.query_one("#stats-per-day", DayBars).show(
-            text["per_day"],
+            ui("stats.per_day", lang),
             day_labels(ahead=False, now=now),
             reviews_per_day(log, now=now),
             "green",
         )
         self.query_one("#stats-forecast", DayBars).show(
-            text["forecast"], day_labels(now=now), due_forecast(deck, now=now), "orange"
+            ui("stats.forecast", lang), day_labels(now=now), due_forecast(deck, now=now), "orange"
         )
 
     def action_close_stats(self) -> None:

@@ -23,29 +23,6 @@ from studytorch.ui_text import TEXT, ui
 if TYPE_CHECKING:
     from studytorch.course import Lesson, Step
 
-_TEXT = {
-    "en": {
-        "title": "Earlier runs of “{step}” (newest first; the newest 50 are kept)",
-        "none": "No runs of this step yet: F5 runs it.",
-        "no_code": "This run was recorded before studytorch kept code and output.",
-        "code": "Code",
-        "output": "Output",
-        "no_output": "(printed nothing)",
-        "metrics": "Metrics",
-        "restore": "Enter puts this code in the editor (Ctrl+Z there undoes it).",
-    },
-    "ko": {
-        "title": "“{step}”의 이전 실행 (최신순, 최근 50개를 보관합니다)",
-        "none": "아직 이 단계를 실행한 적이 없습니다. F5로 실행하세요.",
-        "no_code": "코드와 출력을 보관하기 전에 기록된 실행입니다.",
-        "code": "코드",
-        "output": "출력",
-        "no_output": "(출력 없음)",
-        "metrics": "지표",
-        "restore": "Enter를 누르면 이 코드가 편집기로 들어갑니다 (편집기에서 Ctrl+Z로 되돌립니다).",
-    },
-}
-
 
 class RunHistoryScreen(Screen[str | None]):
     """Dismisses with the chosen run's code to restore, or None; needs no kernel."""
@@ -95,7 +72,7 @@ class RunHistoryScreen(Screen[str | None]):
     def _fill(self) -> None:
         """List the runs (each with its verdict), the newest highlighted and shown."""
         lang = self.host.lang
-        title = Text(_TEXT[lang]["title"].format(step=self.step.title.get(lang)))
+        title = Text(ui("history.title", lang, step=self.step.title.get(lang)))
         if self.passing_only:
             title.append(f" · {ui('history.filtered', lang)}", style="bold")
         self.query_one("#history-title", Static).update(title)
@@ -111,7 +88,7 @@ class RunHistoryScreen(Screen[str | None]):
             options.highlighted = 0
             self._show(self.runs[0])
         else:
-            empty = ui("history.none_passing", lang) if self.every_run else _TEXT[lang]["none"]
+            empty = ui("history.none_passing", lang) if self.every_run else ui("history.none", lang)
             self.query_one("#history-run", Static).update(Text(empty))
 
     def action_passing_only(self) -> None:
@@ -122,19 +99,21 @@ class RunHistoryScreen(Screen[str | None]):
         self._show(self.runs[event.option_index])
 
     def _show(self, run: RunRecord) -> None:
-        text = _TEXT[self.host.lang]
+        lang = self.host.lang
         view = self.query_one("#history-run", Static)
         if run.code is None:
-            view.update(Text(text["no_code"], style="dim"))
+            view.update(Text(ui("history.no_code", lang), style="dim"))
             return
-        parts: list = [Text(text["code"], style="bold")]
+        parts: list = [Text(ui("history.code", lang), style="bold")]
         parts.append(Syntax(run.code.rstrip(), "python", theme="ansi_dark", line_numbers=True))
-        parts.append(Text("\n" + text["output"], style="bold"))
-        parts.append(safe_text(run.output) if run.output else Text(text["no_output"], "dim"))
+        parts.append(Text("\n" + ui("history.output", lang), style="bold"))
+        parts.append(
+            safe_text(run.output) if run.output else Text(ui("history.no_output", lang), "dim")
+        )
         if run.metrics:
-            parts.append(Text("\n" + text["metrics"], style="bold"))
+            parts.append(Text("\n" + ui("history.metrics", lang), style="bold"))
             parts.extend(_metric_line(name, values) for name, values in run.metrics.items())
-        parts.append(Text("\n" + text["restore"], style="dim"))
+        parts.append(Text("\n" + ui("history.restore", lang), style="dim"))
         from rich.console import Group
 
         view.update(Group(*parts))

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from studytorch import locations
+from studytorch.notice import Notice
 from studytorch.store.errors import (
     StoreError,
     _Damaged,
@@ -57,15 +58,14 @@ class Database:
 
     `Store` adds the queries; this class only keeps a healthy connection to hand them."""
 
-    notice: str | None
+    notice: Notice | None
+    """What the learner should hear about the database (moved aside, recreated), as a code."""
     path: Path
 
     def __init__(self, path: Path | None = None) -> None:
         self.notice = None
         self.moved_to: Path | None = None
-        """Where a damaged or too new database was moved (the notice says why)."""
-        self.moved_why = ""
-        """"damaged" or "newer": the notice's kind, for saying it in the learner's language."""
+        """Where a damaged, emptied or too new database was moved."""
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._identity: tuple[int, int] | None = None
@@ -87,29 +87,17 @@ class Database:
                 "database must be a file there (move the folder away)."
             )
         if self._emptied():
-            moved = self._move_aside("empty")
-            self.notice = (
-                f"Your progress database at {self.path} was empty (0 bytes), so studytorch "
-                f"moved it to {moved} and started a fresh one; earlier progress is not in it."
-            )
+            self.moved_to = self._move_aside("empty")
+            self.notice = Notice("store.empty", {"path": self.path, "moved": self.moved_to})
         try:
             conn = self._open()
         except _Damaged:
-            moved = self._move_aside("corrupt")
-            self.moved_to, self.moved_why = moved, "damaged"
-            self.notice = (
-                f"Your progress database was damaged, so studytorch moved it to {moved} "
-                "and started a fresh one."
-            )
+            self.moved_to = self._move_aside("corrupt")
+            self.notice = Notice("store.damaged", {"moved": self.moved_to})
             conn = self._open_fresh()
         except _TooNew:
-            moved = self._move_aside("newer")
-            self.moved_to, self.moved_why = moved, "newer"
-            self.notice = (
-                "Your progress database was made by a newer version of studytorch, "
-                f"so it was moved to {moved} and a fresh one was started; "
-                "upgrade studytorch and move it back to get that progress again."
-            )
+            self.moved_to = self._move_aside("newer")
+            self.notice = Notice("store.newer", {"moved": self.moved_to})
             conn = self._open_fresh()
         self._identity = self._file_identity()
         self._make_private()
@@ -163,19 +151,19 @@ class Database:
             for side in _SIDE_FILES:
                 with suppress(OSError):
                     Path(f"{self.path}{side}").unlink()
-            what = "was deleted while studytorch was running"
+            what = "deleted"
         elif stat.st_size == 0:
-            what = "was emptied while studytorch was running"
+            what = "emptied"
         else:
-            what = "was replaced by another file while studytorch was running"
+            what = "replaced"
         self.notice = None
         self._conn = self._open_repairing()
-        self.notice = (
-            f"Your progress database at {self.path} {what}, so studytorch now writes to a "
-            f"new one there; your current edit is saved in it. {self.notice or ''}"
-        ).strip()
+        gone = Notice(f"store.{what}", {"path": self.path})
+        if self.notice is not None:  # the file that took its place was moved aside too
+            gone = Notice("store.also", {"first": gone, "then": self.notice})
+        self.notice = gone
 
-    def take_notice(self) -> str | None:
+    def take_notice(self) -> Notice | None:
         """What the learner should be told about the database since the last call, once."""
         notice, self.notice = self.notice, None
         return notice

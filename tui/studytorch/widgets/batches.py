@@ -38,7 +38,7 @@ def batches_renderable(batches: list[Batch], lang: str = "en") -> Group:
         for part in batch.get("parts", []):
             if "shape" in part:
                 parts.append(
-                    plain(f"  {part['name']}: {shape_text(part['shape'])} {part['dtype']}")
+                    plain(f"  {part['name']}: {shape_text(part['shape'])} {part.get('dtype', '')}")
                 )
                 table = Table(show_header=False, box=None, padding=(0, 1), pad_edge=False)
                 preview = part.get("preview", [])

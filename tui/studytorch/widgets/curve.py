@@ -3,6 +3,7 @@ changed in the snippet (`lr=0.01`), with the legend above the plot, not on the d
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import time
@@ -19,6 +20,8 @@ from studytorch.widgets.contained import contained, failure_notice, log_failure
 
 MAX_PLOTTED = 400
 """Points drawn per series; longer series are thinned so 10,000 points stay responsive."""
+MAX_SERIES = 8
+"""Series drawn per run; the legend counts the rest."""
 KEPT_RUNS = 3
 """Earlier runs of the step drawn under the current one."""
 REDRAW_S = 0.1
@@ -194,15 +197,13 @@ class LossCurve(PlotextPlot):
     def append(self, name: str, start: int, values: list[Any]) -> None:
         series = self.series.setdefault(str(name), [])
         del series[max(0, start) :]
-        series.extend(v for v in values if as_number(v) is not None)
+        series.extend(values)  # read when drawn (split_values), and only the series drawn
         if not self._pending:  # coalesce: one redraw per interval however many updates arrive
             self._pending = True
             self.set_timer(REDRAW_S, self.redraw)
 
     def replace(self, metrics: dict[str, list[Any]]) -> None:
-        self.series = {
-            str(k): [v for v in vs if as_number(v) is not None] for k, vs in metrics.items()
-        }
+        self.series = {str(k): list(vs) for k, vs in metrics.items()}
         self.redraw()
 
     def on_resize(self) -> None:
@@ -255,11 +256,12 @@ class LossCurve(PlotextPlot):
         # The x-axis is the current run's: a long interrupted run must not squash this one.
         last = longest - 1 if longest else None
         self.x_last = last
-        colour = iter(COLOURS * 4)
+        colour = itertools.cycle(COLOURS)
         drawn: list[tuple[list[int], list[float], list[tuple[int, str]], Any, str]] = []
         # The current run first: a legend cut at the right edge still names it.
         legend = Text(no_wrap=True, overflow="ellipsis")
-        for name, values in self.series.items():
+        shown = list(self.series.items())[:MAX_SERIES]
+        for name, values in shown:
             xs, ys, marks = self._visible(values, last)
             if not (xs or marks):
                 continue
@@ -269,8 +271,11 @@ class LossCurve(PlotextPlot):
             legend.append(visible(f"{name} {_value_text(values[-1])} "), style="bold")
             key = "curve.one_step" if len(values) == 1 else "curve.steps"
             legend.append(f"{ui(key, lang, count=len(values))}  ")
+        if len(self.series) > len(shown):
+            more = len(self.series) - len(shown)
+            legend.append(ui("curve.more", lang, count=more) + "  ", style="dim")
         for run, label in zip(self.earlier, self.labels, strict=False):
-            for name, values in run.items():
+            for name, values in list(run.items())[:MAX_SERIES]:
                 xs, ys, marks = self._visible(values, last)
                 if not (xs or marks):
                     continue
@@ -281,11 +286,13 @@ class LossCurve(PlotextPlot):
         if not legend.plain:
             legend.append(ui("curve.empty", lang), style="dim")
         low, high = _y_range([y for xs, ys, *_ in drawn for y in ys])
-        for xs, ys, _, c, marker in drawn:
+        # Plotted last, the current run is drawn over the earlier ones: a rerun that repeats
+        # the last run's values must not hide under its dots.
+        for xs, ys, _, c, marker in reversed(drawn):
             if xs:
                 plt.plot(xs, ys, marker=marker, color=c)
         marked = False
-        for _, _, marks, c, _ in drawn:
+        for _, _, marks, c, _ in reversed(drawn):
             for x, kind in marks:
                 plt.text(MARKS[kind], x, low if kind == "-inf" else high, color=c)
                 marked = True

@@ -17,6 +17,10 @@ from studytorch.widgets.contained import contained
 
 
 def _norm(value: Any) -> str:
+    # The probe sends non-finite norms as "inf"/"nan": an exploded gradient must read as such,
+    # never as "-" (no gradient).
+    if isinstance(value, str) and value in ("inf", "-inf", "nan"):
+        return value
     return f"{value:.4g}" if isinstance(value, float) else "-"
 
 

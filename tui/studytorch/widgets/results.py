@@ -17,12 +17,12 @@ from studytorch.kernel.summary import RunSummary, decode_run, empty_run
 from studytorch.lang import LANGUAGES
 from studytorch.run_report import run_notes
 from studytorch.text import safe_text
-from studytorch.ui_text import kernel_reason, ui
+from studytorch.ui_text import say, ui
 from studytorch.widgets.batches import BatchView
 from studytorch.widgets.curve import LossCurve, what_changed
 from studytorch.widgets.model import ModelView
 from studytorch.widgets.note import StepNote
-from studytorch.widgets.output import OutputLog
+from studytorch.widgets.output import OutputLog, Said
 from studytorch.widgets.tensors import TensorView
 
 TABS = ("note", "output", "tensors", "curve", "batches", "model")
@@ -76,6 +76,7 @@ class ResultsPanel(Vertical):
 
     def on_mount(self) -> None:
         self.output.cut_label = lambda count: ui("lines_cut", self.lang, count=count)
+        self.output.line_cut_label = lambda count: ui("line_cut", self.lang, count=count)
         for name in _OPTIONAL:
             self.tabs.hide_tab(f"tab-{name}")
 
@@ -140,7 +141,7 @@ class ResultsPanel(Vertical):
 
     # --- a run -----------------------------------------------------------------------------
 
-    def begin(self, title: str, earlier_metrics: list[dict[str, list[float]]]) -> None:
+    def begin(self, title: str | Said, earlier_metrics: list[dict[str, list[float]]]) -> None:
         self.summary, self.error, self.result = empty_run(), None, None
         self._reported = False
         self.post_message(self.Failed(None))
@@ -174,7 +175,8 @@ class ResultsPanel(Vertical):
         elif isinstance(event, Summary) and event.kind == "run":
             self._show_summary(decode_run(event.payload))
         elif isinstance(event, (Died, Restarted)):
-            output.note(f"! {kernel_reason(event.reason, self.lang)}", "bold red")
+            why = event.why
+            output.note(lambda lang: f"! {say(why, lang)}", "bold red")
             if isinstance(event, Died) and event.log_tail:
                 output.note(event.log_tail)
 
@@ -225,8 +227,8 @@ class ResultsPanel(Vertical):
             self.query_one(ModelView).show(result.modules, result.optimizers)
         output = self.output
         output.flush()
-        for note in run_notes(result, lang):
-            output.note(note.text, note.style)
+        for index, note in enumerate(run_notes(result, lang)):
+            output.note(_said_again(result, index), note.style)
 
     def explanation(self) -> dict[str, str] | None:
         """What the last run's error means, in both languages (None: no error, or unknown)."""
@@ -234,3 +236,8 @@ class ResultsPanel(Vertical):
         if result is None or result.ok or result.error is None:
             return None
         return result.error.get("explanation")
+
+
+def _said_again(result: RunResult, index: int) -> Said:
+    """The run's `index`-th note (run_report.run_notes) in whichever language is asked for."""
+    return lambda lang: run_notes(result, lang)[index].text

@@ -10,8 +10,9 @@ from textual.widgets import Static
 
 from studytorch.course.runner import StepRun
 from studytorch.kernel.result import RunResult
+from studytorch.notice import Notice
 from studytorch.text import visible
-from studytorch.ui_text import kernel_reason, ui
+from studytorch.ui_text import say, ui
 
 _STYLES = {
     "starting": "yellow",
@@ -39,7 +40,8 @@ def verdict(run: StepRun, has_check: bool, lang: str) -> str:
     if run.checked and run.passed:
         return ui("passed", lang)
     if run.checked:
-        return ui("failed", lang) + (run.check_message or {}).get(lang, "")
+        why = run.check_message
+        return ui("failed", lang) + (say(why, lang) if why is not None else "")
     if has_check and run.result.status != "interrupted":
         error = run.result.error
         return ui("failed", lang) + (
@@ -65,8 +67,8 @@ class KernelStatus(Static):
     """The step on screen has a check (a run that did not reach it failed the step)."""
     lang: reactive[str] = reactive("en")
     """The language of the words around the values."""
-    message: reactive[str] = reactive("")
-    """A short explanation: why the kernel died, what to press."""
+    message: reactive[Notice | None] = reactive(None)
+    """Why the kernel died or did not start (said in `lang`, its first line)."""
 
     def on_mount(self) -> None:
         # Follow the app (a StudyApp): every screen's status line stays true by itself.
@@ -94,8 +96,8 @@ class KernelStatus(Static):
             if check:
                 style = "bold green" if self.run.passed else "bold red"
                 text.append(f" · {visible(check)}", style=style)
-        if self.message:
-            message = kernel_reason(self.message, lang)
+        if self.message is not None:
+            message = say(self.message, lang).splitlines()[0]
             if self.state == "dead":
                 message += f" ({ui('f9_restarts', lang)})"
             text.append(f" · {visible(message)}", style="italic")

@@ -40,8 +40,10 @@ class StepWork(Vertical):
         self.query_one(SnippetEditor).annotate(line_annotations(result.lines))
         results = self.query_one(ResultsPanel)
         results.finish(result, lang)
-        ended = ui("done" if result.ok else f"status.{result.status}", lang)
-        results.output.note(f"■ {ended} · {took(result.duration_s)}")  # ends "▶ running…"
+        status = "done" if result.ok else f"status.{result.status}"
+        duration = took(result.duration_s)
+        # Closes the "▶ running…" line; said again in the other language after Ctrl+L.
+        results.output.note(lambda lang: f"■ {ui(status, lang)} · {duration}")
 
     def on_results_panel_failed(self, event: ResultsPanel.Failed) -> None:
         self.query_one(SnippetEditor).mark_error(event.line, event.text)

@@ -59,7 +59,7 @@ def tensor_details(t: TensorSummary, lang: str = "en") -> Text:
             if key in stats
         ]
         if stats.get("nan") or stats.get("inf"):
-            parts.append(f"nan {stats['nan']} inf {stats['inf']}")
+            parts.append(f"nan {stats.get('nan', 0)} inf {stats.get('inf', 0)}")
         sampled = f"  {word('sampled')}" if stats.get("sampled") else ""
         line(word("stats"), ", ".join(parts) + sampled)
     out.append("\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import linecache
 from typing import Any
 
-from . import isolation, state
+from . import isolation, scratch, state
 
 
 class CheckFailed(AssertionError):
@@ -35,12 +35,8 @@ def check(source: str) -> None:
                 "kind": "check",
                 "passed": False,
                 "tampered": tampered,
-                "message": {
-                    "en": f"the snippet replaced {names}, so its check cannot be trusted: "
-                    "remove that line and run again",
-                    "ko": f"스니펫이 {names} 함수를 바꿔서 이 검사를 믿을 수 없습니다. "
-                    "그 줄을 지우고 다시 실행하세요",
-                },
+                "key": "check.tampered",
+                "params": {"names": names},
             }
         )
         return
@@ -53,18 +49,13 @@ def check(source: str) -> None:
         exec(compile(source, filename, "exec"), ns)
     except CheckFailed as exc:
         verdict = {"passed": False, "message": {"en": exc.en, "ko": exc.ko}}
-    except NameError as exc:
+    except NameError as exc:  # our words, by key: the app's catalogue says them
         name = getattr(exc, "name", None) or str(exc)
-        verdict = {
-            "passed": False,
-            "message": {
-                "en": f"the snippet did not define {name}",
-                "ko": f"스니펫에서 {name}을(를) 정의하지 않았습니다",
-            },
-        }
+        verdict = {"passed": False, "key": "check.undefined", "params": {"name": name}}
     except Exception as exc:
         text = f"{type(exc).__name__}: {exc}".strip()
-        verdict = {"passed": False, "message": {"en": text, "ko": text}}
+        verdict = {"passed": False, "key": "check.raised", "params": {"error": text}}
     else:
         verdict = {"passed": True, "message": None}
+    scratch.end()  # the check has read what the run wrote: the run's temporary files go
     state.publish({"kind": "check", **verdict})

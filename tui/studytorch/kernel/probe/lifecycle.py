@@ -9,7 +9,18 @@ import sys
 import warnings
 from typing import Any
 
-from . import errors, isolation, live, mistakes, namespace, silent, state, summaries, watch
+from . import (
+    errors,
+    isolation,
+    live,
+    mistakes,
+    namespace,
+    scratch,
+    silent,
+    state,
+    summaries,
+    watch,
+)
 from .devices import devices, resolve
 from .metrics import track
 
@@ -45,6 +56,7 @@ def install(shell: Any, device_spec: str, trace: bool = True) -> None:
     shell.set_custom_exc((KeyboardInterrupt,), namespace.show_interrupt)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
+        namespace.guard_stream(stream)
         state.streams[name] = (stream, getattr(stream, "pub_thread", None))
     shell.events.register("pre_run_cell", before)
     shell.events.register("post_run_cell", after)
@@ -87,6 +99,7 @@ def before(info: Any) -> None:
         # back anything the bridge's own cells changed since the last run's end.
         isolation.restore() if isolation.captured() else isolation.capture()
         isolation.fresh_randomness()
+        scratch.begin()
         namespace.name_the_snippet()
         namespace.fresh_namespace()
         namespace.fresh_streams()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 import sys
 import threading
 from typing import Any
@@ -88,6 +89,26 @@ def keep_output_on_close() -> None:
 
         flush_then_close._studytorch = True  # type: ignore[attr-defined]
         stream.close = flush_then_close
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def guard_stream(stream: Any) -> None:
+    """A lone surrogate cannot be sent as UTF-8: jupyter_client then drops the whole batch of
+    output, the lines around it too. Such characters are written as U+FFFD instead."""
+    write = getattr(stream, "write", None)
+    if write is None or getattr(write, "_studytorch_guard", False):
+        return
+
+    def guarded(text: Any) -> Any:
+        if isinstance(text, str) and _SURROGATE.search(text):
+            text = _SURROGATE.sub("\ufffd", text)
+        return write(text)
+
+    guarded._studytorch_guard = True  # type: ignore[attr-defined]
+    with contextlib.suppress(AttributeError, TypeError):
+        stream.write = guarded
 
 
 def fresh_streams() -> None:

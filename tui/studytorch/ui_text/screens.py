@@ -1,13 +1,6 @@
-"""Every word the app and the CLI say to the learner, in English and Korean, by key.
-
-PyTorch's own names (grad_fn, dtype, shape, requires_grad, device, .grad) stay as they are in
-both languages: they are what the learner types and reads in tracebacks.
-Rich only, no Textual: the headless commands use it too.
-"""
+"""The words of the app's screens, panes, status line and keys (en/ko), by key."""
 
 from __future__ import annotations
-
-import re
 
 TEXT: dict[str, dict[str, str]] = {
     # --- the lesson screen ----------------------------------------------------------------
@@ -50,13 +43,17 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ask_next_lesson": {
         "en": "That was the last step of this lesson. Go on to “{title}”?",
-        "ko": "이 레슨의 마지막 단계였습니다. 다음 레슨 “{title}”(으)로 넘어갈까요?",
+        "ko": "이 레슨의 마지막 단계였습니다. 다음 레슨으로 넘어갈까요? “{title}”",
     },
     "at_line": {"en": "at line {line}", "ko": "{line}번째 줄"},
     "cut": {"en": "characters of output were not shown", "ko": "글자의 출력은 생략했습니다"},
     "lines_cut": {
         "en": "… {count:,} lines cut here (the start and the end are kept) …",
         "ko": "… 여기서 {count:,}줄 생략 (앞부분과 끝부분만 남깁니다) …",
+    },
+    "line_cut": {
+        "en": " … {count:,} more characters on this line (all of it is in the run history)",
+        "ko": " … 이 줄의 나머지 {count:,}글자 생략 (전체는 실행 기록에 있습니다)",
     },
     "interrupt_none": {"en": "Nothing is running.", "ko": "실행 중인 코드가 없습니다."},
     "no_devices": {
@@ -149,13 +146,14 @@ TEXT: dict[str, dict[str, str]] = {
     "model.train": {"en": "train mode", "ko": "학습 모드"},
     "model.eval": {"en": "eval mode", "ko": "평가 모드"},
     "model.parameter": {"en": "parameter", "ko": "파라미터"},
-    "model.grad_norm": {"en": "grad norm", "ko": "grad 노름"},
+    "model.grad_norm": {"en": "grad norm", "ko": "기울기 노름"},
     "model.last_run": {"en": "last run", "ko": "지난 실행"},
     "model.frozen": {"en": "(frozen)", "ko": "(고정)"},
     "model.tensors": {"en": "{count} tensors", "ko": "텐서 {count}개"},
     # --- the curve pane -------------------------------------------------------------------
     "curve.steps": {"en": "({count:,} steps)", "ko": "({count:,}스텝)"},
     "curve.one_step": {"en": "(1 step)", "ko": "(1스텝)"},
+    "curve.more": {"en": "+{count:,} more series", "ko": "계열 {count:,}개 더"},
     "curve.markers": {
         "en": "▲inf ▼-inf ×nan: values that are not finite, at the edge",
         "ko": "▲inf ▼-inf ×nan: 유한하지 않은 값은 가장자리에 표시",
@@ -218,20 +216,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "app.no_lesson": {"en": "No lesson {name!r}.", "ko": "{name!r} 레슨이 없습니다."},
     "app.kernel_failed": {"en": "The kernel did not start", "ko": "커널이 시작되지 않았습니다"},
-    "store.damaged": {
-        "en": "Your progress database was damaged, so studytorch moved it to {moved} "
-        "and started a fresh one.",
-        "ko": "진행 기록 데이터베이스가 손상되어 {moved}(으)로 옮기고 새로 만들었습니다.",
-    },
-    "store.newer": {
-        "en": "Your progress database was made by a newer version of studytorch, so it was "
-        "moved to {moved} and a fresh one was started; upgrade studytorch and move it back "
-        "to get that progress again.",
-        "ko": "진행 기록 데이터베이스가 더 새로운 버전의 studytorch로 만들어져 {moved}(으)로 "
-        "옮기고 새로 만들었습니다. studytorch를 업데이트한 뒤 다시 옮겨 오면 그 기록을 "
-        "되찾을 수 있습니다.",
-    },
-    "cli.skipped": {"en": "skipped", "ko": "건너뜀:"},
     # --- faults: damaged review rows, unrecorded runs -----------------------------------------
     "store.set_aside": {
         "en": "{n} review card(s) had a damaged schedule and start again as new cards (the old "
@@ -272,6 +256,11 @@ TEXT: dict[str, dict[str, str]] = {
     "keyhelp.solution": {"en": "Show the solution (asks)", "ko": "정답 보기 (먼저 묻습니다)"},
     "key.reset": {"en": "Reset snippet", "ko": "코드 초기화"},
     "key.next_tab": {"en": "Pane", "ko": "창"},
+    "key.zoom_results": {"en": "Zoom", "ko": "크게"},
+    "keyhelp.zoom_results": {
+        "en": "Give the pane in front the whole lower area (again: the editor comes back)",
+        "ko": "앞의 창이 아래 영역 전체를 쓰게 합니다(다시 누르면 편집기가 돌아옵니다)",
+    },
     "keyhelp.next_tab": {
         "en": "Next pane: note, output, tensors…",
         "ko": "다음 창: 설명, 출력, 텐서…",
@@ -389,66 +378,46 @@ TEXT: dict[str, dict[str, str]] = {
     "where.Review": {"en": "review", "ko": "복습"},
     "where.ReviewStats": {"en": "review stats", "ko": "복습 통계"},
     "where.RunHistory": {"en": "run history", "ko": "실행 기록"},
+    # --- the editor's own keys (Textual's TextArea), listed by F1 ---------------------
+    "key.cursor_up": {"en": "Cursor up", "ko": "커서 위로"},
+    "key.cursor_down": {"en": "Cursor down", "ko": "커서 아래로"},
+    "key.cursor_left": {"en": "Cursor left", "ko": "커서 왼쪽으로"},
+    "key.cursor_right": {"en": "Cursor right", "ko": "커서 오른쪽으로"},
+    "key.cursor_word_left": {"en": "Cursor word left", "ko": "한 단어 왼쪽으로"},
+    "key.cursor_word_right": {"en": "Cursor word right", "ko": "한 단어 오른쪽으로"},
+    "key.cursor_line_start": {"en": "Cursor line start", "ko": "줄 맨 앞으로"},
+    "key.cursor_line_end": {"en": "Cursor line end", "ko": "줄 맨 끝으로"},
+    "key.cursor_page_up": {"en": "Cursor page up", "ko": "한 화면 위로"},
+    "key.cursor_page_down": {"en": "Cursor page down", "ko": "한 화면 아래로"},
+    "key.cursor_word_left(True)": {"en": "Cursor left word select", "ko": "왼쪽 단어까지 선택"},
+    "key.cursor_word_right(True)": {"en": "Cursor right word select", "ko": "오른쪽 단어까지 선택"},
+    "key.cursor_line_start(True)": {"en": "Cursor line start select", "ko": "줄 맨 앞까지 선택"},
+    "key.cursor_line_end(True)": {"en": "Cursor line end select", "ko": "줄 맨 끝까지 선택"},
+    "key.cursor_up(True)": {"en": "Cursor up select", "ko": "위로 선택"},
+    "key.cursor_down(True)": {"en": "Cursor down select", "ko": "아래로 선택"},
+    "key.cursor_left(True)": {"en": "Cursor left select", "ko": "왼쪽으로 선택"},
+    "key.cursor_right(True)": {"en": "Cursor right select", "ko": "오른쪽으로 선택"},
+    "key.select_line": {"en": "Select line", "ko": "줄 선택"},
+    "key.select_all": {"en": "Select all", "ko": "모두 선택"},
+    "key.delete_left": {"en": "Delete character left", "ko": "왼쪽 글자 지우기"},
+    "key.delete_word_left": {"en": "Delete left to start of word", "ko": "단어 앞까지 지우기"},
+    "key.delete_right": {"en": "Delete character right", "ko": "오른쪽 글자 지우기"},
+    "key.delete_word_right": {
+        "en": "Delete right to start of word",
+        "ko": "다음 단어 앞까지 지우기",
+    },
+    "key.cut": {"en": "Cut", "ko": "잘라내기"},
+    "key.copy": {"en": "Copy", "ko": "복사"},
+    "key.paste": {"en": "Paste", "ko": "붙여넣기"},
+    "key.delete_to_start_of_line": {"en": "Delete to line start", "ko": "줄 맨 앞까지 지우기"},
+    "key.delete_to_end_of_line_or_delete_line": {
+        "en": "Delete to line end",
+        "ko": "줄 끝까지 지우기",
+    },
+    "key.delete_line": {"en": "Delete line", "ko": "줄 지우기"},
+    "key.undo": {"en": "Undo", "ko": "되돌리기"},
+    "key.redo": {"en": "Redo", "ko": "다시 실행"},
     "key.snippet_end": {"en": "End of the snippet", "ko": "코드 맨 끝으로"},
     "key.clear_earlier": {"en": "Clear earlier runs", "ko": "이전 실행 지우기"},
     "key.toggle_log": {"en": "Log scale", "ko": "로그 눈금"},
 }
-
-_KERNEL_REASONS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"(.*); started a fresh kernel \(earlier variables are gone\)$"),
-        "{0}. 새 커널을 시작했습니다 (이전 변수는 사라졌습니다)",
-    ),
-    (
-        re.compile(r"the kernel crashed: (\S+)(?: \((.*)\))?$"),
-        "커널이 비정상 종료됐습니다: {0} ({1})",
-    ),
-    (
-        re.compile(r"a native crash \(segmentation fault\), usually a bad pointer in C code$"),
-        "네이티브 코드 충돌(segmentation fault), 대개 C 코드의 잘못된 포인터",
-    ),
-    (
-        re.compile(r"killed from outside; often the system ran out of memory$"),
-        "외부에서 강제 종료됨, 흔히 메모리 부족",
-    ),
-    (re.compile(r"a native library aborted$"), "네이티브 라이브러리가 abort됨"),
-    (re.compile(r"a native crash \(bus error\)$"), "네이티브 코드 충돌(bus error)"),
-    (re.compile(r"asked to stop from outside$"), "외부에서 종료를 요청함"),
-    (
-        re.compile(r"the snippet ignored the interrupt for (\d+) s, so the kernel was restarted.*"),
-        "코드가 {0}초 동안 중단 요청에 응하지 않아 커널을 다시 시작했습니다 "
-        "(이전 변수는 사라졌습니다)",
-    ),
-    (
-        re.compile(r"the kernel exited with code (-?\d+).*"),
-        "커널이 코드 {0}(으)로 끝났습니다 (코드나 라이브러리가 프로세스를 끝냈습니다)",
-    ),
-    (re.compile(r"the kernel stopped answering$"), "커널이 응답하지 않습니다"),
-    (re.compile(r"the kernel was stopped$"), "커널을 멈췄습니다"),
-    (re.compile(r"the kernel had stopped$"), "커널이 멈춰 있었습니다"),
-    (
-        re.compile(r"the attached kernel stopped answering its heartbeat$"),
-        "연결한 커널이 heartbeat에 응답하지 않습니다",
-    ),
-    (re.compile(r"the kernel did not start: (.*)"), "커널이 시작되지 않았습니다: {0}"),
-    (re.compile(r"^restarted$"), "커널을 다시 시작했습니다"),
-]
-
-
-def ui(key: str, lang: str = "en", **fields: object) -> str:
-    """The text for `key` in `lang` (English where a language lacks it), `fields` filled in."""
-    texts = TEXT[key]
-    text = texts.get(lang) or texts["en"]
-    return text.format(**fields) if fields else text
-
-
-def kernel_reason(reason: str, lang: str) -> str:
-    """The session's English words for why a kernel stopped, in `lang` (unknown: as given)."""
-    if lang != "ko":
-        return reason
-    for pattern, korean in _KERNEL_REASONS:
-        match = pattern.match(reason)
-        if match:
-            parts = [kernel_reason(part or "", lang) for part in match.groups()]
-            return korean.format(*parts).replace(" ()", "")
-    return reason
