@@ -36,6 +36,7 @@ async def shoot(
     from studytorch.course import load_course
     from studytorch.kernel import KernelSession
     from studytorch.screens.lesson import LessonScreen
+    from studytorch.screens.messages import RunFinished
     from studytorch.store import Store
 
     course = load_course()
@@ -47,7 +48,13 @@ async def shoot(
         if code is not None:
             store.save_edit(lesson, step, code)
         app = StudyApp(session=KernelSession(device="cpu"), store=store, course=course, lang=lang)
-        async with app.run_test(size=size) as pilot:
+        finished: list[RunFinished] = []
+
+        def hook(message: object) -> None:
+            if isinstance(message, RunFinished):
+                finished.append(message)
+
+        async with app.run_test(size=size, message_hook=hook) as pilot:
             while app.kernel_state != "ready":
                 await pilot.pause(0.1)
             app.push_screen(LessonScreen(target, index))
@@ -57,10 +64,11 @@ async def shoot(
                 if edit and run == runs - 1:
                     editor = screen.query_one("SnippetEditor")
                     editor.text = editor.text.replace(*edit)
+                seen = len(finished)
                 await pilot.press("f5")
-                for _ in range(300):
+                for _ in range(300):  # a run announces its end (RunFinished)
                     await pilot.pause(0.1)
-                    if not screen._run_in_progress():
+                    if len(finished) > seen:
                         break
             if tab:
                 screen.results.tabs.active = f"tab-{tab}"

@@ -1,4 +1,4 @@
-"""EditKeeper: a lesson screen's autosave, and the question when another window saved too."""
+"""EditKeeper: the editor's code kept in the store (autosave, conflicts), replaced after asking."""
 
 from __future__ import annotations
 
@@ -118,6 +118,25 @@ class EditKeeper:
         if self.save_now(code):
             return None
         return self._error or self._say("conflict_open")
+
+    def replacer(self) -> Callable[[str | None], None]:
+        """Something that puts a code in the editor (undoably) while the step it was made on is
+        still on screen; None does nothing (an earlier run chosen, or not)."""
+        step_id = self.step_id()
+
+        def replace(code: str | None) -> None:
+            if code is not None and self.step_id() == step_id:
+                self.put_back(code)
+
+        return replace
+
+    def replace_after_asking(self, question: str, code: str) -> None:
+        """Put `code` in the editor once the learner says yes (the solution, the starter)."""
+        replace = self.replacer()
+        lang = host_of(self.owner).lang
+        self.owner.app.push_screen(
+            ConfirmScreen(question, lang), lambda yes: replace(code if yes else None)
+        )
 
     def _ask_about(self, conflict: EditConflict) -> None:
         """Another studytorch saved this step differently: the learner chooses whose stays."""

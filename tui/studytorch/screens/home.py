@@ -38,6 +38,8 @@ class HomeScreen(Screen[None]):
 
     _in_lesson = False
     """A lesson was opened from here (not review): on return, highlight where it ended."""
+    _covered = False
+    """Another screen has been over this one (the first showing highlights the first row)."""
     _position_before: tuple[str, str] | None = None
     """The last step worked on when another screen came over this one (`--lesson` opens one
     without this screen's help: a changed position says a lesson was left too)."""
@@ -66,12 +68,14 @@ class HomeScreen(Screen[None]):
         # Progress may have changed in a lesson; the lesson just left is highlighted (by id: a
         # Continue row added meanwhile moves every index by two), Enter opens it again.
         position = self._position()
-        left_a_lesson = self._in_lesson or position != self._position_before
+        covered = self._covered
+        left_a_lesson = covered and (self._in_lesson or position != self._position_before)
         self._in_lesson = False
         lesson = f"lesson:{position[0]}" if position and left_a_lesson else None
         self._refresh_texts(highlight=lesson)
 
     def on_screen_suspend(self) -> None:
+        self._covered = True
         self._position_before = self._position()
 
     def _position(self) -> tuple[str, str] | None:

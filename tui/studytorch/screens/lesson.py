@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from studytorch.kernel.protocol import Event, KernelState
 from studytorch.keys import bind, localize
@@ -17,12 +16,13 @@ from studytorch.screens.confirm import ConfirmScreen
 from studytorch.screens.edit_keeper import EditKeeper
 from studytorch.screens.host import StudyHost, host_of
 from studytorch.screens.messages import OpenLesson, OpenRunHistory, RunFinished
-from studytorch.screens.step_texts import check_text, note_markdown, step_bar
+from studytorch.screens.step_texts import note_markdown, step_bar
 from studytorch.store import StoreError
 from studytorch.ui_text import ui
 from studytorch.widgets.editor import SnippetEditor
+from studytorch.widgets.note import StepNote
 from studytorch.widgets.results import ResultsPanel
-from studytorch.widgets.status import KernelStatus
+from studytorch.widgets.status import KernelStatus, verdict
 from studytorch.widgets.step_work import StepWork
 
 if TYPE_CHECKING:
@@ -76,10 +76,8 @@ class LessonScreen(Screen[None]):
         self._start_at = index
         self.index = index or 0
         self.hints_shown = 0
-        self.check_line = ""
         self._note_updates: list[Any] = []
         self._laid_out = False
-        self._last_check: StepRun | None = None
         self._queued_run = False
         """F5 came while an interrupted run was ending: run once it has."""
         self.edits = EditKeeper(self, lesson.id, lambda: self.step.id, self._put_back)
@@ -90,8 +88,7 @@ class LessonScreen(Screen[None]):
         # Read in order: the note, the code, then what the run did right under the code.
         yield Static(id="step-bar")
         with Vertical(id="lesson-body"):
-            with VerticalScroll(id="note-column"):
-                yield Markdown(id="note-wide")
+            yield StepNote("note-wide", id="note-column")
             yield StepWork(id="work")
         yield KernelStatus(id="status")
         yield Footer()
@@ -154,7 +151,7 @@ class LessonScreen(Screen[None]):
             self.host.leave_run()
         self.index = index
         self.hints_shown = 0
-        self._clear_verdict()
+        self._show_run(None)  # it was another step's
         step = self.step
         code = self.edits.load()
         code = step.starter if code is None else code
@@ -165,26 +162,22 @@ class LessonScreen(Screen[None]):
         except StoreError as exc:
             self.notify(str(exc), severity="error")
         self.refresh_texts()
-        for scroll in self._note_scrolls():
-            scroll.scroll_home(animate=False)  # a new step's note is read from its start
+        for place in self.query(StepNote):
+            place.scroll_home(animate=False)  # a new step's note is read from its start
         if not self.note_in_column:
             self.results.tabs.active = "tab-note"
 
     def refresh_texts(self) -> None:
         """Everything that depends on the step or the language."""
         note = note_markdown(self.step, self.host.lang, self.hints_shown)
-        self._note_updates = [
-            self.query_one("#note-wide", Markdown).update(note),
-            self.query_one("#note-narrow", Markdown).update(note),
-        ]
+        self._note_updates = [place.show(note) for place in self.query(StepNote)]
         self.results.label(self.host.lang)
         self._refresh_bar()
 
     def _refresh_bar(self) -> None:
-        """Where the learner is and how the last check went: cheap, redrawn after every run."""
+        """Where the learner is (● passed steps): cheap, redrawn after every run."""
         bar = step_bar(self.lesson, self.index, self._passed(), self.host.lang)
         self.query_one("#step-bar", Static).update(bar)
-        self.query_one(KernelStatus).check = self.check_line
 
     def action_whole_text(self) -> None:
         bar = step_bar(self.lesson, self.index, self._passed(), self.host.lang)
@@ -193,7 +186,6 @@ class LessonScreen(Screen[None]):
 
     def _language_changed(self, lang: str) -> None:
         localize(self, lang)
-        self.check_line = check_text(self._last_check, self.step, lang)
         self.refresh_texts()
         self.results.relabel()
         self.results.output.retranslate(lang)
@@ -274,7 +266,7 @@ class LessonScreen(Screen[None]):
         )
         title = "waiting" if waiting else "running"
         self.results.begin(lambda lang: ui(title, lang), host.runs.curves(self.lesson.id, step.id))
-        self._clear_verdict()
+        self._show_run(None)
         token = -1
 
         def show(event: Event) -> None:
@@ -292,13 +284,11 @@ class LessonScreen(Screen[None]):
             return  # another step's run: it was recorded there, and shows nothing here
         if run.result.gpu_broken:
             self.notify(self.t("gpu_broken"), severity="warning", timeout=10)
-        last_run = self.query_one(StepWork).finish(run.result, self.host.lang)
-        self.query_one(KernelStatus).last_run = last_run
-        self._last_check = run
-        self.check_line = check_text(run, self.step, self.host.lang)
+        self.query_one(StepWork).finish(run.result, self.host.lang)
+        self._show_run(run)
         if run.checked:
-            step, style = self.step, "bold green" if run.passed else "bold red"
-            self.results.output.note(lambda lang: check_text(run, step, lang), style)
+            style = "bold green" if run.passed else "bold red"
+            self.results.output.note(lambda lang: verdict(run, True, lang), style)
         self._refresh_bar()
 
     def action_interrupt(self) -> None:
@@ -307,15 +297,14 @@ class LessonScreen(Screen[None]):
 
     def action_restart(self) -> None:
         self.query_one(StepWork).clear()
-        self._clear_verdict()
-        self._refresh_bar()
+        self._show_run(None)
         self.host.restart_kernel()
 
-    def _clear_verdict(self) -> None:
-        """The last run's time and check belonged to another step, run or kernel."""
-        self._last_check = None
-        self.check_line = ""
-        self.query_one(KernelStatus).last_run = ""
+    def _show_run(self, run: StepRun | None) -> None:
+        """The status line's last run and verdict (None: nothing of this step, run, kernel)."""
+        status = self.query_one(KernelStatus)
+        status.has_check = self.step.check is not None
+        status.run = run
 
     def action_switch_device(self) -> None:
         device = self.host.switch_device()
@@ -347,11 +336,12 @@ class LessonScreen(Screen[None]):
             self.notify(self.t("last"))
             return
 
-        def go_on() -> None:
-            if self.edits.save_now():
+        def answered(yes: bool | None) -> None:
+            if yes and self.edits.save_now():
                 self.post_message(OpenLesson(following, replace=True))
 
-        self._ask(self.t("ask_next_lesson", title=following.title.get(self.host.lang)), go_on)
+        question = self.t("ask_next_lesson", title=following.title.get(self.host.lang))
+        self.app.push_screen(ConfirmScreen(question, self.host.lang), answered)
 
     def action_previous_step(self) -> None:
         if self.index > 0:
@@ -380,54 +370,22 @@ class LessonScreen(Screen[None]):
                 self.results.tabs.active = "tab-note"
             # The hint is added at the note's end, below what is in view: bring it up.
             await self.note_drawn()
-            for scroll in self._note_scrolls():
-                self.call_after_refresh(scroll.scroll_end, animate=False)
+            for place in self.query(StepNote):
+                self.call_after_refresh(place.scroll_end, animate=False)
 
     async def note_drawn(self) -> None:
         """Wait until the note (and the hints shown) is drawn in both of its places."""
         for update in self._note_updates:
             await update
 
-    def _note_scrolls(self) -> list[VerticalScroll]:
-        """The note's column and the note tab's scroller."""
-        return [
-            self.query_one("#note-column", VerticalScroll),
-            self.results.query_one("#note-scroll", VerticalScroll),
-        ]
-
     def action_solution(self) -> None:
-        solution = self.step.solution
-        if solution is None:
+        if self.step.solution is None:
             self.notify(self.t("no_solution"))
-            return
-        self._replace_code_after_asking(self.t("ask_solution"), solution)
+        else:
+            self.edits.replace_after_asking(self.t("ask_solution"), self.step.solution)
 
     def action_reset(self) -> None:
-        self._replace_code_after_asking(self.t("ask_reset"), self.step.starter)
+        self.edits.replace_after_asking(self.t("ask_reset"), self.step.starter)
 
     def action_history(self) -> None:
-        step = self.step
-
-        def restore(code: str | None) -> None:
-            if code is not None and self.step is step:
-                self._put_back(code)
-
-        self.post_message(OpenRunHistory(self.lesson, step, restore))
-
-    def _replace_code_after_asking(self, question: str, code: str) -> None:
-        step = self.step
-
-        def replace() -> None:
-            if self.step is step:  # still the step it was asked on
-                self._put_back(code)
-
-        self._ask(question, replace)
-
-    def _ask(self, question: str, then: Callable[[], None]) -> None:
-        """Ask `question` (y/n); on yes do `then`."""
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        self.app.push_screen(ConfirmScreen(question, self.host.lang), answered)
+        self.post_message(OpenRunHistory(self.lesson, self.step, self.edits.replacer()))

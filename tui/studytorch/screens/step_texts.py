@@ -5,9 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from studytorch.course.model import Lesson, Step
-from studytorch.course.runner import StepRun
 from studytorch.text import drawable_note, visible
-from studytorch.ui_text import say, ui
+from studytorch.ui_text import ui
 
 
 def note_markdown(step: Step, lang: str, hints_shown: int) -> str:
@@ -27,20 +26,3 @@ def step_bar(lesson: Lesson, index: int, passed: set[str], lang: str) -> Text:
     bar.append(visible(lesson.steps[index].title.get(lang)), style="bold")
     bar.append(visible(f" · {lesson.title.get(lang)}"), style="dim")
     return bar
-
-
-def check_text(run: StepRun | None, step: Step, lang: str) -> str:
-    """The check's verdict on `run` in `lang` ("" for no run, or a step without a check)."""
-    if run is None:
-        return ""
-    if run.checked and run.passed:
-        return ui("passed", lang)
-    if run.checked:
-        why = run.check_message
-        return ui("failed", lang) + (say(why, lang) if why is not None else "")
-    if step.check is not None and run.result.status != "interrupted":
-        error = run.result.error
-        return ui("failed", lang) + (
-            error["type"] if error else ui(f"status.{run.result.status}", lang)
-        )
-    return ""

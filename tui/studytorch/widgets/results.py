@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Markdown, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Static, TabbedContent, TabPane, Tabs
 
 from studytorch.kernel import Died, Display, Error, Event, Restarted, Stream, Summary
 from studytorch.kernel.result import RunResult
@@ -21,6 +21,7 @@ from studytorch.ui_text import say, ui
 from studytorch.widgets.batches import BatchView
 from studytorch.widgets.curve import LossCurve, what_changed
 from studytorch.widgets.model import ModelView
+from studytorch.widgets.note import StepNote
 from studytorch.widgets.output import OutputLog, Said
 from studytorch.widgets.tensors import TensorView
 
@@ -59,8 +60,8 @@ class ResultsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="results-tabs"):
-            with TabPane(LABELS["en"]["note"], id="tab-note"), VerticalScroll(id="note-scroll"):
-                yield Markdown(id="note-narrow")
+            with TabPane(LABELS["en"]["note"], id="tab-note"):
+                yield StepNote("note-narrow", id="note-scroll")
             with TabPane(LABELS["en"]["output"], id="tab-output"):
                 yield OutputLog(id="output")
             with TabPane(LABELS["en"]["tensors"], id="tab-tensors"):

@@ -10,11 +10,7 @@ from studytorch.kernel.result import RunResult
 from studytorch.ui_text import ui
 from studytorch.widgets.editor import SnippetEditor, line_annotations
 from studytorch.widgets.results import ResultsPanel
-
-
-def took(duration_s: float) -> str:
-    """A run's duration as the status line says it: 12 ms, 1.25 s."""
-    return f"{duration_s * 1000:.0f} ms" if duration_s < 1 else f"{duration_s:.2f} s"
+from studytorch.widgets.status import took
 
 
 class StepWork(Vertical):
@@ -39,18 +35,15 @@ class StepWork(Vertical):
         self.query_one(SnippetEditor).annotate({})
         self.query_one(ResultsPanel).clear()
 
-    def finish(self, result: RunResult, lang: str) -> str:
-        """Show the ended run (shapes beside their lines, what its error means, how it ended);
-        returns how it went for the status line ("12 ms", "error · 0.30 s")."""
+    def finish(self, result: RunResult, lang: str) -> None:
+        """Show the ended run: shapes beside their lines, what its error means, how it ended."""
         self.query_one(SnippetEditor).annotate(line_annotations(result.lines))
         results = self.query_one(ResultsPanel)
         results.finish(result, lang)
-        duration = took(result.duration_s)
         status = "done" if result.ok else f"status.{result.status}"
+        duration = took(result.duration_s)
         # Closes the "▶ running…" line; said again in the other language after Ctrl+L.
         results.output.note(lambda lang: f"■ {ui(status, lang)} · {duration}")
-        ended = ui(status, lang)
-        return duration if result.ok else f"{ended} · {duration}"
 
     def on_results_panel_failed(self, event: ResultsPanel.Failed) -> None:
         self.query_one(SnippetEditor).mark_error(event.line, event.text)
