@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.kernel, pytest.mark.asyncio(loop_scope="module")]
 async def test_every_step_of_every_lesson_passes_studytorch_check(warm_kernel: KernelSession):
     report = load_course()
     assert not report.errors, [str(e) for e in report.errors]
-    verdicts = await asyncio.wait_for(check_course(warm_kernel, report.lessons), 600)
+    verdicts = await asyncio.wait_for(check_course(warm_kernel, report.lessons), 1500)
     failed = [f"{v.lesson}/{v.step}: {say(v.detail)}" for v in verdicts if not v.passed]
     assert not failed, "\n".join(failed)
     proven = ("proof.proven", "proof.proven_one_wrong", "proof.proven_wrong")
