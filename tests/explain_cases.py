@@ -921,6 +921,44 @@ KERNEL_CASES += [
     ),
 ]
 
+KERNEL_CASES += [
+    Case(  # the padding function called where it should be passed
+        "collate_fn_called",
+        "def pad_batch(samples):\n"
+        "    return torch.nn.utils.rnn.pad_sequence(samples, batch_first=True), len(samples)\n"
+        "data = [torch.ones(n) for n in (2, 3, 1, 4)]\n"
+        "loader = torch.utils.data.DataLoader(data, batch_size=2, collate_fn=pad_batch(data))\n"
+        "for batch, count in loader:\n    pass",
+        ["a tuple, not a function", "samples [0, 1]", "the function itself"],
+        ["함수 자체", "`collate_fn=pad_batch`"],
+        ("collate_fn=pad_batch(data)", "collate_fn=pad_batch"),
+    ),
+    Case(  # a smaller learning rate for the head, but the first group already holds it
+        "optimizer_shared_parameters",
+        "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+        "        self.body = nn.Linear(4, 8)\n        self.head = nn.Linear(8, 2)\n"
+        "model = Net()\nopt = torch.optim.SGD([{'params': model.parameters()}, "
+        "{'params': model.head.parameters(), 'lr': 0.01}], lr=0.1)",
+        ["`model.parameters()` already includes the parameters of `model.head`"],
+        ["part_ids = {id(p) for p in model.head.parameters()}"],
+        (
+            "opt = torch.optim.SGD([{'params': model.parameters()}",
+            "part_ids = {id(p) for p in model.head.parameters()}\n"
+            "opt = torch.optim.SGD([{'params': [p for p in model.parameters() "
+            "if id(p) not in part_ids]}",
+        ),
+        "[p for p in model.parameters() if id(p) not in part_ids]",
+    ),
+    Case(
+        "input_in_snippet",
+        "epochs = int(input('How many epochs? '))\nfor epoch in range(epochs):\n    pass",
+        ["cannot read the keyboard"],
+        ["키보드"],
+        ("int(input('How many epochs? '))", "10"),
+        "`epochs = 10`",
+    ),
+]
+
 CPU_ONLY = [
     Case(
         "no_cuda_build",
@@ -955,5 +993,10 @@ MESSAGES_NOT_ON_CPU = {
         "installed a driver from http://www.nvidia.com/Download/index.aspx",
     ),
     "killed_out_of_memory": ("KernelDied", "the kernel was killed by SIGKILL"),
+    "input_in_snippet": (  # only a kernel says it: under pytest, input() meets captured stdin
+        "StdinNotImplementedError",
+        "raw_input was called, but this frontend does not support input requests.",
+    ),
 }
-"""Real wordings of the errors this machine cannot raise (no GPU; a kill ends the kernel)."""
+"""Real wordings of the errors this machine or process cannot raise (no GPU; a kill ends the
+kernel; `input()` outside a kernel)."""

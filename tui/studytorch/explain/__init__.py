@@ -113,7 +113,9 @@ ORDER = [
     "checkpoint_key_missing",
     "optimizer_without_parameters",
     "optimizer_non_leaf",
+    "optimizer_shared_parameters",
     "fx_control_flow",
+    "collate_fn_called",  # data.py, before every "object is not callable" family: from a DataLoader
     "tensor_not_callable",
     "shape_called",
     "method_without_parentheses",  # before attribute_typo: 'method' object has no ...
@@ -140,6 +142,7 @@ ORDER = [
     "indentation_error",
     "name_not_defined",
     "module_not_callable",
+    "input_in_snippet",
 ]
 
 if sorted(ORDER) != sorted(REGISTRY):  # a family defined but not ordered would never match

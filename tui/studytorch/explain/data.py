@@ -32,6 +32,26 @@ def _collate_type(m: re.Match[str], e: Error) -> tuple[str, str]:
     )
 
 
+@family(
+    "collate_fn_called",
+    r"^TypeError: '([\w.]+)' object is not callable",
+    when=lambda e: e.get("batch_indices") is not None,
+)
+def _collate_called(m: re.Match[str], e: Error) -> tuple[str, str]:
+    kind, batch = m.group(1), e["batch_indices"]
+    fn = e.get("collate_fn_called") or "pad_batch"  # the probe reads it from the snippet
+    return (
+        f"The DataLoader called its `collate_fn` to make a batch (samples {batch}), but it is "
+        f"a {kind}, not a function: `collate_fn={fn}(...)` called the function once, when the "
+        f"DataLoader was made, and passed its result. Pass the function itself, without "
+        f"parentheses: `collate_fn={fn}`. The DataLoader calls it with each batch's samples.",
+        f"DataLoader가 배치를 만들려고(샘플 {batch}) `collate_fn`을 불렀는데, 함수가 아니라 "
+        f"{kind} 객체입니다. `collate_fn={fn}(...)`처럼 쓰면 DataLoader를 만들 때 함수를 한 번 "
+        f"부르고 그 결과를 넘깁니다. 괄호 없이 함수 자체를 넘기세요: `collate_fn={fn}`. "
+        "DataLoader가 배치마다 샘플들을 넣어 부릅니다.",
+    )
+
+
 @family("collate_ragged_lists", r"each element in list of batch should be of equal size")
 def _collate_lists(m: re.Match[str], e: Error) -> tuple[str, str]:
     batch = e.get("batch_indices")

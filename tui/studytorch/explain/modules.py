@@ -73,6 +73,26 @@ def _non_leaf(m: re.Match[str], e: Error) -> tuple[str, str]:
     )
 
 
+@family("optimizer_shared_parameters", r"some parameters appear in more than one parameter group")
+def _shared_groups(m: re.Match[str], e: Error) -> tuple[str, str]:
+    # The groups name the whole model and a part of it (`model`, `model.head`): split by id.
+    named = re.findall(r"([\w.\[\]]+)\.parameters\(\)", f"{e.get('call')} {e.get('line_text')}")
+    pairs = [(a, b) for a in named for b in named if b.startswith((a + ".", a + "["))]
+    whole, part = pairs[0] if pairs else ("model", "model.head")
+    split = f"part_ids = {{id(p) for p in {part}.parameters()}}"
+    rest = f"[p for p in {whole}.parameters() if id(p) not in part_ids]"
+    return (
+        f"Two parameter groups of the optimizer hold the same parameters: `{whole}.parameters()` "
+        f"already includes the parameters of `{part}`. Each parameter may be in one group only. "
+        f"Give the first group the rest: `{split}`, then `{{'params': {rest}}}`, and keep "
+        f"`{part}.parameters()` in its own group.",
+        f"옵티마이저의 두 파라미터 그룹에 같은 파라미터가 들어 있습니다. `{whole}.parameters()`에 "
+        f"`{part}`의 파라미터도 이미 들어 있습니다. 파라미터 하나는 한 그룹에만 있어야 합니다. "
+        f"첫 그룹에는 나머지만 주세요: `{split}` 다음에 `{{'params': {rest}}}`. "
+        f"`{part}.parameters()`는 자기 그룹에 그대로 둡니다.",
+    )
+
+
 @family(
     "fx_control_flow", r"symbolically traced variables cannot be used as inputs to control flow"
 )

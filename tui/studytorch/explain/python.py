@@ -180,3 +180,18 @@ def _module_called(m: re.Match[str], e: Error) -> tuple[str, str]:
         "안의 것을 부르거나(`nn(...)`이 아니라 `nn.Linear(...)`), 클래스 자체를 가져오세요"
         "(`from tqdm import tqdm`).",
     )
+
+
+@family("input_in_snippet", r"^StdinNotImplementedError: ")
+def _input(m: re.Match[str], e: Error) -> tuple[str, str]:
+    # `epochs = int(input(...))` becomes `epochs = 10`: a value of the kind the line converts to.
+    found = re.match(r"\s*([\w.]+)\s*=\s*(int|float)?", e.get("line_text") or "")
+    value = {"int": "10", "float": "0.1"}.get(found.group(2) or "", "'...'") if found else ""
+    fix = f"`{found.group(1)} = {value}`" if found else "a value in the code"
+    return (
+        "A snippet cannot read the keyboard: `input()` has nowhere to ask, because the code runs "
+        f"in a kernel behind the app. Set the value in the code instead, e.g. {fix}, and change "
+        "it there between runs.",
+        "코드는 앱 뒤의 커널에서 실행되므로 `input()`으로 키보드 입력을 받을 수 없습니다. 값을 "
+        f"코드 안에 직접 쓰고(예: {fix}) 실행할 때마다 거기서 바꾸세요.",
+    )

@@ -55,6 +55,8 @@ def hint_error(error: dict, ns: dict, payload: dict) -> None:
         _carried_hint(error, ns)
     if error.get("operands"):
         _origins_hint(error)
+    if "object is not callable" in error.get("message", "") and "batch_indices" in error:
+        _collate_called_hint(error)
     if isinstance(exc, ModuleNotFoundError):
         error["python"] = sys.executable
     if "modified by an inplace operation" in error.get("message", ""):
@@ -89,6 +91,16 @@ def _failed_batch(payload: dict, ns: dict, it, error: dict) -> None:
             "failed": True,
         }
     )
+
+
+def _collate_called_hint(error: dict) -> None:
+    """`collate_fn=pad_batch(data)`: the function that was called where it should be passed."""
+    tree = cell_tree()
+    for node in ast.walk(tree) if tree is not None else []:
+        if isinstance(node, ast.keyword) and node.arg == "collate_fn":
+            if isinstance(node.value, ast.Call):
+                error["collate_fn_called"] = ast.unparse(node.value.func)
+            return
 
 
 def _indices(index) -> list | None:
