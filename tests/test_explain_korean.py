@@ -214,6 +214,7 @@ def _warnings_for(name: str) -> list[dict]:
     found.append(silent._broadcast_loss(10, "mse_loss", [5, 1], [5]))
     found.append(silent._broadcast_loss(None, "l1_loss", [3], [3, 1]))
     found.append(silent._flag_warning(3, f"{name}.backbone", "False"))
+    found.append(silent._uncalled_warning(9, f"{name}.step"))
     return found
 
 

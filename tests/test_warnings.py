@@ -397,3 +397,16 @@ async def test_freezing_a_named_submodule_with_the_attribute_is_warned(kernel):
     await asyncio.wait_for(kernel.reset(), RUN_LIMIT_S)
     fixed = code.replace(".requires_grad = False", ".requires_grad_(False)")
     assert (await run(kernel, fixed)).to_json()["warnings"] == []
+
+
+async def test_a_method_written_without_parentheses_is_warned_and_the_call_is_not(kernel):
+    code = SETUP + CORRECT.replace("optimizer.step()", "optimizer.step")
+    warning = by_kind(await run(kernel, code))["method_not_called"]
+    assert warning["line"] == 12
+    assert "`optimizer.step()`" in warning["en"] and "weights are not updated" in warning["en"]
+    assert "`optimizer.step()`" in warning["ko"]
+    await asyncio.wait_for(kernel.reset(), RUN_LIMIT_S)
+    code = SETUP + CORRECT.replace("loss.backward()", "loss.backward")
+    assert (
+        "no gradients are computed" in by_kind(await run(kernel, code))["method_not_called"]["en"]
+    )

@@ -1,6 +1,7 @@
 """Silent mistakes in training code: a softmax (or sigmoid) before a loss that applies its own,
 a total that keeps every step's graph, a regression loss that broadcasts [N, 1] against [N],
-and `requires_grad = False` set on a module. Each a {kind, en, ko, line?} warning."""
+`requires_grad = False` set on a module, and `optimizer.step` written without its parentheses.
+Each a {kind, en, ko, line?} warning."""
 
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def find(ns: dict, seen: dict, tree) -> list[dict]:
     if tree is not None:
         found += _totals_with_graphs(ns, tree)
         found += _module_flags(ns, tree)
+        found += _uncalled_methods(ns, tree)
     for line, name, given, target in seen.get("broadcast_loss", []):
         found.append(_broadcast_loss(line, name, list(given), list(target)))
     return found
@@ -287,5 +289,41 @@ def _flag_warning(line: int, module: str, value: str) -> dict:
         f"{line}번째 줄: `{module}.requires_grad = {value}` 코드는 모듈에 새 속성을 만들 뿐, "
         "파라미터는 여전히 기울기가 필요해서 아무것도 고정되지 않습니다. 모든 파라미터의 플래그를 "
         f"바꾸는 `{module}.requires_grad_({value})` 메서드를 쓰세요.",
+        line,
+    )
+
+
+# --- `optimizer.step` without parentheses -------------------------------------------------------
+
+_EFFECTS = {
+    "step": (" (the weights are not updated)", "(가중치가 바뀌지 않습니다)"),
+    "zero_grad": (" (the gradients keep adding up)", "(기울기가 계속 쌓입니다)"),
+    "backward": (" (no gradients are computed)", "(기울기가 계산되지 않습니다)"),
+}
+"""What a learner misses when the method never runs."""
+
+
+def _uncalled_methods(ns: dict, tree) -> list[dict]:
+    """A statement that is only `optimizer.step` (or `loss.backward`): the method is looked up
+    and thrown away, so nothing runs and nothing fails."""
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Attribute)):
+            continue
+        owner = _attributes(node.value.value, ns)
+        method = getattr(type(owner), node.value.attr, None)
+        if isinstance(owner, (torch.optim.Optimizer, torch.Tensor)) and callable(method):
+            found.append(_uncalled_warning(node.lineno, ast.unparse(node.value)))
+    return found
+
+
+def _uncalled_warning(line: int, text: str) -> dict:
+    effect, effect_ko = _EFFECTS.get(text.rpartition(".")[2], ("", ""))
+    return _warning(
+        "method_not_called",
+        f"line {line}: `{text}` names the method without calling it, so nothing runs{effect}. "
+        f"Add the parentheses: `{text}()`.",
+        f"{line}번째 줄: `{text}` 코드는 메서드를 부르지 않고 이름만 적었으므로 아무것도 실행되지 "
+        f"않습니다{effect_ko}. 괄호를 붙이세요: `{text}()`.",
         line,
     )
