@@ -491,6 +491,24 @@ async def test_a_gpu_error_reported_after_the_last_line_is_that_runs_error(own_k
     assert result.tensors == []  # nothing on a failed GPU can be read
 
 
+async def test_an_interrupt_while_the_first_run_waits_for_the_warm_up_stops_it(own_kernel):
+    # The warm-up still running (its lock held by a probe cell): F8 lands in the run's set-up,
+    # where IPython would report it as a hook's error and run the snippet anyway.
+    await own_kernel._probe_call("namespace._prewarm_lock.acquire()")
+    code = f"import time\ntime.sleep({2 * session_module.INTERRUPT_GRACE_S})\nprint('ran')"
+    events = await run_events(own_kernel, code, timeout=0.5)
+    assert not any(isinstance(e, Restarted) for _, e in events), events
+    result = RunResult()
+    for _, event in events:
+        result.add(event)
+    assert result.status == "timeout"
+    assert result.error is not None and result.error["type"] == "KeyboardInterrupt"
+    assert "ran" not in result.stdout and "Error in callback" not in result.stdout
+    await own_kernel._probe_call("namespace._prewarm_lock.release()")
+    after = await run(own_kernel, "print('next run', 1 + 1)")
+    assert after.ok and after.stdout == "next run 2\n"
+
+
 async def test_loop_that_swallows_interrupts_is_restarted_after_the_grace_period(own_kernel):
     code = (
         "import time\n"

@@ -3,6 +3,7 @@ namespace before and publish the run's summary after."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import gc
 import sys
@@ -58,6 +59,7 @@ def install(shell: Any, device_spec: str, trace: bool = True) -> None:
         stream = getattr(sys, name)
         namespace.guard_stream(stream)
         state.streams[name] = (stream, getattr(stream, "pub_thread", None))
+    shell.ast_transformers.append(_StopIfInterrupted())
     shell.events.register("pre_run_cell", before)
     shell.events.register("post_run_cell", after)
     info["device"] = str(device)
@@ -92,8 +94,14 @@ def probe_cell(cell: str) -> bool:
 
 def before(info: Any) -> None:
     state.last_cell = info.raw_cell or ""
+    _StopIfInterrupted.armed = False  # a cell that failed to compile never disarmed it
     if not probe_cell(state.last_cell):
-        namespace.after_prewarm()
+        try:
+            namespace.after_prewarm()
+        except KeyboardInterrupt:
+            # F8 while the first run waits for the warm-up: IPython would print the interrupt
+            # as an error of this hook and run the cell anyway, so the cell stops itself.
+            _StopIfInterrupted.armed = True
         # The first run records the process as every run must find it (inside a cell, where
         # IPython and ipykernel have set up what they set up per request); later runs put
         # back anything the bridge's own cells changed since the last run's end.
@@ -104,6 +112,20 @@ def before(info: Any) -> None:
         namespace.fresh_namespace()
         namespace.fresh_streams()
         live.begin_run()
+
+
+class _StopIfInterrupted(ast.NodeTransformer):
+    """Makes the cell an interrupted run, stopped before its first line, when `before` was
+    interrupted (IPython compiles the cell after its pre_run_cell hooks)."""
+
+    armed = False
+
+    def visit_Module(self, node: ast.Module) -> ast.Module:
+        if not _StopIfInterrupted.armed:
+            return node
+        _StopIfInterrupted.armed = False
+        stop = ast.Raise(exc=ast.Name("KeyboardInterrupt", ast.Load()), lineno=1, col_offset=0)
+        return ast.fix_missing_locations(ast.Module(body=[stop], type_ignores=[]))
 
 
 def after(result: Any) -> None:
