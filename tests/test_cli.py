@@ -217,6 +217,34 @@ def test_doctor_names_torch_and_the_data_dir(studytorch_home):
     assert str(studytorch_home) in proc.stdout
 
 
+@pytest.mark.kernel
+def test_doctor_in_korean_labels_every_row_in_korean(studytorch_home):
+    proc = studytorch("--lang", "ko", "doctor", "--device", "cpu")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "진행 기록 데이터베이스" in proc.stdout and "내 레슨" in proc.stdout
+    # Paths and versions aside, only names a Korean learner reads in English too remain.
+    words = {
+        word
+        for token in proc.stdout.split()
+        if "/" not in token
+        for word in re.findall(r"[A-Za-z]{2,}", token)
+    }
+    assert words <= {"studytorch", "Python", "torch", "CUDA", "MPS", "auto", "cpu"}, words
+
+
+@pytest.mark.kernel
+def test_run_in_korean_ends_with_how_it_went_in_korean(tmp_path):
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text("x = torch.ones(2, requires_grad=True)\nmodel = torch.nn.Linear(2, 1)\n")
+    proc = studytorch("--lang", "ko", "run", "--device", "cpu", str(snippet))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert re.fullmatch(r"완료 \(\d+\.\d{3}초\)", lines[-1]), lines[-1]
+    assert lines[0].strip() == "텐서"
+    assert "model: Linear (파라미터 3개)" in proc.stdout
+    assert not re.search(r"\b(?:ok|yes|no|name|parameters?|grad norm)\b", proc.stdout)
+
+
 def test_version_prints_the_package_version():
     proc = studytorch("--version")
     assert proc.returncode == 0

@@ -6,6 +6,8 @@ Pure tests: nothing here starts a kernel or imports torch. Whether each solution
 
 from __future__ import annotations
 
+import ast
+import itertools
 import re
 import shutil
 import sys
@@ -370,6 +372,44 @@ def test_check_messages_round_their_numbers(lesson: Lesson) -> None:
         text = check.read_text(encoding="utf-8")
         raw = re.findall(r"\{[^{}]*\.item\(\)\}", text)  # (integer lists print as they are)
         assert not raw, f"{check.parent.name}/check.py prints {raw} unrounded"
+
+
+# A particle glued to a runtime value ("{size}로", "{name}가") is right for only half the
+# values: the particle must follow a Korean noun, or the sentence ends with 입니다. The copula
+# (이어야, 이므로, 인데) fits any value, so only a particle that ends its word is flagged.
+VALUE_PARTICLE = re.compile(
+    r"(이라는|라는|으로|이|가|을|를|은|는|과|와|로)(는|도|의|만|서|써)?(?![가-힣])"
+)
+
+
+def _particles_after_values(source: str) -> list[str]:
+    """Each `{value}particle` in the Korean f-strings of a check file's source."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        parts = node.values
+        if not any(isinstance(p, ast.Constant) and re.search("[가-힣]", p.value) for p in parts):
+            continue
+        for value, text in itertools.pairwise(parts):
+            if not (isinstance(value, ast.FormattedValue) and isinstance(text, ast.Constant)):
+                continue
+            if glued := VALUE_PARTICLE.match(text.value):
+                found.append(f"{{{ast.unparse(value.value)}}}{glued.group()}")
+    return found
+
+
+def test_the_particle_scan_catches_a_particle_after_a_value() -> None:
+    source = 'ko = f"크기가 {size}입니다"\nbad = (f"{x}를 " f"씁니다, {y}이어야, {n}로")\n'
+    assert _particles_after_values(source) == ["{x}를", "{n}로"]
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_check_messages_put_no_fixed_particle_after_a_value(lesson: Lesson) -> None:
+    assert lesson.path is not None
+    for check in sorted(lesson.path.glob("*/check.py")):
+        glued = _particles_after_values(check.read_text(encoding="utf-8"))
+        assert not glued, f"{check.parent.name}/check.py: {glued} (end with 입니다 instead)"
 
 
 def _call_text(code: str, opening: int) -> str:

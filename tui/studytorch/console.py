@@ -87,23 +87,31 @@ def report(result: RunResult, timeout: float | None = None, lang: str | None = N
         if note.role != "cut":
             err.print(plain(note.text, style=note.style))
     if result.tensors:
-        out.print(tensor_table(result.tensors))
+        out.print(tensor_table(result.tensors, lang))
     for module in result.modules:
-        out.print(module_table(module))
+        out.print(module_table(module, lang))
     for opt in result.optimizers:
-        groups = ", ".join(f"lr={g['lr']} ({g['params']} params)" for g in opt["param_groups"])
+        groups = ", ".join(
+            ui("cli.table.group", lang, lr=g["lr"], count=g["params"]) for g in opt["param_groups"]
+        )
         out.print(plain(f"{opt['name']}: {opt['type']} {groups}"))
     for item in result.data:
         fields = ", ".join(f"{k}={v}" for k, v in item.items() if k not in ("name", "kind"))
         out.print(plain(f"{item['name']}: {item['kind']} {fields}"))
-    took = ui("cli.took", lang, status=result.status, seconds=result.duration_s)
+    status = ui(f"cli.status.{result.status}", lang) if result.status in STATUSES else result.status
+    took = ui("cli.took", lang, status=status, seconds=result.duration_s)
     out.print(Text(took, style="dim"))
 
 
-def tensor_table(tensors: list[TensorSummary]) -> Table:
-    table = Table(title="tensors", title_justify="left")
-    for column in ("name", "shape", "dtype", "device", "requires_grad", "grad_fn", "grad"):
-        table.add_column(column)
+STATUSES = ("ok", "error", "interrupted", "timeout", "died", "restarted")
+"""How a run can end (RunResult.status), each said by `cli.status.<status>`."""
+
+
+def tensor_table(tensors: list[TensorSummary], lang: str = "en") -> Table:
+    table = Table(title=ui("cli.table.tensors", lang), title_justify="left")
+    table.add_column(ui("cli.table.name", lang))
+    for column in ("shape", "dtype", "device", "requires_grad", "grad_fn", "grad"):
+        table.add_column(column)  # PyTorch's own names, in both languages
     for t in tensors:
         grad = t.get("grad")
         table.add_row(
@@ -111,24 +119,28 @@ def tensor_table(tensors: list[TensorSummary]) -> Table:
             shape_text(t["shape"]),
             plain(t["dtype"]),
             plain(t["device"]),
-            "yes" if t["requires_grad"] else "",
+            ui("cli.yes", lang) if t["requires_grad"] else "",
             plain(t.get("grad_fn") or ""),
             f"norm {grad['norm']:.4g}" if grad and isinstance(grad["norm"], float) else "",
         )
     return table
 
 
-def module_table(module: ModuleSummary) -> Table:
-    title = f"{module['name']}: {module['type']} ({module['total']:,} parameters)"
+def module_table(module: ModuleSummary, lang: str = "en") -> Table:
+    title = ui(
+        "cli.table.module", lang, name=module["name"], type=module["type"], total=module["total"]
+    )
     table = Table(title=plain(title), title_justify="left")
-    for column in ("parameter", "shape", "requires_grad", "grad norm"):
-        table.add_column(column)
+    table.add_column(ui("cli.table.parameter", lang))
+    table.add_column("shape")
+    table.add_column("requires_grad")
+    table.add_column(ui("cli.table.grad_norm", lang))
     for p in module["parameters"]:
         norm = p["grad_norm"]
         table.add_row(
             plain(p["name"]),
             shape_text(p["shape"]),
-            "yes" if p["requires_grad"] else "no",
+            ui("cli.yes" if p["requires_grad"] else "cli.no", lang),
             f"{norm:.4g}" if isinstance(norm, float) else "",
         )
     return table
@@ -161,10 +173,15 @@ def doctor(session: KernelSession) -> int:
     from studytorch import __version__, locations
     from studytorch.kernel import KernelError
 
+    lang = language()
+
+    def label(key: str) -> str:
+        return ui(f"cli.doctor.{key}", lang)
+
     rows: list[tuple[str, str]] = [
         ("studytorch", __version__),
-        ("app Python", f"{sys.version.split()[0]} ({sys.executable})"),
-        ("kernel Python", str(session.existing or session.python)),
+        (label("app_python"), f"{sys.version.split()[0]} ({sys.executable})"),
+        (label("kernel_python"), str(session.existing or session.python)),
     ]
     status = 0
 
@@ -178,23 +195,24 @@ def doctor(session: KernelSession) -> int:
     try:
         info = asyncio.run(probe())
     except KernelError as exc:
-        rows.append(("kernel", f"FAILED: {kernel_error(exc, 'en')}"))
+        rows.append((label("kernel"), ui("cli.doctor.failed", lang, why=kernel_error(exc, lang))))
         status = 3
     else:
-        cuda = ", ".join(info.get("cuda_devices", [])) or "none"
+        cuda = ", ".join(info.get("cuda_devices", [])) or label("no_gpu")
+        no = ui("cli.no", lang)
         rows += [
             ("torch", info.get("torch", "?")),
-            ("kernel Python version", info.get("python", "?")),
-            ("CUDA", f"yes: {cuda}" if info.get("cuda") else "no"),
-            ("MPS", "yes" if info.get("mps") else "no"),
-            ("device (auto)" if session.device_spec == "auto" else "device", info["device"]),
+            (label("kernel_version"), info.get("python", "?")),
+            ("CUDA", ui("cli.doctor.gpus", lang, devices=cuda) if info.get("cuda") else no),
+            ("MPS", ui("cli.yes", lang) if info.get("mps") else no),
+            (label("device_auto" if session.device_spec == "auto" else "device"), info["device"]),
         ]
     rows += [
-        ("data", str(locations.data_dir())),
-        ("progress database", str(locations.database_path())),
-        ("kernel logs", str(locations.log_dir())),
-        ("built-in lessons", str(locations.builtin_lessons_dir())),
-        ("your lessons", str(locations.user_lessons_dir())),
+        (label("data"), str(locations.data_dir())),
+        (label("database"), str(locations.database_path())),
+        (label("logs"), str(locations.log_dir())),
+        (label("builtin"), str(locations.builtin_lessons_dir())),
+        (label("user"), str(locations.user_lessons_dir())),
     ]
     table = Table(show_header=False, box=None)
     table.add_column(style="bold")

@@ -58,6 +58,6 @@ expect(
     moved_first,
     f"to_numpy called {calls}: it works on the CPU only; call .cpu() "
     "before .numpy() so a GPU tensor works too",
-    f"to_numpy가 {calls}를 호출합니다. CPU에서만 됩니다. GPU 텐서도 "
-    "되도록 .numpy() 전에 .cpu()를 호출하세요",
+    f"to_numpy가 호출한 연산은 {calls}입니다. 이렇게는 CPU에서만 "
+    "됩니다. GPU 텐서도 되도록 .numpy() 전에 .cpu()를 호출하세요",
 )

@@ -49,5 +49,5 @@ expect(
 expect(
     isinstance(values, np.ndarray) and np.allclose(values, want),
     f"values should be a NumPy array equal to {want}",
-    f"values는 {want}와 같은 NumPy 배열이어야 합니다",
+    f"values는 값이 {want}인 NumPy 배열이어야 합니다",
 )

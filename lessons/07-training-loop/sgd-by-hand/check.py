@@ -21,7 +21,7 @@ for name, b, g, a in zip(("weight", "bias"), before, grads, after):
         and torch.allclose(params[name].detach(), want, atol=1e-6),
         f"{name} is {r4(params[name])} after the update; p - lr * "
         f"grad = {r4(want)} (update every parameter in place)",
-        f"업데이트 뒤 {name}가 {r4(params[name])}입니다. p - lr * "
+        f"업데이트 뒤 {name} 값이 {r4(params[name])}입니다. p - lr * "
         f"grad = {r4(want)}이어야 합니다(모든 파라미터를 제자리에서 "
         "업데이트하세요)",
     )

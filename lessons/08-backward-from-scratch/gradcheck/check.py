@@ -31,7 +31,7 @@ expect(
     f"gradcheck fails on LinearFn: {' and '.join(off) or 'a gradient'} "
     f"is wrong{bias}",
     f"LinearFn이 gradcheck를 통과하지 못합니다. "
-    f"{', '.join(off) or '기울기 하나'}가 틀렸습니다"
+    f"틀린 기울기는 {', '.join(off) or '하나 이상'}입니다"
     + "(bias는 N개의 행 각각에 더해집니다)"
     * ("grad_bias" in off),
 )

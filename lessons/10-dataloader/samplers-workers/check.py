@@ -4,7 +4,8 @@ expect(
     isinstance(train_loader.sampler, SubsetRandomSampler),
     f"train_loader uses {type(train_loader.sampler).__name__}; pass "
     "sampler=SubsetRandomSampler(train_indices)",
-    f"train_loader가 {type(train_loader.sampler).__name__}를 씁니다. "
+    "train_loader의 샘플러가 "
+    f"{type(train_loader.sampler).__name__}입니다. "
     "sampler=SubsetRandomSampler(train_indices)를 넘기세요",
 )
 expect(
@@ -20,8 +21,9 @@ expect(
     f"train_loader and val_loader both give {shared}: a validation "
     "split must not overlap the training split; draw only "
     "train_indices",
-    f"train_loader와 val_loader가 모두 {shared}를 줍니다. 검증 분할은 "
-    "학습 분할과 겹치면 안 됩니다. train_indices만 뽑으세요",
+    "train_loader와 val_loader가 둘 다 주는 인덱스는 "
+    f"{shared}입니다. 검증 분할은 학습 분할과 겹치면 안 됩니다. "
+    "train_indices만 뽑으세요",
 )
 expect(
     sorted(again) == train_indices,

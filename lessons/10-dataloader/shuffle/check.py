@@ -2,7 +2,7 @@ expect(
     isinstance(loader.sampler, torch.utils.data.RandomSampler),
     f"loader uses {type(loader.sampler).__name__}; shuffle=True gives "
     "a RandomSampler",
-    f"loader가 {type(loader.sampler).__name__}를 씁니다. "
+    f"loader의 샘플러가 {type(loader.sampler).__name__}입니다. "
     "shuffle=True면 RandomSampler가 됩니다",
 )
 expect(

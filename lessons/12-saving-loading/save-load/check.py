@@ -19,7 +19,7 @@ expect(
     not shared,
     f"loaded {shared} share memory with model: the weights were never "
     "read back from the file; loaded = torch.load(path, ...)",
-    f"loaded의 {shared}가 model과 메모리를 함께 씁니다. 가중치를 "
+    f"loaded의 {shared} 텐서가 model과 메모리를 함께 씁니다. 가중치를 "
     "파일에서 다시 읽지 않았습니다. loaded = torch.load(path, ...)로 "
     "읽으세요",
 )

@@ -18,7 +18,7 @@ for name, tensor in model.state_dict().items():
         torch.equal(tensor, twin.state_dict()[name]),
         f"twin's {name} differs from model's: load model.state_dict() "
         "into twin",
-        f"twin의 {name}가 model과 다릅니다. model.state_dict()를 "
+        f"twin의 {name} 값이 model과 다릅니다. model.state_dict()를 "
         "twin에 불러오세요",
     )
 expect(

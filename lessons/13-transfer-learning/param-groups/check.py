@@ -10,7 +10,7 @@ for name, p in model.named_parameters():
         lr_of(p) is not None,
         f"{name} is in no param group of optimizer: one optimizer "
         "holds both parts, each group with its own lr",
-        f"{name}가 optimizer의 어느 파라미터 그룹에도 없습니다. "
+        f"{name} 텐서가 optimizer의 어느 파라미터 그룹에도 없습니다. "
         "옵티마이저 하나에 두 부분을 모두 넣고, 그룹마다 lr을 주세요",
     )
 for name, p in model.backbone.named_parameters():

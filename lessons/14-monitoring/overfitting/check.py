@@ -35,9 +35,9 @@ expect(
     f"val_losses starts {r4(val_losses[:3])}; "
     "the loss on the held-out points (x_val, y_val) after each epoch "
     f"starts {r4(ref_val[:3])}",
-    f"val_losses가 {r4(val_losses[:3])}로 "
-    "시작합니다. 에포크마다 따로 둔 점(x_val, y_val)에 대한 손실은 "
-    f"{r4(ref_val[:3])}로 시작합니다",
+    f"val_losses의 처음 세 값이 {r4(val_losses[:3])}입니다. "
+    "에포크마다 따로 둔 점(x_val, y_val)에 대한 손실을 구하면 처음 "
+    f"세 값이 {r4(ref_val[:3])}입니다",
 )
 lowest = min(range(len(val_losses)), key=val_losses.__getitem__)
 expect(
@@ -69,7 +69,7 @@ expect(
     f"best_state gives a validation loss of {kept:.4g}, not the best "
     f"{val_losses[lowest]:.4g}: "
     "save a cloned copy at the best epoch",
-    f"best_state의 검증 손실이 {kept:.4g}로, "
-    f"최저값({val_losses[lowest]:.4g})이 아닙니다. "
+    f"best_state의 검증 손실이 {kept:.4g}입니다. "
+    f"최저값({val_losses[lowest]:.4g})이어야 합니다. "
     "최적 에포크에서 clone한 복사본을 저장하세요",
 )

@@ -56,7 +56,8 @@ expect(
     f"the last 'layer0.weight' histogram holds {last.num:.4g} values "
     f"summing to {last.sum:.4g}; model[0].weight has {weight.numel()} "
     f"summing to {weight.sum().item():.4g}: log the weights themselves",
-    f"마지막 'layer0.weight' 히스토그램에는 값 {last.num:.4g}개, 합 "
-    f"{last.sum:.4g}가 있습니다. model[0].weight는 {weight.numel()}개, "
-    f"합 {weight.sum().item():.4g}입니다. 가중치 자체를 기록하세요",
+    f"마지막 'layer0.weight' 히스토그램에는 값이 {last.num:.4g}개 "
+    f"있고 합은 {last.sum:.4g}입니다. model[0].weight는 "
+    f"{weight.numel()}개, 합 {weight.sum().item():.4g}입니다. "
+    "가중치 자체를 기록하세요",
 )

@@ -31,7 +31,7 @@ expect(
     f"the last sampler made (for rank 1) was told it is rank "
     f"{sampler.rank}: pass rank=rank, so each rank's sampler picks its "
     "own share",
-    f"마지막으로 만든 샘플러(rank 1용)가 자기를 rank {sampler.rank}로 "
-    "알고 있습니다. rank=rank를 넘겨서 rank마다 샘플러가 자기 몫을 "
-    "고르게 하세요",
+    "마지막으로 만든 샘플러(rank 1용)가 아는 자기 rank는 "
+    f"{sampler.rank}입니다. rank=rank를 넘겨서 rank마다 샘플러가 "
+    "자기 몫을 고르게 하세요",
 )

@@ -37,10 +37,10 @@ for rank in range(2):
         f"{[float(f'{v:.4g}') for v in local[rank].tolist()]} differs "
         f"from the gradient of rows {rank * 4} to {rank * 4 + 4}, "
         f"{[float(f'{v:.4g}') for v in want.tolist()]}",
-        f"rank {rank}의 로컬 기울기 "
-        f"{[float(f'{v:.4g}') for v in local[rank].tolist()]}가 "
+        f"rank {rank}의 로컬 기울기가 "
+        f"{[float(f'{v:.4g}') for v in local[rank].tolist()]}입니다. "
         f"{rank * 4}번부터 {rank * 4 + 4}번 앞까지 행의 기울기 "
-        f"{[float(f'{v:.4g}') for v in want.tolist()]}와 다릅니다",
+        f"{[float(f'{v:.4g}') for v in want.tolist()]}이어야 합니다",
     )
 expect(
     torch.allclose(synced[0], synced[1], atol=1e-6),
@@ -53,8 +53,8 @@ expect(
     f"{[float(f'{v:.4g}') for v in synced[0].tolist()]} should be "
     "the mean of the local ones (zero the local gradient before the "
     "second backward)",
-    "all-reduce된 기울기 "
-    f"{[float(f'{v:.4g}') for v in synced[0].tolist()]}는 로컬 "
+    "all-reduce된 기울기가 "
+    f"{[float(f'{v:.4g}') for v in synced[0].tolist()]}입니다. 로컬 "
     "기울기들의 평균이어야 합니다(두 번째 backward 전에 로컬 기울기를 "
     "지우세요)",
 )
@@ -71,14 +71,15 @@ expect(
     f"the ranks started from {[r4(r['start']) for r in results]}; DDP "
     f"gives every rank rank 0's initial weights {r4(rank0_init)}",
     f"rank들이 {[r4(r['start']) for r in results]}에서 시작했습니다. "
-    f"DDP는 모든 rank에 rank 0의 초기 가중치 {r4(rank0_init)}를 줍니다",
+    "DDP가 모든 rank에 주는 초기 가중치는 rank 0의 "
+    f"{r4(rank0_init)}입니다",
 )
 expect(
     saved_by == [0],
     f"ranks {saved_by} wrote checkpoint.pt: every rank holds the same "
     "weights, so only rank 0 saves (if rank == 0:); several processes "
     "writing one file at once can leave it broken",
-    f"rank {saved_by}가 checkpoint.pt를 썼습니다. 모든 rank의 가중치가 "
+    f"checkpoint.pt를 쓴 rank는 {saved_by}입니다. 모든 rank의 가중치가 "
     "같으므로 rank 0만 저장합니다(if rank == 0:). 여러 프로세스가 한 "
     "파일에 동시에 쓰면 파일이 깨질 수 있습니다",
 )
@@ -99,7 +100,8 @@ expect(
     f"the saved weight {r4(plain.weight.flatten().tolist())} differs "
     f"from the trained one {r4(trained.tolist())}: save after "
     "optimizer.step()",
-    f"저장된 가중치 {r4(plain.weight.flatten().tolist())}가 학습한 "
-    f"가중치 {r4(trained.tolist())}와 다릅니다. optimizer.step() "
+    "저장된 가중치는 "
+    f"{r4(plain.weight.flatten().tolist())}인데 학습한 가중치는 "
+    f"{r4(trained.tolist())}입니다. optimizer.step() "
     "다음에 저장하세요",
 )

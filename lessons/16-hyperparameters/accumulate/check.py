@@ -29,8 +29,8 @@ expect(
     f"accumulated is {r4(accumulated)} but model.weight.grad holds "
     f"{r4(held)}: optimizer.step() uses model.weight.grad, so scale "
     "each micro-batch loss before backward() instead of the result",
-    f"accumulated는 {r4(accumulated)}인데 model.weight.grad에는 "
-    f"{r4(held)}가 있습니다. optimizer.step()은 model.weight.grad를 "
+    f"accumulated는 {r4(accumulated)}인데 model.weight.grad는 "
+    f"{r4(held)}입니다. optimizer.step()은 model.weight.grad를 "
     "쓰므로, 결과가 아니라 backward() 전에 마이크로 배치 손실마다 "
     "크기를 맞추세요",
 )

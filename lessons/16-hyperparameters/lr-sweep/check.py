@@ -29,9 +29,9 @@ for lr in (0.003, 0.03, 0.3):
         f"the run with lr={lr} ended at {final[lr]:.4g}; started fresh "
         f"it ends at {want:.4g}: "
         "make a new model (after the same seed) for every lr",
-        f"lr={lr} 실행이 {final[lr]:.4g}로 끝났습니다. 새로 시작하면 "
-        f"{want:.4g}입니다. "
-        "lr마다 같은 시드 다음에 새 모델을 만드세요",
+        f"lr={lr} 실행의 마지막 손실이 {final[lr]:.4g}입니다. 새로 "
+        f"시작하면 {want:.4g}입니다. lr마다 "
+        "같은 시드 다음에 새 모델을 만드세요",
     )
 finite = {lr: loss for lr, loss in final.items() if math.isfinite(loss)}
 want_best = min(finite, key=finite.get)
