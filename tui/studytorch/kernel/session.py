@@ -263,31 +263,21 @@ class KernelSession(Kernel):
                 self._spare_spec = (self.python, self.device_spec, self.trace)
 
     async def _wait_for_kernel(self, kc: Any) -> None:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            left = max(1.0, deadline - time.monotonic())
-            ready = asyncio.ensure_future(kc.wait_for_ready(timeout=left))
-            try:
-                while not ready.done():
-                    await asyncio.wait({ready}, timeout=POLL_S)
-                    kernel = self._kernel
-                    if kernel is not None and kernel.proc.poll() is not None:
-                        await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)
-                        raise self._startup_failure()
-                ready.result()
-                return
-            except RuntimeError as exc:  # jupyter_client: a timeout, or a missed heartbeat
-                # On a starved CPU a kernel still importing torch misses its 1 s heartbeat
-                # and jupyter_client calls it dead; the process we own is what counts.
+        ready = asyncio.ensure_future(kc.wait_for_ready(timeout=START_TIMEOUT_S))
+        try:
+            while not ready.done():
+                await asyncio.wait({ready}, timeout=POLL_S)
                 kernel = self._kernel
-                alive = kernel is not None and kernel.proc.poll() is None
-                if not alive or time.monotonic() >= deadline:
-                    raise KernelError(Notice("kernel.no_answer", {"error": str(exc)})) from None
-                await asyncio.sleep(POLL_S)
-            finally:
-                ready.cancel()
-                with contextlib.suppress(BaseException):
-                    await ready
+                if kernel is not None and kernel.proc.poll() is not None:
+                    await asyncio.to_thread(kernel.wait_for_log, LOG_DRAIN_S)
+                    raise self._startup_failure()
+            ready.result()
+        except RuntimeError as exc:  # jupyter_client's timeout
+            raise KernelError(Notice("kernel.no_answer", {"error": str(exc)})) from None
+        finally:
+            ready.cancel()
+            with contextlib.suppress(BaseException):
+                await ready
 
     def _startup_failure(self) -> KernelError:
         tail = self.log_tail()
